@@ -1,0 +1,477 @@
+"""Reading the dates people type, and naming days and weeks for display.
+
+Pure domain code: no Textual imports, so it can be used and tested
+without a terminal.
+
+Two entry points read user text:
+
+* `parse_when` for an encounter, which has always already happened.
+* `parse_due` for a follow-up, which is usually in the future.
+
+Both read an explicit, small grammar (see their docstrings) instead of
+handing the text to dateutil's parser. dateutil guesses hard: with
+``fuzzy=True`` it ignores unknown words, and even without it "fri 14h"
+becomes *next* Friday and "5" becomes the 5th of this month. A mistyped
+date that silently becomes some other date would corrupt the journal, so
+anything outside the grammar is a `DateParseError`. dateutil is only
+given text that has already been shape-checked, to resolve day/month
+order and month names.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+from typing import NamedTuple
+
+from dateutil import parser as du_parser
+from dateutil import tz
+from dateutil.relativedelta import relativedelta
+
+__all__ = [
+    "DateParseError",
+    "parse_when",
+    "parse_due",
+    "week_start",
+    "iso_week_label",
+    "parse_week",
+    "format_day_heading",
+]
+
+
+class DateParseError(ValueError):
+    """The text could not be turned into a date.
+
+    ``str(err)`` is short and meant to be shown to the user as is.
+    """
+
+
+MAX_INPUT_LENGTH = 100
+# Older "encounters" are typos ("0026-11-20"), and near year 1 zone
+# offsets turn into local mean time and UTC conversion overflows.
+MIN_YEAR = 1900
+# Clocks of the user and of the caller that produced `now` can drift a
+# little; "now" typed a few seconds later must not count as the future.
+FUTURE_SLACK = timedelta(minutes=1)
+
+_WHEN_HINT = "Try: now, yesterday 18:30, last friday, 3 days ago, 2026-11-20 14:00"
+_DUE_HINT = "Try: tomorrow, fri, next week, in 3 days, 2026-12-01"
+_WEEK_HINT = "Try: 2026-W48"
+
+# Hard-coded rather than calendar.day_name: those follow the process
+# locale, and headings must not change language with LC_TIME.
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+_WEEKDAYS = {
+    "mon": 0, "monday": 0,
+    "tue": 1, "tues": 1, "tuesday": 1,
+    "wed": 2, "weds": 2, "wednesday": 2,
+    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3,
+    "fri": 4, "friday": 4,
+    "sat": 5, "saturday": 5,
+    "sun": 6, "sunday": 6,
+}
+
+# Value: (relativedelta keyword, is absolute time). Minutes and hours are
+# elapsed time ("2h ago" across a DST change is 2 real hours); days and
+# longer are calendar steps that keep the wall-clock time.
+_UNITS = {
+    **dict.fromkeys(("m", "min", "mins", "minute", "minutes"), ("minutes", True)),
+    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), ("hours", True)),
+    **dict.fromkeys(("d", "day", "days"), ("days", False)),
+    **dict.fromkeys(("w", "wk", "wks", "week", "weeks"), ("weeks", False)),
+    **dict.fromkeys(("month", "months"), ("months", False)),
+}
+
+# re.ASCII everywhere: otherwise \d accepts Arabic-Indic and other digits,
+# which int() happily converts, widening the grammar by accident.
+_A = re.ASCII
+
+_TIME = r"""
+    (?P<h12>\d{1,2})(?::(?P<m12>\d{2}))?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)
+  | (?P<h24>\d{1,2}):(?P<m24>\d{2})
+  | (?P<hfr>\d{1,2})h(?P<mfr>\d{2})?
+  | (?P<word>noon|midnight)
+"""
+_WITH_TIME_RE = re.compile(
+    rf"(?:(?P<day>.+?)\s+)?(?:at\s+)?(?:{_TIME})", re.VERBOSE | _A
+)
+_NUMBER = r"(?P<n>\d{1,4}|an?)"
+_UNIT = r"(?P<unit>" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")"
+_AGO_RE = re.compile(rf"{_NUMBER}\s*{_UNIT}\s+ago", _A)
+_IN_RE = re.compile(rf"in\s+{_NUMBER}\s*{_UNIT}", _A)
+_WEEKDAY_RE = re.compile(
+    r"(?:(?P<mod>last|next)\s+)?(?P<wd>" + "|".join(_WEEKDAYS) + r")", _A
+)
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+    r"|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YEAR_FIRST_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}", _A)
+_NUMERIC_RE = re.compile(
+    r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?:(?P=sep)(?P<year>\d{2}|\d{4}))?", _A
+)
+_DAY_MONTH_RE = re.compile(
+    rf"(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})(?:,?\s+(?P<year>\d{{4}}))?", _A
+)
+_MONTH_DAY_RE = re.compile(
+    rf"(?P<dm>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?:,?\s+(?P<year>\d{{4}}))?", _A
+)
+_WEEK_RE = re.compile(r"(?P<year>\d{4})-?w(?P<week>\d{1,2})", _A)
+
+
+class _Day(NamedTuple):
+    day: date
+    # No year was typed: parse_when may move it back a year.
+    yearless: bool = False
+    # "3 days ago" means now minus 3 days, so it keeps the time of day
+    # instead of defaulting to noon like a plain date does.
+    relative: bool = False
+
+
+class _NotADate(Exception):
+    """Internal: the day part is outside the grammar."""
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _shown(text: str) -> str:
+    """The user's text, made safe to echo back inside an error message."""
+    flat = " ".join(text.split())
+    flat = "".join(c if c.isprintable() else "?" for c in flat)
+    return flat if len(flat) <= 30 else flat[:29] + "…"
+
+
+def _normalise(text: object, hint: str, what: str) -> str:
+    if not isinstance(text, str):
+        raise DateParseError(f"Please enter {what}. {hint}")
+    # Checked before any other work so pasted megabytes cost nothing.
+    if len(text) > MAX_INPUT_LENGTH:
+        raise DateParseError(f"That is too long for {what}. {hint}")
+    s = " ".join(text.split()).lower()
+    if not s:
+        raise DateParseError(f"Please enter {what}. {hint}")
+    return s
+
+
+def _count(n: str) -> int:
+    return 1 if n in ("a", "an") else int(n)
+
+
+def _parse_time(m: re.Match[str]) -> tuple[int, int] | None:
+    """(hour, minute) from a `_TIME` match, or None if out of range."""
+    if m["word"]:
+        return (12, 0) if m["word"] == "noon" else (0, 0)
+    if m["ampm"]:
+        hour, minute = int(m["h12"]), int(m["m12"] or 0)
+        if not 1 <= hour <= 12:
+            return None
+        hour %= 12
+        if m["ampm"].startswith("p"):
+            hour += 12
+    elif m["h24"] is not None:
+        hour, minute = int(m["h24"]), int(m["m24"])
+    else:
+        hour, minute = int(m["hfr"]), int(m["mfr"] or 0)
+    if hour > 23 or minute > 59:
+        return None
+    return hour, minute
+
+
+def _split_time(s: str) -> tuple[str, tuple[int, int] | None, bool]:
+    """Split "yesterday 18:30" into ("yesterday", (18, 30), True).
+
+    The last item says whether a time was typed at all, so that an
+    out-of-range time ("25:00") is reported instead of being ignored.
+    """
+    # "2026-11-20t14:00" is what ISO-minded users paste.
+    s = re.sub(r"^(\d{4}-\d{1,2}-\d{1,2})t(?=\d)", r"\1 ", s, flags=_A)
+    m = _WITH_TIME_RE.fullmatch(s)
+    if m is None:
+        return s, None, False
+    return m["day"] or "", _parse_time(m), True
+
+
+def _explicit_date(s: str, year: int, dayfirst: bool) -> _Day:
+    """A typed calendar date, using `year` when none is given.
+
+    Raises _NotADate for text that is not date-shaped, ValueError for a
+    date-shaped one that does not exist ("31/02").
+    """
+    if _YEAR_FIRST_RE.fullmatch(s):
+        # dateutil honours dayfirst even after a 4-digit year, reading
+        # "2026-01-02" as 1 February, so year-first text never gets it.
+        d = du_parser.parse(s, yearfirst=True, dayfirst=False)
+        return _Day(d.date())
+    m = (
+        _NUMERIC_RE.fullmatch(s)
+        or _DAY_MONTH_RE.fullmatch(s)
+        or _MONTH_DAY_RE.fullmatch(s)
+    )
+    if m is None:
+        raise _NotADate
+    if m.re is _NUMERIC_RE:
+        # Not dateutil: it reads "20.11" as 20 January, and it swaps the
+        # order of "11/20" under dayfirst but not of "20/11" without it.
+        # The user's configured order is applied strictly instead.
+        a, b = int(m["a"]), int(m["b"])
+        day, month = (a, b) if dayfirst else (b, a)
+        if m["year"] is None:
+            return _Day(date(year, month, day), yearless=True)
+        y = int(m["year"])
+        if len(m["year"]) == 2:
+            # The century that puts the year nearest `year`.
+            y += year - year % 100
+            if y > year + 50:
+                y -= 100
+            elif y < year - 50:
+                y += 100
+        return _Day(date(y, month, day))
+    # The year goes in through `default`: dateutil turns "0001" into 2001.
+    default = datetime(year if m["year"] is None else int(m["year"]), 1, 1)
+    d = du_parser.parse(m["dm"], default=default)
+    return _Day(d.date(), yearless=m["year"] is None)
+
+
+def _calendar_day(
+    s: str, today: date, *, future_weekdays: bool, year: int, dayfirst: bool
+) -> _Day:
+    """The day named by `s` (no time part).
+
+    `future_weekdays` picks what a bare weekday means: the next one
+    strictly after today (due dates) or the latest one, today included
+    (encounters).
+    """
+    if s == "today":
+        return _Day(today)
+    if s == "yesterday":
+        return _Day(today - timedelta(days=1))
+    if s == "tomorrow":
+        return _Day(today + timedelta(days=1))
+    if s in ("last week", "next week"):
+        return _Day(today + timedelta(days=-7 if s == "last week" else 7))
+    if s in ("last month", "next month"):
+        return _Day(today + relativedelta(months=-1 if s == "last month" else 1))
+
+    m = _AGO_RE.fullmatch(s) or _IN_RE.fullmatch(s)
+    if m:
+        keyword, absolute = _UNITS[m["unit"]]
+        if absolute:
+            # Hours are not a day; callers that allow them handle them.
+            raise _NotADate
+        n = _count(m["n"])
+        sign = -1 if s.endswith("ago") else 1
+        # relativedelta clamps "1 month ago" on 31 March to 28/29 Feb
+        # instead of failing.
+        return _Day(today + relativedelta(**{keyword: sign * n}), relative=True)
+
+    m = _WEEKDAY_RE.fullmatch(s)
+    if m:
+        wd = _WEEKDAYS[m["wd"]]
+        mod = m["mod"]
+        if mod == "last" or (mod != "next" and not future_weekdays):
+            back = (today.weekday() - wd) % 7
+            if mod == "last" and back == 0:
+                back = 7
+            return _Day(today - timedelta(days=back))
+        ahead = (wd - today.weekday()) % 7 or 7
+        return _Day(today + timedelta(days=ahead))
+
+    return _explicit_date(s, year, dayfirst)
+
+
+def _attach(wall: datetime, tzinfo) -> datetime:
+    """Give a naive wall-clock time the zone of `now`.
+
+    Attaching (not converting) is what makes "yesterday 18:30" mean 18:30
+    on the clock even across a DST change; a time that the change skipped
+    (02:30 on a spring-forward night) is moved forward to one that exists.
+    """
+    return tz.resolve_imaginary(wall.replace(tzinfo=tzinfo))
+
+
+def _is_future(dt: datetime, now: datetime) -> bool:
+    # Aware datetimes sharing a tzinfo object compare as naive wall times,
+    # which is wrong in the repeated hour of an autumn DST change: compare
+    # instants instead.
+    try:
+        return dt.astimezone(timezone.utc) > now.astimezone(timezone.utc) + FUTURE_SLACK
+    except OverflowError:
+        # Only 9999-12-31 late evening west of UTC gets here.
+        return dt > now
+
+
+# ---------------------------------------------------------------- parsing
+
+
+def parse_when(text: str, now: datetime, *, dayfirst: bool = True) -> datetime:
+    """When an encounter happened, as an aware datetime in ``now``'s zone.
+
+    Accepted (case-insensitive, extra whitespace ignored), optionally
+    followed by a time such as ``18:30``, ``9am``, ``9:15 pm``, ``14h``,
+    ``14h30``, ``noon`` (an ``at`` before the time is allowed):
+
+    * ``now``; a time alone (``9am``, ``14:00``) means today;
+    * ``today``, ``yesterday``, ``last week``, ``last month``;
+    * a weekday (``fri``, ``friday``): the most recent one, *today
+      included*; ``last fri`` is the most recent one strictly before today;
+    * ``3 days ago``, ``1 week ago``, ``a month ago`` (same wall-clock time
+      unless a time is given); ``2h ago``, ``2 hours ago``, ``30 min ago``
+      are elapsed time, taken from ``now`` exactly (these take no time);
+    * ``2026-11-20``; ``20/11``, ``20/11/2026``, ``20.11.26`` (day first
+      unless ``dayfirst=False``; the order is applied strictly, so
+      ``20/11`` is an error with ``dayfirst=False``); ``1 dec``, ``dec 1``, ``1 dec 2025``.
+
+    A date given without a time keeps the time of day of ``now`` if it is
+    today, and is set to 12:00 otherwise (a neutral mid-day guess that
+    cannot slip to a neighbouring day when shown in another zone).
+
+    A date typed without a year that would fall in the future is taken
+    from the previous year ("20/12" typed in January is last December).
+
+    Raises `DateParseError` for anything else, and for results more than
+    a minute after ``now``: an encounter has already happened.
+    """
+    if now.tzinfo is None:
+        raise ValueError("parse_when needs an aware `now`")
+    s = _normalise(text, _WHEN_HINT, "a date")
+    shown = _shown(text)
+    unreadable = DateParseError(f"Could not read '{shown}' as a date. {_WHEN_HINT}")
+
+    if s == "now":
+        return now
+
+    m = _AGO_RE.fullmatch(s)
+    if m and _UNITS[m["unit"]][1]:
+        keyword = _UNITS[m["unit"]][0]
+        delta = timedelta(**{keyword: _count(m["n"])})
+        return (now.astimezone(timezone.utc) - delta).astimezone(now.tzinfo)
+
+    if _IN_RE.fullmatch(s):
+        raise DateParseError(f"'{shown}' is in the future; an encounter has already happened")
+
+    day_text, hm, has_time = _split_time(s)
+    if has_time and hm is None:
+        raise DateParseError(f"'{shown}' has a time that does not exist. {_WHEN_HINT}")
+
+    today = now.date()
+    wall_now = now.replace(tzinfo=None)
+
+    def build(year: int) -> datetime:
+        day = (
+            _Day(today)
+            if day_text == ""
+            else _calendar_day(
+                day_text, today, future_weekdays=False, year=year, dayfirst=dayfirst
+            )
+        )
+        if hm is not None:
+            wall = datetime.combine(day.day, datetime.min.time()).replace(
+                hour=hm[0], minute=hm[1]
+            )
+        elif day.relative or day.day == today:
+            wall = datetime.combine(day.day, wall_now.time())
+        else:
+            wall = datetime.combine(day.day, datetime.min.time()).replace(hour=12)
+        result = _attach(wall, now.tzinfo)
+        if day.yearless and _is_future(result, now) and year == today.year:
+            return build(year - 1)
+        return result
+
+    try:
+        result = build(today.year)
+        future = _is_future(result, now)
+    except _NotADate:
+        raise unreadable from None
+    except (ValueError, OverflowError):
+        # Date-shaped but impossible ("31/02", "32/13"), or so far off
+        # ("0001-01-01 00:00") that the UTC conversion overflows.
+        raise DateParseError(
+            f"'{shown}' is not a real date. {_WHEN_HINT}"
+        ) from None
+
+    if result.year < MIN_YEAR:
+        raise DateParseError(f"'{shown}' is too long ago. {_WHEN_HINT}")
+    if future:
+        msg = f"'{shown}' is in the future; an encounter has already happened"
+        wd = _WEEKDAY_RE.fullmatch(day_text)
+        if wd and wd["mod"] is None:
+            msg += f"; for last week's, write 'last {wd['wd']}'"
+        raise DateParseError(msg)
+    return result
+
+
+def parse_due(text: str, today: date, *, dayfirst: bool = True) -> date:
+    """The due date of a follow-up.
+
+    Accepted (case-insensitive, extra whitespace ignored): ``today``,
+    ``tomorrow``, ``yesterday``; a weekday (``fri``, ``next fri``): the
+    next one strictly after today (``last fri`` goes back instead);
+    ``next week`` (today + 7 days), ``next month``; ``in 3 days``,
+    ``in 2 weeks``, ``in a month``; ``2026-12-01``; ``01/12``,
+    ``01/12/2026`` (day first unless ``dayfirst=False``); ``1 dec``,
+    ``dec 1``.
+
+    A date without a year is in ``today``'s year, and past dates are
+    returned as they are: overdue follow-ups are legitimate, so unlike
+    `parse_when` there is no rule to guess a year from.
+    """
+    s = _normalise(text, _DUE_HINT, "a due date")
+    shown = _shown(text)
+    try:
+        return _calendar_day(
+            s, today, future_weekdays=True, year=today.year, dayfirst=dayfirst
+        ).day
+    except _NotADate:
+        raise DateParseError(
+            f"Could not read '{shown}' as a due date. {_DUE_HINT}"
+        ) from None
+    except (ValueError, OverflowError):
+        raise DateParseError(f"'{shown}' is not a real date. {_DUE_HINT}") from None
+
+
+# ---------------------------------------------------------------- weeks & headings
+
+
+def week_start(d: date, first_weekday: int = 0) -> date:
+    """The first day of the week containing `d` (0=Monday .. 6=Sunday)."""
+    if not 0 <= first_weekday <= 6:
+        raise ValueError(f"first_weekday must be 0..6, not {first_weekday!r}")
+    return d - timedelta(days=(d.weekday() - first_weekday) % 7)
+
+
+def iso_week_label(d: date) -> str:
+    """ "2026-W48". The ISO year, which differs from d.year near 1 January."""
+    iso = d.isocalendar()
+    return f"{iso.year}-W{iso.week:02d}"
+
+
+def parse_week(label: str) -> date:
+    """The Monday of the ISO week named like "2026-W48" (inverse of iso_week_label)."""
+    s = _normalise(label, _WEEK_HINT, "a week")
+    m = _WEEK_RE.fullmatch(s)
+    error = DateParseError(f"Could not read '{_shown(label)}' as a week. {_WEEK_HINT}")
+    if m is None:
+        raise error
+    try:
+        # Also rejects W53 in years that only have 52 weeks.
+        return date.fromisocalendar(int(m["year"]), int(m["week"]), 1)
+    except ValueError:
+        raise error from None
+
+
+def format_day_heading(d: date, today: date) -> str:
+    """ "Today", "Yesterday", a weekday name within the last 6 days, else
+    "Fri 14 Nov" ("Fri 14 Nov 2025" when not in today's year)."""
+    ago = (today - d).days
+    if ago == 0:
+        return "Today"
+    if ago == 1:
+        return "Yesterday"
+    if 2 <= ago <= 6:
+        return _DAY_NAMES[d.weekday()]
+    label = f"{_DAY_NAMES[d.weekday()][:3]} {d.day} {_MONTH_ABBR[d.month - 1]}"
+    return label if d.year == today.year else f"{label} {d.year}"

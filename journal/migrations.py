@@ -1,0 +1,104 @@
+"""Schema versions of the journal file and the steps between them.
+
+Version 1 is the prototype's format (no `meta` table, no UUIDs, people named
+inline on each encounter). Version 2 is the current one, described in
+docs/journal-format.md. Each step takes the raw TinyDB dict and returns a new
+one; `migrate` runs every step needed, in order.
+"""
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+
+from .models import FollowUp, hashtags, merge_topics
+
+CURRENT_SCHEMA = 2
+TABLES = ("encounters", "people", "opinions", "reviews", "meta")
+
+
+class SchemaError(Exception):
+    pass
+
+
+def schema_version(data: dict | None) -> int:
+    if not data:
+        return CURRENT_SCHEMA  # a new, empty journal is born current
+    meta = data.get("meta") or {}
+    for doc in meta.values():
+        if isinstance(doc, dict) and "schema_version" in doc:
+            version = doc["schema_version"]
+            if not isinstance(version, int) or version < 1:
+                raise SchemaError(f"its schema_version {version!r} is not a version number")
+            return version
+    return 1
+
+
+def _v1_to_v2(data: dict) -> dict:
+    stamp = datetime.now().astimezone().isoformat(timespec="seconds")
+    people_by_name: dict[str, dict] = {}
+    people: dict[str, dict] = {}
+
+    def person_id(name: str) -> str:
+        key = name.casefold()
+        if key not in people_by_name:
+            doc = {
+                "id": str(uuid.uuid4()), "name": name, "aliases": [], "organisation": "",
+                "interests": [], "introduced_by": None, "notes": "", "keep_in_touch_days": None,
+                "created_at": stamp, "updated_at": stamp,
+            }
+            people_by_name[key] = doc
+            people[str(len(people) + 1)] = doc
+        return people_by_name[key]["id"]
+
+    for old in (data.get("people") or {}).values():
+        pid = person_id(old["name"])
+        people_by_name[old["name"].casefold()]["interests"] = list(old.get("interests", []))
+
+    encounters = {}
+    for doc_id, old in (data.get("encounters") or {}).items():
+        notes = old.get("notes", "")
+        follow = None
+        if old.get("followup"):
+            follow = FollowUp(text=old["followup"], due=None, done=bool(old.get("followup_done"))).to_dict()
+            follow["due"] = old.get("followup_due") or None
+        encounters[doc_id] = {
+            "id": str(uuid.uuid4()),
+            "when": old["date"],
+            "people": [person_id(name) for name in old.get("who", [])],
+            "place": old.get("place", ""),
+            "setting": old.get("kind", ""),
+            "notes": notes,
+            "topics": merge_topics(hashtags(notes)),
+            "learned": "",
+            "gave": old.get("gave", ""),
+            "asked": old.get("asked", ""),
+            "follow_up": follow,
+            "created_at": stamp,
+            "updated_at": stamp,
+        }
+    return {
+        "encounters": encounters,
+        "people": people,
+        "opinions": {},
+        "reviews": {},
+        "meta": {"1": {"schema_version": 2}},
+    }
+
+
+STEPS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
+
+
+def migrate(data: dict) -> tuple[dict, bool]:
+    """Return (data at CURRENT_SCHEMA, whether anything changed)."""
+    version = schema_version(data)
+    if version > CURRENT_SCHEMA:
+        raise SchemaError(
+            f"it was written by a newer netjournal (schema {version}; this one knows {CURRENT_SCHEMA}); upgrade netjournal"
+        )
+    changed = False
+    while version < CURRENT_SCHEMA:
+        data = STEPS[version](data)
+        version += 1
+        changed = True
+    return data, changed

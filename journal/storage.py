@@ -1,0 +1,206 @@
+"""A TinyDB Storage that never loses the journal.
+
+TinyDB's JSONStorage rewrites the file in place and re-reads it for every
+query: a crash mid-write leaves a corrupt file, and every operation costs a
+full parse. This storage instead
+- keeps the last data it read or wrote in memory and re-reads the file only
+  when its (mtime, ctime, size, inode) signature changed, i.e. when another
+  process saved;
+- writes a temp file in the same folder (0600), fsyncs it, os.replace()s it
+  over the journal and fsyncs the folder, so the file on disk is always either
+  the old or the new version;
+- copies the journal into backups/ before the first save of each day;
+- refuses to load, and therefore to ever overwrite, a file it cannot read.
+
+Locking is the store's job (journal.store): this class assumes its caller
+holds the journal's lock around every read-modify-write.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import orjson
+from tinydb.storages import Storage
+
+from . import clock
+from .errors import UnreadableJournalError
+from .paths import backups_dir
+
+BACKUPS_KEPT = 10
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def ensure_private_dir(folder: Path) -> None:
+    if not folder.exists():
+        folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        # mkdir's mode is filtered by the umask; make sure it is really private.
+        os.chmod(folder, DIR_MODE)
+
+
+def atomic_write_bytes(path: Path, payload: bytes) -> None:
+    """Durably replace `path` with `payload`, or leave it untouched and raise.
+
+    No temp file survives a failure: a full disk (ENOSPC) or an I/O error
+    anywhere in the sequence removes it before the error propagates.
+    """
+    folder = path.parent
+    ensure_private_dir(folder)
+    # mkstemp creates the file 0600 whatever the umask.
+    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        try:
+            view = memoryview(payload)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp_name, path)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except FileNotFoundError:
+            pass
+        raise
+    _fsync_dir(folder)
+
+
+def read_journal_bytes(path: Path) -> dict:
+    """Parse a journal file, or raise UnreadableJournalError saying why."""
+    try:
+        raw = path.read_bytes()
+    except PermissionError:
+        raise UnreadableJournalError(path, "permission denied") from None
+    except IsADirectoryError:
+        raise UnreadableJournalError(path, "it is a folder, not a file") from None
+    except OSError as exc:
+        raise UnreadableJournalError(path, exc.strerror or str(exc)) from None
+    if not raw.strip():
+        raise UnreadableJournalError(path, "the file is empty")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise UnreadableJournalError(path, f"it is not valid JSON ({exc})") from None
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise UnreadableJournalError(path, "it is JSON but not a netjournal journal")
+    return data
+
+
+class SafeJSONStorage(Storage):
+    def __init__(self, path: str | os.PathLike, **_ignored):
+        self.path = Path(path)
+        self._data: dict | None = None
+        self._signature: tuple | None = None
+        # Bumped each time data is (re)loaded from disk, so the store can tell
+        # that someone else saved and rebuild its indexes.
+        self.generation = 0
+        self._batch_depth = 0
+        self._pending: dict | None = None
+
+    def _stat_signature(self) -> tuple | None:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+
+    def changed_on_disk(self) -> bool:
+        return self._stat_signature() != self._signature
+
+    def read(self) -> dict | None:
+        if self._pending is not None:
+            return self._pending
+        signature = self._stat_signature()
+        if signature is not None and signature == self._signature and self._data is not None:
+            return self._data
+        if signature is None:
+            if self._signature is not None:
+                self.generation += 1
+            self._data, self._signature = None, None
+            return None
+        self._data = read_journal_bytes(self.path)
+        self._signature = signature
+        self.generation += 1
+        return self._data
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Gather every write() inside into one file write at the end.
+
+        A change that touches several tables (an encounter and the people it
+        creates) is thereby saved all or nothing. If the block raises, nothing
+        is written and the cache is dropped, so the next read is the file.
+        """
+        self._batch_depth += 1
+        try:
+            yield
+        except BaseException:
+            self._batch_depth -= 1
+            if self._batch_depth == 0 and self._pending is not None:
+                self._pending = None
+                self.invalidate()
+            raise
+        self._batch_depth -= 1
+        if self._batch_depth == 0 and self._pending is not None:
+            pending, self._pending = self._pending, None
+            self.write(pending)
+
+    def write(self, data: dict) -> None:
+        if self._batch_depth:
+            self._pending = data
+            self._data = data
+            return
+        try:
+            self._backup_once_a_day()
+            atomic_write_bytes(self.path, orjson.dumps(data))
+        except BaseException:
+            # TinyDB mutated our cached dict before calling write(); forget it so
+            # the next read comes from the (intact) file on disk.
+            self.invalidate()
+            raise
+        self._data = data
+        self._signature = self._stat_signature()
+
+    def invalidate(self) -> None:
+        self._data = None
+        self._signature = None
+        self.generation += 1
+
+    def _backup_once_a_day(self) -> None:
+        if not self.path.exists():
+            return
+        folder = backups_dir(self.path)
+        stem = self.path.stem
+        target = folder / f"{stem}-{clock.today().isoformat()}.json"
+        if target.exists():
+            return
+        ensure_private_dir(folder)
+        atomic_write_bytes(target, self.path.read_bytes())
+        backups = sorted(folder.glob(f"{stem}-????-??-??.json"))
+        for old in backups[:-BACKUPS_KEPT]:
+            old.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        # Nothing is buffered: every write() is already durable.
+        pass
+
+
+def list_backups(journal: Path) -> list[Path]:
+    folder = backups_dir(journal)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{journal.stem}-????-??-??.json"), reverse=True)

@@ -1,0 +1,520 @@
+"""The one object that owns the journal's TinyDB handle.
+
+Every change runs in `_transaction()`: take the file lock, notice whether
+another process saved since we last looked (and if so reload), apply the
+change to TinyDB, and let the storage write the whole document once,
+atomically. In-memory indexes (models by id, encounters sorted by time, per
+person) are updated in place on our own saves and rebuilt when the file
+changed underneath us, so queries never parse the file again.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+
+from . import clock
+from .errors import NotFoundError, SaveError, UnreadableJournalError, ValidationError, AmbiguousNameError
+from .migrations import CURRENT_SCHEMA, TABLES, SchemaError, migrate, schema_version
+from .models import (
+    DEFAULT_SETTINGS,
+    Encounter,
+    EncounterDraft,
+    FollowUp,
+    Opinion,
+    Person,
+    WeekReview,
+    hashtags,
+    merge_topics,
+)
+from .names import fold, match_name
+from .opinions import OpinionsMixin
+from .queries import PersonSummary
+from .storage import SafeJSONStorage, ensure_private_dir
+from .text import clean, clean_line
+
+LOCK_TIMEOUT = 10.0
+# A minute of slack so that "now" typed a moment ago is not "in the future".
+FUTURE_SLACK = timedelta(minutes=1)
+
+
+@dataclass
+class SaveResult:
+    """What a save did, so that it can be undone exactly."""
+
+    encounter: Encounter
+    created_people: list[Person] = field(default_factory=list)
+
+
+_MODELS = {"encounters": Encounter, "people": Person, "opinions": Opinion, "reviews": WeekReview}
+
+
+class Store(OpinionsMixin):
+    def __init__(self, path: str | Path, *, lock_timeout: float = LOCK_TIMEOUT):
+        self.path = Path(path)
+        self._lock = FileLock(str(self.path) + ".lock", timeout=lock_timeout, mode=0o600)
+        self._db = TinyDB(self.path, storage=SafeJSONStorage)
+        self._storage: SafeJSONStorage = self._db.storage
+        # cache_size=0: TinyDB's query cache cannot see other processes' saves.
+        self._tables = {name: self._db.table(name, cache_size=0) for name in TABLES}
+        self._seen_generation = -1
+        self._records: dict[str, dict[str, object]] = {name: {} for name in _MODELS}
+        self._doc_ids: dict[str, dict[str, int]] = {name: {} for name in _MODELS}
+        self._sorted: list[Encounter] | None = None
+        self._by_person: dict[str, list[Encounter]] | None = None
+        self._search_keys: dict[str, str] | None = None
+        self._open()
+
+    # ----------------------------------------------------------- lifecycle
+    def _open(self) -> None:
+        data = self._storage.read()
+        try:
+            version = schema_version(data)
+            if version > CURRENT_SCHEMA:
+                migrate(data)  # raises with the "newer netjournal" message
+        except SchemaError as exc:
+            raise UnreadableJournalError(self.path, str(exc)) from None
+        if version < CURRENT_SCHEMA:
+            with self._locked():
+                migrated, _ = migrate(self._storage.read())
+                self._storage.write(migrated)
+                self._after_external_change()
+        self._sync()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        ensure_private_dir(self.path.parent)
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise SaveError(
+                f"The journal is busy: another netjournal has held {self._lock.lock_file} "
+                f"for over {self._lock.timeout:.0f} s. Nothing was saved; try again."
+            ) from None
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """Lock, catch up with other processes, change, write once."""
+        with self._locked():
+            self._sync()
+            try:
+                with self._storage.batch():
+                    if not self._tables["meta"].all():
+                        self._tables["meta"].insert({"schema_version": CURRENT_SCHEMA})
+                    yield
+            except OSError as exc:
+                # The storage left the old file intact and forgot its cache; our
+                # indexes may hold the failed change, so rebuild them from disk.
+                self._seen_generation = -1
+                reason = exc.strerror or str(exc)
+                raise SaveError(
+                    f"Could not save the journal ({reason}). The file on disk is unchanged; "
+                    "what you typed is kept."
+                ) from exc
+            except BaseException:
+                self._seen_generation = -1
+                raise
+
+    def _sync(self) -> None:
+        data = self._storage.read()
+        if self._storage.generation == self._seen_generation:
+            return
+        self._after_external_change()
+        data = data or {}
+        for name, model in _MODELS.items():
+            records: dict[str, object] = {}
+            doc_ids: dict[str, int] = {}
+            for doc_id, raw in (data.get(name) or {}).items():
+                try:
+                    record = model.from_dict(raw)
+                except (KeyError, TypeError, ValueError) as exc:
+                    raise UnreadableJournalError(
+                        self.path, f"record {doc_id} of table '{name}' is malformed ({exc!r})"
+                    ) from None
+                records[record.id] = record
+                doc_ids[record.id] = int(doc_id)
+            self._records[name] = records
+            self._doc_ids[name] = doc_ids
+        self._seen_generation = self._storage.generation
+        self._encounters_changed()
+
+    def _after_external_change(self) -> None:
+        # TinyDB remembers the next document id per table; another process's
+        # inserts make it stale ("Document with ID n already exists").
+        for table in self._tables.values():
+            table._next_id = None
+
+    def refresh(self) -> bool:
+        """Reload if another process saved; True when something changed."""
+        before = self._seen_generation
+        self._sync()
+        return self._seen_generation != before
+
+    def _encounters_changed(self) -> None:
+        self._sorted = None
+        self._by_person = None
+        self._search_keys = None
+
+    # ------------------------------------------------------ raw persistence
+    def _put(self, table: str, record) -> None:
+        doc = record.to_dict()
+        doc_id = self._doc_ids[table].get(record.id)
+        if doc_id is None:
+            self._doc_ids[table][record.id] = self._tables[table].insert(doc)
+        else:
+            self._tables[table].update(doc, doc_ids=[doc_id])
+        self._records[table][record.id] = record
+        if table == "people":
+            self._search_keys = None  # names are part of what search looks at
+
+    def _drop(self, table: str, record_id: str) -> None:
+        doc_id = self._doc_ids[table].pop(record_id)
+        self._tables[table].remove(doc_ids=[doc_id])
+        del self._records[table][record_id]
+        if table == "people":
+            self._search_keys = None
+
+    # ------------------------------------------------------------ encounters
+    def encounters(self) -> list[Encounter]:
+        """All encounters, oldest first (a shared list: do not modify)."""
+        self._sync()
+        if self._sorted is None:
+            self._sorted = sorted(self._records["encounters"].values(), key=lambda e: e.when)
+        return self._sorted
+
+    def recent(self, offset: int = 0, limit: int | None = None) -> list[Encounter]:
+        """Newest first, a page at a time, for the timeline."""
+        ordered = self.encounters()
+        end = len(ordered) - offset
+        start = 0 if limit is None else max(0, end - limit)
+        return ordered[start:end][::-1] if end > 0 else []
+
+    def count(self) -> int:
+        self._sync()
+        return len(self._records["encounters"])
+
+    def between(self, start: datetime, end: datetime) -> list[Encounter]:
+        """Encounters with start <= when < end, oldest first."""
+        ordered = self.encounters()
+        lo = bisect.bisect_left(ordered, start, key=lambda e: e.when)
+        hi = bisect.bisect_left(ordered, end, key=lambda e: e.when)
+        return ordered[lo:hi]
+
+    def encounter(self, encounter_id: str) -> Encounter:
+        self._sync()
+        try:
+            return self._records["encounters"][encounter_id]
+        except KeyError:
+            raise NotFoundError(f"No encounter with id {encounter_id}") from None
+
+    def add_encounter(self, draft: EncounterDraft) -> SaveResult:
+        with self._transaction():
+            encounter = Encounter(when=draft.when)
+            created = self._fill(encounter, draft)
+            self._put("encounters", encounter)
+            self._encounters_changed()
+        return SaveResult(encounter, created)
+
+    def update_encounter(self, encounter_id: str, draft: EncounterDraft) -> SaveResult:
+        with self._transaction():
+            current = self.encounter(encounter_id)
+            encounter = replace(current, follow_up=None)
+            follow_done = current.follow_up.done if current.follow_up else False
+            created = self._fill(encounter, draft, follow_done=follow_done)
+            encounter.updated_at = clock.utc_stamp()
+            self._put("encounters", encounter)
+            self._encounters_changed()
+        return SaveResult(encounter, created)
+
+    def delete_encounter(self, encounter_id: str) -> Encounter:
+        with self._transaction():
+            encounter = self.encounter(encounter_id)
+            self._drop("encounters", encounter_id)
+            self._encounters_changed()
+        return encounter
+
+    def restore_encounter(self, encounter: Encounter, people: list[Person] = ()) -> None:
+        """Put back a deleted encounter (undo), with people deleted alongside it."""
+        with self._transaction():
+            for person in people:
+                if person.id not in self._records["people"]:
+                    self._put("people", person)
+            self._put("encounters", encounter)
+            self._encounters_changed()
+
+    def undo_add(self, result: SaveResult) -> None:
+        """Remove an encounter just added, and the people it created if unused since."""
+        with self._transaction():
+            if result.encounter.id in self._records["encounters"]:
+                self._drop("encounters", result.encounter.id)
+            self._encounters_changed()
+            in_use = {pid for e in self._records["encounters"].values() for pid in e.people}
+            for person in result.created_people:
+                if person.id in self._records["people"] and person.id not in in_use:
+                    self._drop("people", person.id)
+
+    def set_follow_up_done(self, encounter_id: str, done: bool = True) -> Encounter:
+        with self._transaction():
+            current = self.encounter(encounter_id)
+            if current.follow_up is None:
+                raise ValidationError("follow_up", "This encounter has no follow-up.")
+            encounter = replace(current, follow_up=replace(current.follow_up, done=done))
+            encounter.updated_at = clock.utc_stamp()
+            self._put("encounters", encounter)
+            self._encounters_changed()
+        return encounter
+
+    def _fill(self, encounter: Encounter, draft: EncounterDraft, follow_done: bool = False) -> list[Person]:
+        """Validate a draft and copy it into `encounter`; returns people it creates."""
+        names = [clean_line(n) for n in draft.who if clean_line(n)]
+        notes = clean(draft.notes).strip("\n")
+        if not names and not notes.strip():
+            raise ValidationError("who", "Say who you talked with, or what about: Who or the notes must be filled.")
+        if draft.when is None or draft.when.tzinfo is None:
+            raise ValidationError("when", "The date needs a time zone.")
+        if draft.when > clock.now() + FUTURE_SLACK:
+            raise ValidationError("when", "That date is in the future; an encounter has already happened.")
+        due = draft.due
+        if due is not None and not clean_line(draft.follow_up):
+            raise ValidationError("follow_up", "A due date needs a follow-up: say what to do.")
+        people_ids, created = self._resolve_people(names)
+        encounter.when = draft.when
+        encounter.people = people_ids
+        encounter.place = clean_line(draft.place)
+        encounter.setting = clean_line(draft.setting).casefold()
+        encounter.notes = notes
+        encounter.topics = merge_topics([clean_line(t) for t in draft.topics], hashtags(notes))
+        encounter.learned = clean(draft.learned).strip("\n")
+        encounter.gave = clean(draft.gave).strip("\n")
+        encounter.asked = clean(draft.asked).strip("\n")
+        follow = clean_line(draft.follow_up)
+        encounter.follow_up = FollowUp(follow, due, follow_done) if follow else None
+        for person in created:
+            self._put("people", person)
+        return created
+
+    def _resolve_people(self, names: list[str]) -> tuple[list[str], list[Person]]:
+        triples = [(p.id, p.name, p.aliases) for p in self._records["people"].values()]
+        ids: list[str] = []
+        created: list[Person] = []
+        for name in names:
+            found = match_name(name, triples)
+            if found.is_ambiguous:
+                people = self._records["people"]
+                raise AmbiguousNameError(name, sorted(people[pid].name for pid in found.person_ids))
+            if found.is_new:
+                person = Person(name=name)
+                created.append(person)
+                triples.append((person.id, person.name, []))
+                pid = person.id
+            else:
+                pid = found.person_ids[0]
+            if pid not in ids:
+                ids.append(pid)
+        return ids, created
+
+    def match_person(self, name: str):
+        """How `name` would resolve: a NameMatch (new, one person, or ambiguous)."""
+        self._sync()
+        return match_name(name, [(p.id, p.name, p.aliases) for p in self._records["people"].values()])
+
+    # ---------------------------------------------------------------- people
+    def people(self) -> list[Person]:
+        self._sync()
+        return list(self._records["people"].values())
+
+    def person(self, person_id: str) -> Person:
+        self._sync()
+        try:
+            return self._records["people"][person_id]
+        except KeyError:
+            raise NotFoundError(f"No person with id {person_id}") from None
+
+    def names(self, ids: list[str]) -> list[str]:
+        people = self._records["people"]
+        return [people[pid].name if pid in people else "(unknown)" for pid in ids]
+
+    def encounters_by_person(self) -> dict[str, list[Encounter]]:
+        """person id -> their encounters, newest first."""
+        self._sync()
+        if self._by_person is None:
+            index: dict[str, list[Encounter]] = defaultdict(list)
+            for encounter in reversed(self.encounters()):
+                for pid in encounter.people:
+                    index[pid].append(encounter)
+            self._by_person = dict(index)
+        return self._by_person
+
+    def people_by_last_seen(self) -> list[tuple[Person, Encounter | None]]:
+        """Everyone with their latest encounter, most recently seen first."""
+        index = self.encounters_by_person()
+        rows = [(p, (index.get(p.id) or [None])[0]) for p in self.people()]
+        rows.sort(key=lambda row: (row[1] is not None, row[1].when if row[1] else datetime.min.replace(tzinfo=clock.local_zone()), fold(row[0].name)), reverse=True)
+        return rows
+
+    def summary(self, person_id: str) -> PersonSummary:
+        person = self.person(person_id)
+        people = self._records["people"]
+        return PersonSummary(
+            person=person,
+            encounters=list(self.encounters_by_person().get(person_id, [])),
+            introduced_by=people.get(person.introduced_by) if person.introduced_by else None,
+            introduced=sorted((p for p in people.values() if p.introduced_by == person_id), key=lambda p: fold(p.name)),
+        )
+
+    def add_person(self, name: str, **fields) -> Person:
+        with self._transaction():
+            person = Person(name=clean_line(name))
+            person = self._validated_person(person, fields)
+            self._put("people", person)
+        return person
+
+    def update_person(self, person_id: str, **fields) -> Person:
+        with self._transaction():
+            person = self._validated_person(replace(self.person(person_id)), fields)
+            person.updated_at = clock.utc_stamp()
+            self._put("people", person)
+        return person
+
+    def _validated_person(self, person: Person, fields: dict) -> Person:
+        for key, value in fields.items():
+            if key in ("name", "organisation"):
+                value = clean_line(value)
+            elif key == "notes":
+                value = clean(value).strip("\n")
+            elif key in ("aliases", "interests"):
+                value = [clean_line(v) for v in value if clean_line(v)]
+            elif key == "keep_in_touch_days" and value is not None:
+                if not isinstance(value, int) or value <= 0:
+                    raise ValidationError("keep_in_touch_days", "Keep in touch every N days: a whole number above 0, or empty.")
+            elif key == "introduced_by" and value is not None:
+                if value == person.id:
+                    raise ValidationError("introduced_by", "Someone cannot introduce themselves.")
+                if value not in self._records["people"]:
+                    raise ValidationError("introduced_by", "Introduced by: that person is not in the journal.")
+            elif key not in ("introduced_by", "keep_in_touch_days"):
+                raise TypeError(f"unknown person field {key}")
+            setattr(person, key, value)
+        if not person.name:
+            raise ValidationError("name", "A person needs a name.")
+        key = fold(person.name)
+        for other in self._records["people"].values():
+            if other.id != person.id and fold(other.name) == key:
+                raise ValidationError("name", f"'{other.name}' is already in the journal; merge the two instead.")
+        return person
+
+    def merge_people(self, keep_id: str, other_id: str) -> Person:
+        """Fold `other` into `keep`: encounters, introductions, aliases, interests."""
+        if keep_id == other_id:
+            raise ValidationError("merge", "Pick two different people to merge.")
+        with self._transaction():
+            keep = replace(self.person(keep_id))
+            other = self.person(other_id)
+            keep.aliases = merge_topics(keep.aliases, [other.name], other.aliases)
+            keep.interests = merge_topics(keep.interests, other.interests)
+            keep.organisation = keep.organisation or other.organisation
+            keep.notes = "\n\n".join(n for n in (keep.notes, other.notes) if n)
+            keep.keep_in_touch_days = keep.keep_in_touch_days or other.keep_in_touch_days
+            if keep.introduced_by in (None, other_id):
+                keep.introduced_by = other.introduced_by if other.introduced_by != keep_id else None
+            keep.updated_at = clock.utc_stamp()
+            for encounter in list(self._records["encounters"].values()):
+                if other_id in encounter.people:
+                    people = []
+                    for pid in encounter.people:
+                        pid = keep_id if pid == other_id else pid
+                        if pid not in people:
+                            people.append(pid)
+                    self._put("encounters", replace(encounter, people=people))
+            for person in list(self._records["people"].values()):
+                if person.introduced_by == other_id and person.id != keep_id:
+                    self._put("people", replace(person, introduced_by=keep_id))
+            self._put("people", keep)
+            self._drop("people", other_id)
+            self._encounters_changed()
+        return keep
+
+    # ------------------------------------------------------- places, settings
+    def places(self) -> dict[str, str]:
+        """Known places -> the setting used most often there."""
+        settings: dict[str, Counter] = defaultdict(Counter)
+        for encounter in self.encounters():
+            if encounter.place:
+                settings[encounter.place][encounter.setting] += 1
+        return {place: counts.most_common(1)[0][0] for place, counts in settings.items()}
+
+    def settings(self) -> list[str]:
+        used = {e.setting for e in self.encounters() if e.setting}
+        return list(DEFAULT_SETTINGS) + sorted(used - set(DEFAULT_SETTINGS))
+
+    def topics(self) -> Counter:
+        return Counter(t for e in self.encounters() for t in e.topics)
+
+    # ---------------------------------------------------------------- search
+    def search(self, query: str, limit: int | None = None) -> list[Encounter]:
+        """Encounters whose text, place, topics or people match, newest first.
+
+        Every word of the query must appear (accents and case ignored).
+        """
+        words = fold(query).split()
+        if not words:
+            return []
+        ordered = self.encounters()
+        if self._search_keys is None:
+            people = self._records["people"]
+            self._search_keys = {
+                e.id: fold(" ".join([e.notes, e.place, e.setting, e.learned, e.gave, e.asked,
+                                     " ".join("#" + t for t in e.topics),
+                                     " ".join(people[p].name for p in e.people if p in people)]))
+                for e in ordered
+            }
+        keys = self._search_keys
+        found = []
+        for encounter in reversed(ordered):
+            key = keys[encounter.id]
+            if all(w in key for w in words):
+                found.append(encounter)
+                if limit is not None and len(found) >= limit:
+                    break
+        return found
+
+    # --------------------------------------------------------------- reviews
+    def reflection(self, week: str) -> str:
+        self._sync()
+        for review in self._records["reviews"].values():
+            if review.week == week:
+                return review.reflection
+        return ""
+
+    def save_reflection(self, week: str, text: str) -> WeekReview:
+        with self._transaction():
+            existing = next((r for r in self._records["reviews"].values() if r.week == week), None)
+            review = replace(existing) if existing else WeekReview(week=week)
+            review.reflection = clean(text)
+            review.updated_at = clock.utc_stamp()
+            self._put("reviews", review)
+        return review
+
+    def reviews(self) -> list[WeekReview]:
+        self._sync()
+        return sorted(self._records["reviews"].values(), key=lambda r: r.week)

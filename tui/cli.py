@@ -1,0 +1,159 @@
+"""The `netjournal` command line.
+
+Only running the full-screen app imports Textual; every other subcommand
+works from the journal package alone, so `netjournal add` starts fast.
+Exit codes: 0 success, 1 a save that failed (the journal is intact),
+2 bad input or a journal that cannot be read.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from journal import clock
+from journal.dates import DateParseError, parse_due, parse_when
+from journal.errors import JournalError, SaveError, UnreadableJournalError, ValidationError
+from journal.models import EncounterDraft
+from journal.paths import resolve_journal_path
+from journal.queries import one_line
+from journal.storage import list_backups
+from journal.text import clean, split_list
+from tui.commands import REGISTRARS
+
+EXIT_OK, EXIT_SAVE_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad input on the command line: the message says what to fix."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="netjournal",
+        description="A terminal journal for informal networking. With no command, opens the app.",
+    )
+    parser.add_argument("--journal", metavar="PATH", help="journal file (default: $NETJOURNAL_FILE, then the user data folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("path", help="print the journal file in use")
+    sub.add_parser("backups", help="list the daily backups, newest first")
+
+    add = sub.add_parser("add", help="save one encounter", description="Save one encounter. At least --who or NOTES is required.")
+    add.add_argument("--who", default="", help='comma-separated names: "Ana Souza, Bruno"')
+    add.add_argument("--where", default="", help="the place: Padaria Real")
+    add.add_argument("--setting", default="", help="bakery, restaurant, cafe, event, work, neighbourhood, transit, online, other, or your own")
+    add.add_argument("--when", default="now", help='when it happened: now, "yesterday 18:30", "last friday", "2h ago", "20/11 14:00"')
+    add.add_argument("--gave", default="", help="what you offered: help, information, an introduction")
+    add.add_argument("--asked", default="", help="favours you asked")
+    add.add_argument("--learned", default="", help="information you received")
+    add.add_argument("--follow-up", default="", dest="follow_up", help="something to do next")
+    add.add_argument("--due", default="", help='when the follow-up is due: "fri", "next week", "2026-12-01"')
+    add.add_argument("--topic", action="append", default=[], help="a topic (repeatable); #hashtags in the notes count too")
+    add.add_argument("--month-first", action="store_true", help="read 11/20 as 20 November (default: day first)")
+    add.add_argument("notes", nargs="*", help="what you talked about")
+
+    for register in REGISTRARS:
+        register(sub)
+    return parser
+
+
+def _open_store(path):
+    from journal.store import Store
+
+    return Store(path)
+
+
+def cmd_add(args, out, err) -> int:
+    now = clock.now()
+    try:
+        when = parse_when(args.when, now, dayfirst=not args.month_first)
+    except DateParseError as exc:
+        raise UsageError(f"--when: {exc}") from None
+    due = None
+    if args.due.strip():
+        try:
+            due = parse_due(args.due, now.date(), dayfirst=not args.month_first)
+        except DateParseError as exc:
+            raise UsageError(f"--due: {exc}") from None
+    draft = EncounterDraft(
+        when=when,
+        who=split_list(args.who),
+        place=args.where,
+        setting=args.setting,
+        notes=" ".join(args.notes),
+        topics=args.topic,
+        learned=args.learned,
+        gave=args.gave,
+        asked=args.asked,
+        follow_up=args.follow_up,
+        due=due,
+    )
+    store = _open_store(args.journal_path)
+    try:
+        result = store.add_encounter(draft)
+    except ValidationError as exc:
+        option = {"who": "--who", "when": "--when", "follow_up": "--follow-up"}.get(exc.field, exc.field)
+        raise UsageError(f"{option}: {exc.message}") from None
+    encounter = result.encounter
+    print(encounter.id, file=out)
+    print(one_line(encounter, store.names(encounter.people)), file=out)
+    if result.created_people:
+        print("New: " + ", ".join(p.name for p in result.created_people), file=out)
+    return EXIT_OK
+
+
+def cmd_path(args, out, err) -> int:
+    print(args.journal_path, file=out)
+    return EXIT_OK
+
+
+def cmd_backups(args, out, err) -> int:
+    backups = list_backups(args.journal_path)
+    if not backups:
+        print(f"No backups yet beside {args.journal_path}.", file=out)
+    for path in backups:
+        print(path, file=out)
+    return EXIT_OK
+
+
+def cmd_app(args, out, err) -> int:
+    # Open the store before importing Textual, so an unreadable journal is
+    # reported on a normal terminal with exit 2 instead of inside the app.
+    store = _open_store(args.journal_path)
+    from tui.app import NetJournalApp
+
+    NetJournalApp(store).run()
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None, out=None, err=None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = _parser()
+    args = parser.parse_args(argv)
+    args.journal_path = resolve_journal_path(args.journal)
+    handler = getattr(args, "handler", None) or {
+        None: cmd_app,
+        "add": cmd_add,
+        "path": cmd_path,
+        "backups": cmd_backups,
+    }[args.command]
+    try:
+        return handler(args, out, err)
+    except UsageError as exc:
+        print(f"netjournal: {clean(str(exc))}", file=err)
+        return EXIT_BAD_INPUT
+    except UnreadableJournalError as exc:
+        print(f"netjournal: {clean(str(exc))}", file=err)
+        return EXIT_BAD_INPUT
+    except SaveError as exc:
+        print(f"netjournal: {clean(str(exc))}", file=err)
+        return EXIT_SAVE_FAILED
+    except JournalError as exc:
+        print(f"netjournal: {clean(str(exc))}", file=err)
+        return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,8 @@
+"""Subcommands beyond add/path/backups, one module each; none imports Textual.
+
+Each module has `register(subparsers)`, which adds its parser and sets
+`handler=function(args, out, err) -> exit code` on it.
+"""
+from __future__ import annotations
+
+REGISTRARS: list = []
