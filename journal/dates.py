@@ -13,9 +13,9 @@ handing the text to dateutil's parser. dateutil guesses hard: with
 ``fuzzy=True`` it ignores unknown words, and even without it "fri 14h"
 becomes *next* Friday and "5" becomes the 5th of this month. A mistyped
 date that silently becomes some other date would corrupt the journal, so
-anything outside the grammar is a `DateParseError`. dateutil is only
-given text that has already been shape-checked, to resolve day/month
-order and month names.
+anything outside the grammar is a `DateParseError`. dateutil's parser
+only sees text that has already been shape-checked (ISO dates, month
+names); relativedelta and tz do the calendar and DST work.
 """
 
 from __future__ import annotations
@@ -47,8 +47,8 @@ class DateParseError(ValueError):
 
 
 MAX_INPUT_LENGTH = 100
-# Older "encounters" are typos ("0026-11-20"), and near year 1 zone
-# offsets turn into local mean time and UTC conversion overflows.
+# Older "encounters" are typos ("0026-11-20"); near year 1 zone offsets
+# also turn into local mean time and UTC conversion overflows.
 MIN_YEAR = 1900
 # Clocks of the user and of the caller that produced `now` can drift a
 # little; "now" typed a few seconds later must not count as the future.
@@ -135,6 +135,14 @@ class _NotADate(Exception):
     """Internal: the day part is outside the grammar."""
 
 
+class _OutOfRange(Exception):
+    """Internal: a real date, but too far back or ahead for an encounter."""
+
+    def __init__(self, *, past: bool) -> None:
+        super().__init__()
+        self.past = past
+
+
 # ---------------------------------------------------------------- helpers
 
 
@@ -192,7 +200,12 @@ def _split_time(s: str) -> tuple[str, tuple[int, int] | None, bool]:
     m = _WITH_TIME_RE.fullmatch(s)
     if m is None:
         return s, None, False
-    return m["day"] or "", _parse_time(m), True
+    day = m["day"] or ""
+    # For "at 14h" the optional day group matches "at" before the
+    # optional "at" gets a chance.
+    if day == "at":
+        day = ""
+    return day, _parse_time(m), True
 
 
 def _explicit_date(s: str, year: int, dayfirst: bool) -> _Day:
@@ -297,11 +310,7 @@ def _is_future(dt: datetime, now: datetime) -> bool:
     # Aware datetimes sharing a tzinfo object compare as naive wall times,
     # which is wrong in the repeated hour of an autumn DST change: compare
     # instants instead.
-    try:
-        return dt.astimezone(timezone.utc) > now.astimezone(timezone.utc) + FUTURE_SLACK
-    except OverflowError:
-        # Only 9999-12-31 late evening west of UTC gets here.
-        return dt > now
+    return dt.astimezone(timezone.utc) > now.astimezone(timezone.utc) + FUTURE_SLACK
 
 
 # ---------------------------------------------------------------- parsing
@@ -350,8 +359,11 @@ def parse_when(text: str, now: datetime, *, dayfirst: bool = True) -> datetime:
         delta = timedelta(**{keyword: _count(m["n"])})
         return (now.astimezone(timezone.utc) - delta).astimezone(now.tzinfo)
 
+    in_future = DateParseError(
+        f"'{shown}' is in the future; an encounter has already happened"
+    )
     if _IN_RE.fullmatch(s):
-        raise DateParseError(f"'{shown}' is in the future; an encounter has already happened")
+        raise in_future
 
     day_text, hm, has_time = _split_time(s)
     if has_time and hm is None:
@@ -368,6 +380,12 @@ def parse_when(text: str, now: datetime, *, dayfirst: bool = True) -> datetime:
                 day_text, today, future_weekdays=False, year=year, dayfirst=dayfirst
             )
         )
+        # Settled on the date, before a zone is attached: near years 1 and
+        # 9999 converting to UTC overflows.
+        if day.day.year < MIN_YEAR:
+            raise _OutOfRange(past=True)
+        if day.day.year > today.year + 1:
+            raise _OutOfRange(past=False)
         if hm is not None:
             wall = datetime.combine(day.day, datetime.min.time()).replace(
                 hour=hm[0], minute=hm[1]
@@ -383,24 +401,24 @@ def parse_when(text: str, now: datetime, *, dayfirst: bool = True) -> datetime:
 
     try:
         result = build(today.year)
-        future = _is_future(result, now)
     except _NotADate:
         raise unreadable from None
+    except _OutOfRange as err:
+        if err.past:
+            raise DateParseError(f"'{shown}' is too long ago. {_WHEN_HINT}") from None
+        raise in_future from None
     except (ValueError, OverflowError):
-        # Date-shaped but impossible ("31/02", "32/13"), or so far off
-        # ("0001-01-01 00:00") that the UTC conversion overflows.
-        raise DateParseError(
-            f"'{shown}' is not a real date. {_WHEN_HINT}"
-        ) from None
+        # Date-shaped but impossible: "31/02", "32/13", "2026-02-30".
+        raise DateParseError(f"'{shown}' is not a real date. {_WHEN_HINT}") from None
 
-    if result.year < MIN_YEAR:
-        raise DateParseError(f"'{shown}' is too long ago. {_WHEN_HINT}")
-    if future:
-        msg = f"'{shown}' is in the future; an encounter has already happened"
+    if _is_future(result, now):
         wd = _WEEKDAY_RE.fullmatch(day_text)
         if wd and wd["mod"] is None:
-            msg += f"; for last week's, write 'last {wd['wd']}'"
-        raise DateParseError(msg)
+            # A bare weekday only lands in the future when it means today.
+            raise DateParseError(
+                f"{in_future}; for last week's, write 'last {wd['wd']}'"
+            )
+        raise in_future
     return result
 
 

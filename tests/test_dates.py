@@ -1,0 +1,411 @@
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from dateutil import tz
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from journal.dates import (
+    DateParseError,
+    format_day_heading,
+    iso_week_label,
+    parse_due,
+    parse_week,
+    parse_when,
+    week_start,
+)
+
+PARIS = ZoneInfo("Europe/Paris")
+# A Friday, so that bare weekdays can be checked against "today included".
+NOW = datetime(2026, 11, 27, 15, 0, tzinfo=PARIS)
+TODAY = NOW.date()
+
+
+def paris(*args: int) -> datetime:
+    return datetime(*args, tzinfo=PARIS)
+
+
+# ---------------------------------------------------------------- parse_when
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("now", NOW),
+        ("today", NOW),
+        ("today 9am", paris(2026, 11, 27, 9, 0)),
+        ("today 18:30", None),  # future: see test_future_is_rejected
+        ("today 14:30", paris(2026, 11, 27, 14, 30)),
+        ("yesterday", paris(2026, 11, 26, 12, 0)),
+        ("yesterday 18:30", paris(2026, 11, 26, 18, 30)),
+        ("yesterday 9pm", paris(2026, 11, 26, 21, 0)),
+        ("yesterday at 9:15 pm", paris(2026, 11, 26, 21, 15)),
+        ("yesterday noon", paris(2026, 11, 26, 12, 0)),
+        ("last friday", paris(2026, 11, 20, 12, 0)),
+        ("last fri 19h", paris(2026, 11, 20, 19, 0)),
+        ("fri", NOW),
+        ("friday", NOW),
+        ("fri 14h", paris(2026, 11, 27, 14, 0)),
+        ("fri 14h30", paris(2026, 11, 27, 14, 30)),
+        ("mon", paris(2026, 11, 23, 12, 0)),
+        ("sat 10am", paris(2026, 11, 21, 10, 0)),
+        ("3 days ago", paris(2026, 11, 24, 15, 0)),
+        ("3 days ago 10:00", paris(2026, 11, 24, 10, 0)),
+        ("2h ago", paris(2026, 11, 27, 13, 0)),
+        ("2 hours ago", paris(2026, 11, 27, 13, 0)),
+        ("an hour ago", paris(2026, 11, 27, 14, 0)),
+        ("30 min ago", paris(2026, 11, 27, 14, 30)),
+        ("1 week ago", paris(2026, 11, 20, 15, 0)),
+        ("a month ago", paris(2026, 10, 27, 15, 0)),
+        ("2026-11-20 14:00", paris(2026, 11, 20, 14, 0)),
+        ("2026-11-20T14:00", paris(2026, 11, 20, 14, 0)),
+        ("2026-11-20", paris(2026, 11, 20, 12, 0)),
+        ("2026-11-27", NOW),  # today's date keeps now's time
+        ("2026-01-02", paris(2026, 1, 2, 12, 0)),  # never year-day-month
+        ("20/11 14:00", paris(2026, 11, 20, 14, 0)),
+        ("20/11", paris(2026, 11, 20, 12, 0)),
+        ("20/11/2026", paris(2026, 11, 20, 12, 0)),
+        ("20.11.26", paris(2026, 11, 20, 12, 0)),
+        ("03/04", paris(2026, 4, 3, 12, 0)),
+        ("1 nov", paris(2026, 11, 1, 12, 0)),
+        ("nov 1st, 2025 9am", paris(2025, 11, 1, 9, 0)),
+        # Year-less and in the future: last year's.
+        ("1 dec", paris(2025, 12, 1, 12, 0)),
+        ("20/12 10:00", paris(2025, 12, 20, 10, 0)),
+        ("9am", paris(2026, 11, 27, 9, 0)),
+        ("14:00", paris(2026, 11, 27, 14, 0)),
+        ("at 14h", paris(2026, 11, 27, 14, 0)),
+        ("12am", paris(2026, 11, 27, 0, 0)),
+        ("12pm", paris(2026, 11, 27, 12, 0)),
+        ("  YESTERDAY   18:30 ", paris(2026, 11, 26, 18, 30)),
+        ("Last Friday", paris(2026, 11, 20, 12, 0)),
+    ],
+)
+def test_parse_when_forms(text, expected):
+    if expected is None:
+        with pytest.raises(DateParseError):
+            parse_when(text, NOW)
+        return
+    got = parse_when(text, NOW)
+    assert got == expected
+    assert got.tzinfo is PARIS
+    # Same wall time and same offset, not merely the same instant.
+    assert got.replace(tzinfo=None) == expected.replace(tzinfo=None)
+    assert got.utcoffset() == expected.utcoffset()
+
+
+def test_bare_weekday_includes_today_but_last_does_not():
+    assert parse_when("fri", NOW).date() == date(2026, 11, 27)
+    assert parse_when("last fri", NOW).date() == date(2026, 11, 20)
+    # Thursday is yesterday either way.
+    assert parse_when("thu", NOW).date() == date(2026, 11, 26)
+    assert parse_when("last thursday", NOW).date() == date(2026, 11, 26)
+    # Saturday is six days back, never tomorrow.
+    assert parse_when("saturday", NOW).date() == date(2026, 11, 21)
+
+
+def test_bare_weekday_later_today_is_future_and_hints_last():
+    with pytest.raises(DateParseError) as info:
+        parse_when("fri 16h", NOW)
+    assert "future" in str(info.value)
+    assert "last fri" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tomorrow 9am", "today 18:30", "tomorrow", "next fri", "in 2 hours",
+     "in 3 days", "next week", "2026-11-28", "2027-01-01 09:00", "16:00"],
+)
+def test_future_is_rejected(text):
+    with pytest.raises(DateParseError) as info:
+        parse_when(text, NOW)
+    assert str(info.value) == (
+        f"'{text}' is in the future; an encounter has already happened"
+    )
+
+
+def test_one_minute_of_slack():
+    now = paris(2026, 11, 27, 15, 0, 30)
+    assert parse_when("15:01", now) == paris(2026, 11, 27, 15, 1)
+    with pytest.raises(DateParseError):
+        parse_when("15:02", now)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["blorp", "", "   ", "32/13", "31/02", "2026-02-30", "yesterdayy", "25:00",
+     "13pm", "0am", "14h60", "5", "2026", "may", "fri fri", "today yesterday",
+     "yesterday 18:30 extra", "2h ago 14:00", "this friday", "[/]", "😀",
+     "\x00\x1b[2J", "now now", "a", "ago", "-3 days ago", "3 days", "fri14h",
+     "x" * 101, "1" * 1_000_000, "١٢:٣٠", "0026-11-20", "1899-12-31 10:00"],
+)
+def test_garbage_is_rejected(text):
+    with pytest.raises(DateParseError) as info:
+        parse_when(text, NOW)
+    message = str(info.value)
+    assert message and len(message) < 200
+    assert message.isprintable()
+
+
+def test_unreadable_message_says_what_to_do():
+    with pytest.raises(DateParseError) as info:
+        parse_when("blorp", NOW)
+    assert str(info.value) == (
+        "Could not read 'blorp' as a date. "
+        "Try: now, yesterday 18:30, last friday, 3 days ago, 2026-11-20 14:00"
+    )
+
+
+def test_non_string_is_a_parse_error():
+    with pytest.raises(DateParseError):
+        parse_when(None, NOW)  # type: ignore[arg-type]
+
+
+def test_dayfirst_false():
+    assert parse_when("11/20 14:00", NOW, dayfirst=False) == paris(2026, 11, 20, 14, 0)
+    assert parse_when("03/04", NOW, dayfirst=False) == paris(2026, 3, 4, 12, 0)
+    assert parse_when("11/20/2026", NOW, dayfirst=False) == paris(2026, 11, 20, 12, 0)
+    # ISO dates do not depend on it.
+    assert parse_when("2026-11-20", NOW, dayfirst=False) == paris(2026, 11, 20, 12, 0)
+    # The configured order is applied strictly, never swapped.
+    with pytest.raises(DateParseError):
+        parse_when("20/11", NOW, dayfirst=False)
+    with pytest.raises(DateParseError):
+        parse_when("11/20", NOW)
+
+
+def test_tzlocal_now():
+    now = datetime(2026, 11, 27, 15, 0, tzinfo=tz.tzlocal())
+    got = parse_when("yesterday 18:30", now)
+    assert got.tzinfo is now.tzinfo
+    assert got.replace(tzinfo=None) == datetime(2026, 11, 26, 18, 30)
+
+
+def test_naive_now_is_a_programming_error():
+    with pytest.raises(ValueError):
+        parse_when("now", datetime(2026, 11, 27, 15, 0))
+
+
+# ---------------------------------------------------------------- DST
+
+
+def test_yesterday_across_spring_forward_keeps_wall_time():
+    # Europe/Paris went from +01:00 to +02:00 at 02:00 on 2026-03-29.
+    on_change_day = parse_when("yesterday 18:30", paris(2026, 3, 29, 20, 0))
+    assert on_change_day.replace(tzinfo=None) == datetime(2026, 3, 28, 18, 30)
+    assert on_change_day.utcoffset() == timedelta(hours=1)
+
+    day_after = parse_when("yesterday 18:30", paris(2026, 3, 30, 10, 0))
+    assert day_after.replace(tzinfo=None) == datetime(2026, 3, 29, 18, 30)
+    assert day_after.utcoffset() == timedelta(hours=2)
+
+
+def test_days_ago_is_wall_time_but_hours_ago_is_elapsed_time():
+    now = paris(2026, 3, 29, 20, 0)  # +02:00
+    day = parse_when("1 day ago", now)
+    assert day.replace(tzinfo=None) == datetime(2026, 3, 28, 20, 0)
+    assert day.utcoffset() == timedelta(hours=1)
+    # 23 real hours, not 24.
+    assert now.astimezone(timezone.utc) - day.astimezone(timezone.utc) == timedelta(hours=23)
+
+    early = paris(2026, 3, 29, 3, 30)  # 01:30 UTC, just after the change
+    two_hours = parse_when("2h ago", early)
+    assert two_hours.astimezone(timezone.utc) == datetime(2026, 3, 28, 23, 30, tzinfo=timezone.utc)
+    assert two_hours.replace(tzinfo=None) == datetime(2026, 3, 29, 0, 30)
+    assert two_hours.utcoffset() == timedelta(hours=1)
+
+
+def test_time_skipped_by_spring_forward_moves_forward():
+    got = parse_when("today 02:30", paris(2026, 3, 29, 20, 0))
+    assert got.replace(tzinfo=None) == datetime(2026, 3, 29, 3, 30)
+    assert got.utcoffset() == timedelta(hours=2)
+
+
+def test_future_check_uses_instants_in_repeated_autumn_hour():
+    # 02:10 the second time round (+01:00): 02:30 (first time, +02:00)
+    # was 40 minutes earlier, although its wall time is later.
+    now = datetime(2026, 10, 25, 2, 10, tzinfo=PARIS, fold=1)
+    got = parse_when("02:30", now)
+    assert got.utcoffset() == timedelta(hours=2)
+    assert got.astimezone(timezone.utc) < now.astimezone(timezone.utc)
+
+    ago = parse_when("30 min ago", now)
+    assert ago.astimezone(timezone.utc) == datetime(2026, 10, 25, 0, 40, tzinfo=timezone.utc)
+
+
+# ---------------------------------------------------------------- parse_due
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("today", date(2026, 11, 27)),
+        ("tomorrow", date(2026, 11, 28)),
+        ("yesterday", date(2026, 11, 26)),
+        ("next week", date(2026, 12, 4)),
+        ("in 3 days", date(2026, 11, 30)),
+        ("in 2 weeks", date(2026, 12, 11)),
+        ("in a month", date(2026, 12, 27)),
+        ("2026-12-01", date(2026, 12, 1)),
+        ("01/12", date(2026, 12, 1)),
+        ("1 dec", date(2026, 12, 1)),
+        ("Dec 1", date(2026, 12, 1)),
+        ("01/12/2027", date(2027, 12, 1)),
+        # In the past: allowed, and no guessing of another year.
+        ("2026-01-15", date(2026, 1, 15)),
+        ("15/01", date(2026, 1, 15)),
+        ("3 days ago", date(2026, 11, 24)),
+        # Weekdays: strictly after today, so "fri" on a Friday is next week.
+        ("fri", date(2026, 12, 4)),
+        ("friday", date(2026, 12, 4)),
+        ("next fri", date(2026, 12, 4)),
+        ("sat", date(2026, 11, 28)),
+        ("mon", date(2026, 11, 30)),
+        ("thursday", date(2026, 12, 3)),
+        ("last fri", date(2026, 11, 20)),
+    ],
+)
+def test_parse_due_forms(text, expected):
+    assert parse_due(text, TODAY) == expected
+
+
+def test_parse_due_dayfirst_false():
+    assert parse_due("12/01", TODAY, dayfirst=False) == date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    "text", ["blorp", "", "fri 14h", "tomorrow 9am", "in 2 hours", "32/13", "x" * 101, "[/]"]
+)
+def test_parse_due_rejects(text):
+    with pytest.raises(DateParseError):
+        parse_due(text, TODAY)
+
+
+def test_parse_due_message():
+    with pytest.raises(DateParseError) as info:
+        parse_due("blorp", TODAY)
+    assert str(info.value).startswith("Could not read 'blorp' as a due date. Try: ")
+
+
+# ---------------------------------------------------------------- weeks
+
+
+@pytest.mark.parametrize(
+    ("d", "first_weekday", "expected"),
+    [
+        (date(2026, 11, 27), 0, date(2026, 11, 23)),  # Fri -> Mon
+        (date(2026, 11, 23), 0, date(2026, 11, 23)),  # Mon is its own start
+        (date(2026, 11, 29), 0, date(2026, 11, 23)),  # Sun is the last day
+        (date(2026, 11, 27), 6, date(2026, 11, 22)),  # Fri -> Sun before
+        (date(2026, 11, 29), 6, date(2026, 11, 29)),  # Sun is its own start
+        (date(2026, 11, 28), 6, date(2026, 11, 22)),  # Sat is the last day
+        (date(2027, 1, 1), 0, date(2026, 12, 28)),  # across a year end
+    ],
+)
+def test_week_start(d, first_weekday, expected):
+    assert week_start(d, first_weekday) == expected
+
+
+def test_week_start_rejects_bad_first_weekday():
+    with pytest.raises(ValueError):
+        week_start(TODAY, 7)
+
+
+@pytest.mark.parametrize(
+    ("d", "expected"),
+    [
+        (date(2026, 11, 27), "2026-W48"),
+        (date(2026, 12, 31), "2026-W53"),
+        (date(2027, 1, 1), "2026-W53"),
+        (date(2025, 12, 29), "2026-W01"),
+        (date(2026, 1, 5), "2026-W02"),
+    ],
+)
+def test_iso_week_label(d, expected):
+    assert iso_week_label(d) == expected
+    year, week, _ = d.isocalendar()
+    assert expected == f"{year}-W{week:02d}"
+
+
+def test_parse_week():
+    assert parse_week("2026-W48") == date(2026, 11, 23)
+    assert parse_week("2026-W01") == date(2025, 12, 29)
+    assert parse_week(" 2026-w53 ") == date(2026, 12, 28)
+    assert parse_week("2026W48") == date(2026, 11, 23)
+
+
+@pytest.mark.parametrize("label", ["", "2026", "2026-W00", "2025-W53", "2026-W54", "W48", "blorp", "2026-W4８"])
+def test_parse_week_rejects(label):
+    with pytest.raises(DateParseError):
+        parse_week(label)
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)))
+def test_week_label_round_trip(d):
+    monday = parse_week(iso_week_label(d))
+    assert monday == week_start(d, 0)
+    assert iso_week_label(monday) == iso_week_label(d)
+
+
+# ---------------------------------------------------------------- headings
+
+
+@pytest.mark.parametrize(
+    ("d", "expected"),
+    [
+        (date(2026, 11, 27), "Today"),
+        (date(2026, 11, 26), "Yesterday"),
+        (date(2026, 11, 25), "Wednesday"),
+        (date(2026, 11, 21), "Saturday"),  # 6 days ago: still a name
+        (date(2026, 11, 20), "Fri 20 Nov"),  # 7 days ago: a date
+        (date(2026, 1, 4), "Sun 4 Jan"),
+        (date(2025, 11, 14), "Fri 14 Nov 2025"),
+        (date(2026, 11, 30), "Mon 30 Nov"),  # future
+    ],
+)
+def test_format_day_heading(d, expected):
+    assert format_day_heading(d, TODAY) == expected
+
+
+# ---------------------------------------------------------------- properties
+
+ZONES = [PARIS, ZoneInfo("America/Los_Angeles"), ZoneInfo("Pacific/Kiritimati"),
+         ZoneInfo("UTC"), tz.tzlocal()]
+TOKENS = ["now", "today", "yesterday", "tomorrow", "last", "next", "fri", "sunday",
+          "ago", "in", "3", "a", "days", "h", "min", "week", "month", "9am", "12pm",
+          "14h", "14h30", "18:30", "noon", "at", "20/11", "11/20", "29/02",
+          "2026-11-20", "1", "dec", "2025", "0001-01-01", "9999-12-31", "9999"]
+TEXTS = st.one_of(
+    st.text(max_size=120),
+    st.lists(st.sampled_from(TOKENS), max_size=4).map(" ".join),
+)
+NOWS = st.datetimes(
+    min_value=datetime(1950, 1, 1),
+    max_value=datetime(2200, 1, 1),
+    timezones=st.sampled_from(ZONES),
+    allow_imaginary=False,
+)
+
+
+@settings(max_examples=500)
+@given(text=TEXTS, now=NOWS, dayfirst=st.booleans())
+def test_parse_when_never_future_and_only_raises_parse_errors(text, now, dayfirst):
+    try:
+        got = parse_when(text, now, dayfirst=dayfirst)
+    except DateParseError as err:
+        assert str(err)
+        return
+    assert got.tzinfo is now.tzinfo
+    assert got.utcoffset() is not None
+    assert got.astimezone(timezone.utc) <= now.astimezone(timezone.utc) + timedelta(minutes=1)
+
+
+@settings(max_examples=300)
+@given(text=TEXTS, today=st.dates(), dayfirst=st.booleans())
+def test_parse_due_only_raises_parse_errors(text, today, dayfirst):
+    try:
+        got = parse_due(text, today, dayfirst=dayfirst)
+    except DateParseError:
+        return
+    assert isinstance(got, date)
