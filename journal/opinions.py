@@ -1,6 +1,297 @@
-"""Opinion notes: what you think about a subject, and how it changed (issue 5)."""
+"""Opinion notes: what you think about a subject, and how it changed (issue 5).
+
+One opinion per subject; subjects match the way names do (no case, no
+accents), so "Remote work" and "remote WORK" are the same opinion. Changing
+the stance or the confidence keeps the version it replaces in `history`,
+stamped with when it was replaced and the encounter that prompted the change.
+
+Links to encounters are ids. Deleting an encounter does not touch the
+opinions that cite it: undoing the delete restores the encounter under the
+same id, and the links come back with it for free. So an opinion may hold ids
+of encounters that no longer exist; `opinion_encounters` skips them and
+`opinions_for_encounter` works with any id. `unlink_opinion` removes one.
+"""
 from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from . import clock
+from .errors import NotFoundError, ValidationError
+from .models import CONFIDENCES, Encounter, Opinion, OpinionRevision
+from .names import fold
+from .text import clean, clean_line, first_line
+
+FORMED, REVISED, UNCHANGED = "formed", "revised", "unchanged"
+_FIELD_HINT = "Write it as subject: stance"
+
+
+def parse_opinion_field(text: str) -> tuple[str, str] | None:
+    """The quick-add "subject: stance" field; None when it is left empty.
+
+    Splits at the first colon, so a stance may itself hold colons (a time,
+    a link) but a subject cannot.
+    """
+    if not clean_line(text or ""):
+        return None
+    subject, colon, stance = clean(text).partition(":")
+    subject, stance = clean_line(subject), clean(stance).strip()
+    if not colon or not subject or not stance:
+        raise ValidationError("opinion", _FIELD_HINT)
+    return subject, stance
+
+
+def opinion_line(opinion: Opinion) -> str:
+    """One line for lists and the command line: "Remote work: helps focus (high)"."""
+    return f"{opinion.subject}: {first_line(opinion.stance)} ({opinion.confidence})"
+
+
+@dataclass(frozen=True)
+class OpinionChange:
+    """One moment an opinion took a new version.
+
+    `stance`/`confidence` are the version from that moment on; `before` is the
+    version it replaced (None when the opinion was formed). `encounter` is the
+    encounter that prompted it, when one was given (see `formed_from`).
+    """
+
+    kind: str  # FORMED or "changed"
+    at: datetime  # aware, UTC
+    stance: str
+    confidence: str
+    before: OpinionRevision | None = None
+    encounter: str | None = None
+
+
+CHANGED = "changed"
+
+
+@dataclass(frozen=True)
+class OpinionActivity:
+    """An opinion formed or changed within a period, for the weekly review."""
+
+    opinion: Opinion
+    changes: tuple[OpinionChange, ...]  # within the period, oldest first
+
+    @property
+    def kind(self) -> str:
+        """FORMED if it was formed in the period (even if also changed), else CHANGED."""
+        return FORMED if any(c.kind == FORMED for c in self.changes) else CHANGED
+
+    @property
+    def encounters(self) -> list[str]:
+        """Ids of the encounters behind these changes, in order, without repeats."""
+        ids: list[str] = []
+        for change in self.changes:
+            if change.encounter and change.encounter not in ids:
+                ids.append(change.encounter)
+        return ids
+
+    @property
+    def last(self) -> OpinionChange:
+        return self.changes[-1]
+
+
+def formed_from(opinion: Opinion) -> str | None:
+    """The encounter an opinion was formed from, as far as the record tells.
+
+    The model has no field for it: an opinion noted with an encounter starts
+    with that id first in `encounters`. If that first id is also the prompt of
+    a revision, it was most likely linked by that revision, so it is not
+    claimed for the formation. An opinion noted bare and linked later by
+    `link_opinion` is indistinguishable and reports that first link.
+    """
+    if not opinion.encounters:
+        return None
+    first = opinion.encounters[0]
+    if any(r.encounter == first for r in opinion.history):
+        return None
+    return first
+
+
+def _parse_stamp(stamp: str) -> datetime | None:
+    try:
+        value = datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=clock.local_zone())
+
+
+def opinion_changes(opinion: Opinion) -> list[OpinionChange]:
+    """Every version the opinion took, oldest first: formed, then each change."""
+    # history[i] was replaced at history[i].changed_at by history[i + 1],
+    # or by the current version for the last entry.
+    versions = [(r.stance, r.confidence) for r in opinion.history] + [(opinion.stance, opinion.confidence)]
+    changes: list[OpinionChange] = []
+    formed_at = _parse_stamp(opinion.created_at)
+    if formed_at is not None:
+        stance, confidence = versions[0]
+        changes.append(OpinionChange(FORMED, formed_at, stance, confidence, None, formed_from(opinion)))
+    for i, revision in enumerate(opinion.history):
+        at = _parse_stamp(revision.changed_at)
+        if at is None:
+            continue
+        stance, confidence = versions[i + 1]
+        changes.append(OpinionChange(CHANGED, at, stance, confidence, revision, revision.encounter))
+    return changes
 
 
 class OpinionsMixin:
-    """Store methods for the `opinions` table; mixed into journal.store.Store."""
+    """Store methods for the `opinions` table; mixed into journal.store.Store.
+
+    Returned opinions are the store's own objects: read them, do not modify
+    them; every change goes through these methods.
+    """
+
+    # -------------------------------------------------------------- reading
+    def opinions(self) -> list[Opinion]:
+        """All opinions, most recently changed first (ties by subject)."""
+        self._sync()
+        ordered = sorted(self._records["opinions"].values(), key=lambda o: fold(o.subject))
+        ordered.sort(key=lambda o: o.updated_at, reverse=True)
+        return ordered
+
+    def opinion(self, opinion_id: str) -> Opinion:
+        self._sync()
+        try:
+            return self._records["opinions"][opinion_id]
+        except KeyError:
+            raise NotFoundError(f"No opinion with id {opinion_id}") from None
+
+    def find_opinion(self, subject: str) -> Opinion | None:
+        """The opinion on `subject`, ignoring case and accents."""
+        self._sync()
+        return self._find_opinion(subject)
+
+    def _find_opinion(self, subject: str) -> Opinion | None:
+        key = fold(clean_line(subject or ""))
+        if not key:
+            return None
+        return next((o for o in self._records["opinions"].values() if fold(o.subject) == key), None)
+
+    def opinions_for_encounter(self, encounter_id: str) -> list[Opinion]:
+        """Opinions linked to an encounter (deleted or not), most recently changed first."""
+        return [o for o in self.opinions() if encounter_id in o.encounters]
+
+    def opinion_encounters(self, opinion_id: str) -> list[Encounter]:
+        """The encounters behind an opinion that still exist, oldest first."""
+        opinion = self.opinion(opinion_id)
+        known = self._records["encounters"]
+        return sorted((known[e] for e in opinion.encounters if e in known), key=lambda e: e.when)
+
+    def opinions_changed_between(self, start: datetime, end: datetime) -> list[OpinionActivity]:
+        """Opinions formed or changed with start <= moment < end, latest activity first.
+
+        Naive datetimes are read as local time.
+        """
+        start, end = (d if d.tzinfo else d.replace(tzinfo=clock.local_zone()) for d in (start, end))
+        found: list[OpinionActivity] = []
+        for opinion in self.opinions():
+            changes = tuple(c for c in opinion_changes(opinion) if start <= c.at < end)
+            if changes:
+                found.append(OpinionActivity(opinion, changes))
+        found.sort(key=lambda a: a.last.at, reverse=True)
+        return found
+
+    # -------------------------------------------------------------- writing
+    def note_opinion(
+        self,
+        subject: str,
+        stance: str,
+        confidence: str = "medium",
+        encounter_id: str | None = None,
+    ) -> Opinion:
+        """Form an opinion on `subject`, or revise the one already there."""
+        return self.note_opinion_outcome(subject, stance, confidence, encounter_id)[0]
+
+    def note_opinion_outcome(
+        self,
+        subject: str,
+        stance: str,
+        confidence: str = "medium",
+        encounter_id: str | None = None,
+    ) -> tuple[Opinion, str]:
+        """Like `note_opinion`, also saying what happened: FORMED, REVISED or UNCHANGED.
+
+        UNCHANGED still links `encounter_id` when it is new to the opinion.
+        """
+        subject = clean_line(subject or "")
+        stance = clean(stance or "").strip()
+        confidence = clean_line(confidence or "").casefold()
+        if not subject:
+            raise ValidationError("subject", "An opinion needs a subject: what is it about?")
+        if not stance:
+            raise ValidationError("stance", "An opinion needs a stance: what do you think?")
+        if confidence not in CONFIDENCES:
+            raise ValidationError("confidence", "Confidence is one of: " + ", ".join(CONFIDENCES) + ".")
+        with self._transaction():
+            self._check_encounter(encounter_id)
+            existing = self._find_opinion(subject)
+            stamp = clock.utc_stamp()
+            if existing is None:
+                opinion = Opinion(subject=subject, stance=stance, confidence=confidence,
+                                  created_at=stamp, updated_at=stamp)
+                if encounter_id:
+                    opinion.encounters.append(encounter_id)
+                self._put("opinions", opinion)
+                return opinion, FORMED
+            # A copy, so that a failed save leaves the indexed object untouched.
+            opinion = replace(existing, encounters=list(existing.encounters), history=list(existing.history))
+            outcome = UNCHANGED
+            if (stance, confidence) != (existing.stance, existing.confidence):
+                opinion.history.append(OpinionRevision(existing.stance, existing.confidence, stamp, encounter_id or None))
+                opinion.stance, opinion.confidence = stance, confidence
+                outcome = REVISED
+            if encounter_id and encounter_id not in opinion.encounters:
+                opinion.encounters.append(encounter_id)
+            if opinion == existing:
+                return existing, UNCHANGED
+            opinion.updated_at = stamp
+            self._put("opinions", opinion)
+        return opinion, outcome
+
+    def link_opinion(self, opinion_id: str, encounter_id: str) -> Opinion:
+        """Cite an encounter as informing the opinion (no revision, no repeat)."""
+        with self._transaction():
+            current = self.opinion(opinion_id)
+            self._check_encounter(encounter_id)
+            if not encounter_id or encounter_id in current.encounters:
+                return current
+            opinion = replace(current, encounters=[*current.encounters, encounter_id], updated_at=clock.utc_stamp())
+            self._put("opinions", opinion)
+        return opinion
+
+    def unlink_opinion(self, opinion_id: str, encounter_id: str) -> Opinion:
+        """Stop citing an encounter; works for ids of deleted encounters too.
+
+        Revisions that name the encounter keep it: they record what happened.
+        """
+        with self._transaction():
+            current = self.opinion(opinion_id)
+            if encounter_id not in current.encounters:
+                return current
+            encounters = [e for e in current.encounters if e != encounter_id]
+            opinion = replace(current, encounters=encounters, updated_at=clock.utc_stamp())
+            self._put("opinions", opinion)
+        return opinion
+
+    def delete_opinion(self, opinion_id: str) -> Opinion:
+        """Remove an opinion and its history; returns it so that it can be restored."""
+        with self._transaction():
+            opinion = self.opinion(opinion_id)
+            self._drop("opinions", opinion_id)
+        return opinion
+
+    def restore_opinion(self, opinion: Opinion) -> None:
+        """Put back a deleted opinion (undo), unless its subject was taken since."""
+        with self._transaction():
+            other = self._find_opinion(opinion.subject)
+            if other is not None and other.id != opinion.id:
+                raise ValidationError(
+                    "subject", f"There is a new opinion on '{other.subject}' since; edit that one instead."
+                )
+            self._put("opinions", opinion)
+
+    def _check_encounter(self, encounter_id: str | None) -> None:
+        if encounter_id and encounter_id not in self._records["encounters"]:
+            raise ValidationError("encounter", f"No encounter with id {encounter_id}.")

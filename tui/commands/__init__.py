@@ -6,3 +6,7 @@ Each module has `register(subparsers)`, which adds its parser and sets
 from __future__ import annotations
 
 REGISTRARS: list = []
+
+from . import opinions as _opinions  # noqa: E402
+
+REGISTRARS.append(_opinions.register)

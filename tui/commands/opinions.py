@@ -1,0 +1,87 @@
+"""`netjournal opinion` (form or revise one) and `netjournal opinions` (list them)."""
+from __future__ import annotations
+
+import json
+
+from journal.errors import ValidationError
+from journal.models import CONFIDENCES
+from journal.opinions import opinion_line
+
+EXIT_OK = 0
+
+# Domain field -> the option the user typed, so the message points at it.
+_OPTIONS = {"confidence": "--confidence", "encounter": "--from", "subject": "SUBJECT", "stance": "STANCE"}
+
+
+def register(sub) -> None:
+    note = sub.add_parser(
+        "opinion",
+        help="form or revise your opinion on a subject",
+        description="Form an opinion on SUBJECT, or revise the one you have "
+        "(the previous version is kept in its history).",
+    )
+    note.add_argument("subject", metavar="SUBJECT", help='what it is about: "remote work"')
+    note.add_argument("stance", metavar="STANCE", nargs="+", help="what you think")
+    note.add_argument("--confidence", default="medium", metavar="|".join(CONFIDENCES),
+                      help="how sure you are (default: medium)")
+    note.add_argument("--from", dest="encounter", default=None, metavar="ENCOUNTER_ID",
+                      help="the encounter that formed or changed it (the id `netjournal add` prints)")
+    note.set_defaults(handler=cmd_opinion)
+
+    listing = sub.add_parser("opinions", help="list your opinions, most recently changed first")
+    listing.add_argument("--format", choices=("text", "json"), default="text")
+    listing.set_defaults(handler=cmd_opinions)
+
+
+def _open(args):
+    # Imported here so that other subcommands do not pay for the store. Not via
+    # tui.cli: that module imports this package, and under `python -m tui.cli`
+    # importing it again would load a second copy.
+    from journal.store import Store
+
+    return Store(args.journal_path)
+
+
+def cmd_opinion(args, out, err) -> int:
+    with _open(args) as store:
+        try:
+            opinion, outcome = store.note_opinion_outcome(
+                args.subject, " ".join(args.stance), args.confidence, args.encounter
+            )
+        except ValidationError as exc:
+            # tui.cli.main reports any JournalError on stderr with exit 2.
+            raise ValidationError(exc.field, f"{_OPTIONS.get(exc.field, exc.field)}: {exc.message}") from None
+    print(outcome, file=out)
+    print(opinion_line(opinion), file=out)
+    return EXIT_OK
+
+
+def opinion_to_json(opinion) -> dict:
+    return {
+        "id": opinion.id,
+        "subject": opinion.subject,
+        "stance": opinion.stance,
+        "confidence": opinion.confidence,
+        "encounters": list(opinion.encounters),
+        "history": [
+            {"stance": r.stance, "confidence": r.confidence, "changed_at": r.changed_at, "encounter": r.encounter}
+            for r in opinion.history
+        ],
+        "created_at": opinion.created_at,
+        "updated_at": opinion.updated_at,
+    }
+
+
+def cmd_opinions(args, out, err) -> int:
+    with _open(args) as store:
+        opinions = store.opinions()
+    if args.format == "json":
+        print(json.dumps([opinion_to_json(o) for o in opinions], ensure_ascii=False, indent=2), file=out)
+        return EXIT_OK
+    if not opinions:
+        print("No opinions yet. Add one: netjournal opinion SUBJECT STANCE", file=out)
+    for opinion in opinions:
+        revisions = len(opinion.history)
+        suffix = f"  [revised {revisions} time{'s' if revisions > 1 else ''}]" if revisions else ""
+        print(opinion_line(opinion) + suffix, file=out)
+    return EXIT_OK
