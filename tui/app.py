@@ -1,0 +1,181 @@
+"""The Textual application: owns the store, the modes, the global keys.
+
+Screens live in tui/screens, dialogs in tui/dialogs; this module only wires
+them together and keeps the cross-screen state (undo, the data version).
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import ModalScreen, Screen
+
+from journal.errors import JournalError, UnreadableJournalError
+from journal.store import SaveResult, Store
+from tui.screens.opinions import OpinionsScreen
+from tui.screens.people import PeopleScreen
+from tui.screens.review import ReviewScreen
+from tui.screens.timeline import TimelineScreen
+
+STYLES = Path(__file__).parent / "styles"
+POLL_SECONDS = 1.0
+
+# Actions that change screens or open dialogs; they wait while a dialog is open
+# so that a letter typed into a dialog's button row never switches screens.
+_NAVIGATION = {"go", "quick_add", "search", "undo"}
+
+
+class NetJournalApp(App):
+    TITLE = "netjournal"
+    CSS_PATH = sorted(STYLES.glob("*.tcss"))
+    MODES = {
+        "timeline": TimelineScreen,
+        "people": PeopleScreen,
+        "review": ReviewScreen,
+        "opinions": OpinionsScreen,
+    }
+    DEFAULT_MODE = "timeline"
+    BINDINGS = [
+        Binding("a", "quick_add", "Add", id="app.quick_add", tooltip="Add an encounter: who, where, what you talked about"),
+        Binding("t", "go('timeline')", "Timeline", id="app.timeline", tooltip="Your encounters, newest first"),
+        Binding("p", "go('people')", "People", id="app.people", tooltip="Everyone you have met, by last seen"),
+        Binding("w", "go('review')", "Review", id="app.review", tooltip="This week's conversations at a glance"),
+        Binding("o", "go('opinions')", "Opinions", id="app.opinions", tooltip="What you think, and what shaped it"),
+        Binding("slash", "search", "Search", id="app.search", tooltip="Search notes, people, places and #topics"),
+        Binding("question_mark", "keys", "Keys", id="app.keys", tooltip="Show or hide every key of this screen"),
+        Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False, tooltip="Undo the last save, edit or delete"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave netjournal (everything is already saved)"),
+    ]
+
+    def __init__(self, store: Store, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.store = store
+        self.data_version = 0
+        self._undo: list[tuple[str, Callable[[], None]]] = []
+        self.last_saved_id: str | None = None
+        self._unreadable_reported = False
+
+    def on_mount(self) -> None:
+        self.set_interval(POLL_SECONDS, self.check_external_changes)
+
+    # ------------------------------------------------------------- data
+    def data_changed(self) -> None:
+        """Something was saved: the current screen redraws now, others on return."""
+        self.data_version += 1
+        screen = self.screen
+        for candidate in reversed(self.screen_stack):
+            if hasattr(candidate, "sync_data"):
+                screen = candidate
+                break
+        if hasattr(screen, "sync_data"):
+            screen.sync_data()
+
+    def check_external_changes(self) -> None:
+        try:
+            changed = self.store.refresh()
+        except UnreadableJournalError as exc:
+            if not self._unreadable_reported:
+                self._unreadable_reported = True
+                self.notify(str(exc), title="Journal unreadable", severity="error", timeout=30, markup=False)
+            return
+        self._unreadable_reported = False
+        if changed:
+            self.data_changed()
+
+    # ---------------------------------------------------------- actions
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _NAVIGATION and isinstance(self.screen, ModalScreen):
+            return False
+        return True
+
+    def action_go(self, mode: str) -> None:
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+        # A key for a section always lands on that section's first page.
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_quick_add(self) -> None:
+        from tui.dialogs.quick_add import QuickAddDialog
+
+        self.push_screen(QuickAddDialog(), self._after_add)
+
+    def edit_encounter(self, encounter_id: str) -> None:
+        from tui.dialogs.quick_add import QuickAddDialog
+
+        before = self.store.encounter(encounter_id)
+        self.push_screen(QuickAddDialog(encounter=before), lambda result: self._after_edit(before, result))
+
+    def _after_add(self, result: SaveResult | None) -> None:
+        if result is None:
+            return
+        self.last_saved_id = result.encounter.id
+        self.push_undo("the new encounter", lambda: self.store.undo_add(result))
+        self.data_changed()
+        self.notify("Encounter saved. ctrl+z undoes it.", title="Saved")
+
+    def _after_edit(self, before, result: SaveResult | None) -> None:
+        if result is None:
+            return
+        self.last_saved_id = result.encounter.id
+        self.push_undo("the edit", lambda: self.store.restore_encounter(before))
+        self.data_changed()
+        self.notify("Changes saved. ctrl+z undoes them.", title="Saved")
+
+    def push_undo(self, what: str, undo: Callable[[], None]) -> None:
+        self._undo.append((what, undo))
+        del self._undo[:-20]
+
+    def action_undo(self) -> None:
+        if not self._undo:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        what, undo = self._undo.pop()
+        try:
+            undo()
+        except JournalError as exc:
+            self._undo.append((what, undo))
+            self.notify(str(exc), title="Undo failed", severity="error", markup=False)
+            return
+        self.data_changed()
+        self.notify(f"Undid {what}.", title="Undo")
+
+    def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
+        self.push_screen(SearchScreen())
+
+    def action_keys(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def open_encounter(self, encounter_id: str) -> None:
+        from tui.screens.encounter import EncounterScreen
+
+        self.push_screen(EncounterScreen(encounter_id))
+
+    def open_person(self, person_id: str) -> None:
+        from tui.screens.person import PersonScreen
+
+        self.push_screen(PersonScreen(person_id))
+
+    # ------------------------------------------------------ command palette
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("Add encounter", "Note a conversation: who, where, what about", self.action_quick_add)
+        yield SystemCommand("Timeline", "Your encounters, newest first", lambda: self.action_go("timeline"))
+        yield SystemCommand("People", "Everyone you have met", lambda: self.action_go("people"))
+        yield SystemCommand("Weekly review", "This week's conversations at a glance", lambda: self.action_go("review"))
+        yield SystemCommand("Opinions", "What you think, and what shaped it", lambda: self.action_go("opinions"))
+        yield SystemCommand("Search", "Search notes, people, places and #topics", self.action_search)
+        yield SystemCommand("Undo", "Undo the last save, edit or delete", self.action_undo)
+        yield from super().get_system_commands(screen)
+
+
+def exit_after_first_paint() -> bool:
+    """Benchmark hook: NETJOURNAL_EXIT_AFTER_PAINT=1 quits once the timeline is painted."""
+    return os.environ.get("NETJOURNAL_EXIT_AFTER_PAINT") == "1"

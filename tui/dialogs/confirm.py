@@ -1,0 +1,42 @@
+"""A yes/no question that returns its answer through dismiss()."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label
+
+from tui.widgets.literal import literal
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    BINDINGS = [
+        Binding("escape", "answer(False)", "No", id="confirm.no", tooltip="Close without doing it"),
+        Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Confirm"),
+        Binding("n", "answer(False)", "No", id="confirm.no_key", show=False, tooltip="Close without doing it"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__()
+        self._question = question
+        self._yes = yes
+        self._no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm", classes="dialog"):
+            # The question may quote user text (a name, a subject): never markup.
+            yield Label(literal(self._question), id="question")
+            with Horizontal(classes="buttons"):
+                yield Button(self._yes, variant="error", id="yes")
+                yield Button(self._no, variant="primary", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)

@@ -1,0 +1,122 @@
+"""Edit a person: name, aliases, organisation, interests, introduced by, cadence, notes."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static, TextArea
+
+from journal.errors import JournalError, ValidationError
+from journal.text import split_list
+from tui.widgets.literal import literal
+from tui.widgets.suggest import FoldedSuggester
+
+_FIELDS = {
+    "name": ("Name", ""),
+    "aliases": ("Also known as", "comma-separated"),
+    "organisation": ("Organisation", ""),
+    "interests": ("Interests", "cycling, bread, urbanism"),
+    "introduced_by": ("Introduced by", "a name from the journal"),
+    "keep_in_touch_days": ("Keep in touch", "every N days (empty: no cadence)"),
+}
+
+
+class PersonEditDialog(ModalScreen[bool]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="person_edit.save", priority=True, tooltip="Save the person"),
+        Binding("escape", "cancel", "Cancel", id="person_edit.cancel", tooltip="Close without saving"),
+    ]
+
+    def __init__(self, person_id: str) -> None:
+        super().__init__()
+        self.person_id = person_id
+
+    def compose(self) -> ComposeResult:
+        store = self.app.store
+        with Vertical(id="person-edit", classes="dialog"):
+            yield Label("Edit person", classes="dialog-title")
+            with VerticalScroll(id="form"):
+                for field, (label, placeholder) in _FIELDS.items():
+                    suggester = None
+                    if field == "introduced_by":
+                        suggester = FoldedSuggester(lambda: [p.name for p in store.people() if p.id != self.person_id])
+                    with Horizontal(classes="field"):
+                        yield Label(label, classes="field-label")
+                        yield Input(placeholder=placeholder, id=field, compact=True, suggester=suggester)
+                    yield Static("", id=f"{field}-error", classes="error")
+                with Horizontal(classes="field", id="row-notes"):
+                    yield Label("Notes", classes="field-label")
+                    yield TextArea(id="notes", compact=True, soft_wrap=True, tab_behavior="focus")
+                yield Static("", id="notes-error", classes="error")
+            yield Static("", id="form-error", classes="error")
+            yield Label("ctrl+s save · esc cancel", classes="dialog-help")
+
+    def on_mount(self) -> None:
+        store = self.app.store
+        person = store.person(self.person_id)
+        introducer = store.person(person.introduced_by).name if person.introduced_by in {p.id for p in store.people()} else ""
+        values = {
+            "name": person.name,
+            "aliases": ", ".join(person.aliases),
+            "organisation": person.organisation,
+            "interests": ", ".join(person.interests),
+            "introduced_by": introducer,
+            "keep_in_touch_days": str(person.keep_in_touch_days or ""),
+        }
+        for field, value in values.items():
+            self.query_one(f"#{field}", Input).value = value
+        self.query_one("#notes", TextArea).text = person.notes
+        for error in self.query(".error"):
+            error.display = False
+        self.query_one("#name", Input).focus()
+
+    def _error(self, field: str, message: str) -> None:
+        target = self.query_one(f"#{field}-error", Static)
+        target.update(literal(message))
+        target.display = bool(message)
+
+    def action_save(self) -> None:
+        store = self.app.store
+        for error in self.query(".error"):
+            error.display = False
+        value = lambda field: self.query_one(f"#{field}", Input).value  # noqa: E731
+        cadence_text = value("keep_in_touch_days").strip()
+        cadence = None
+        if cadence_text:
+            if not cadence_text.isdigit() or int(cadence_text) <= 0:
+                self._error("keep_in_touch_days", "Type a number of days above 0, or leave it empty.")
+                return
+            cadence = int(cadence_text)
+        introducer = None
+        if value("introduced_by").strip():
+            found = store.match_person(value("introduced_by").strip())
+            if found.is_new:
+                self._error("introduced_by", "Nobody in the journal has that name; add them first by noting an encounter.")
+                return
+            if found.is_ambiguous:
+                names = ", ".join(store.names(list(found.person_ids)))
+                self._error("introduced_by", f"Several people match ({names}); type the full name.")
+                return
+            introducer = found.person_ids[0]
+        try:
+            store.update_person(
+                self.person_id,
+                name=value("name"),
+                aliases=split_list(value("aliases")),
+                organisation=value("organisation"),
+                interests=split_list(value("interests")),
+                introduced_by=introducer,
+                keep_in_touch_days=cadence,
+                notes=self.query_one("#notes", TextArea).text,
+            )
+        except ValidationError as exc:
+            self._error(exc.field if self.query(f"#{exc.field}-error") else "form", exc.message)
+            return
+        except JournalError as exc:
+            self._error("form", f"Not saved: {exc}")
+            return
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

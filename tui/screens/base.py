@@ -1,0 +1,29 @@
+"""What every main screen shares: access to the app's store and a refresh hook."""
+from __future__ import annotations
+
+from textual.screen import Screen
+
+
+class JournalScreen(Screen):
+    """A screen that shows journal data and redraws when the data changed.
+
+    The app bumps `data_version` on every save and on every change another
+    process made; a screen that was hidden meanwhile refreshes when it returns.
+    """
+
+    _seen_version = -1
+
+    @property
+    def store(self):
+        return self.app.store
+
+    def refresh_data(self) -> None:
+        """Re-read what the screen shows from the store."""
+
+    def sync_data(self) -> None:
+        if self._seen_version != self.app.data_version:
+            self._seen_version = self.app.data_version
+            self.refresh_data()
+
+    def on_screen_resume(self) -> None:
+        self.sync_data()

@@ -1,0 +1,122 @@
+"""One encounter in full: every field, its people (Enter opens a profile), edit, delete."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from journal import clock
+from journal.errors import JournalError, NotFoundError
+from tui.dialogs.confirm import ConfirmDialog
+from tui.screens.base import JournalScreen
+from tui.widgets.literal import literal
+
+
+class EncounterScreen(JournalScreen):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="encounter.back", tooltip="Back to the list"),
+        Binding("e", "edit", "Edit", id="encounter.edit", tooltip="Edit this encounter in the quick-add form"),
+        Binding("d", "delete", "Delete", id="encounter.delete", tooltip="Delete this encounter (asks first; ctrl+z undoes)"),
+        Binding("f", "toggle_follow_up", "Follow-up done", id="encounter.follow_up", tooltip="Mark the follow-up done or open again"),
+    ]
+
+    def __init__(self, encounter_id: str) -> None:
+        super().__init__()
+        self.encounter_id = encounter_id
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="encounter-title", classes="screen-header")
+        with VerticalScroll(id="encounter-body"):
+            yield Label("People (enter opens a profile)", classes="section-title")
+            yield OptionList(id="encounter-people")
+            yield Static(id="encounter-fields")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sync_data()
+
+    def refresh_data(self) -> None:
+        try:
+            encounter = self.store.encounter(self.encounter_id)
+        except NotFoundError:
+            # Deleted here or by another process: nothing left to show.
+            self.app.pop_screen()
+            return
+        when = encounter.when.astimezone(clock.local_zone())
+        title = Text(when.strftime("%A %d %B %Y, %H:%M"), style="bold")
+        if encounter.place or encounter.setting:
+            title.append("  ·  ")
+            title.append_text(literal(" · ".join(x for x in (encounter.place, encounter.setting) if x)))
+        self.query_one("#encounter-title", Static).update(title)
+
+        people = self.query_one("#encounter-people", OptionList)
+        people.clear_options()
+        known = {p.id for p in self.store.people()}
+        people.add_options(
+            Option(literal(name), id=pid)
+            for pid, name in zip(encounter.people, self.store.names(encounter.people))
+            if pid in known
+        )
+        people.display = bool(encounter.people)
+
+        body = Text()
+
+        def section(label: str, value: str) -> None:
+            body.append(f"{label}\n", style="bold")
+            body.append_text(literal(value) if value else Text("—", style="dim"))
+            body.append("\n\n")
+
+        section("Talked about", encounter.notes)
+        section("Topics", " ".join("#" + t for t in encounter.topics))
+        section("Learned", encounter.learned)
+        section("Gave", encounter.gave)
+        section("Asked", encounter.asked)
+        follow = encounter.follow_up
+        if follow:
+            state = "done" if follow.done else "open"
+            due = f", due {follow.due.strftime('%a %d %b %Y')}" if follow.due else ""
+            section(f"Follow-up ({state}{due})", follow.text)
+        else:
+            section("Follow-up", "")
+        self.query_one("#encounter-fields", Static).update(body)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.app.open_person(event.option.id)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_edit(self) -> None:
+        self.app.edit_encounter(self.encounter_id)
+
+    def action_toggle_follow_up(self) -> None:
+        encounter = self.store.encounter(self.encounter_id)
+        if encounter.follow_up is None:
+            self.notify("This encounter has no follow-up; press e to add one.", severity="warning")
+            return
+        try:
+            self.store.set_follow_up_done(self.encounter_id, not encounter.follow_up.done)
+        except JournalError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            return
+        self.app.data_changed()
+
+    def action_delete(self) -> None:
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                deleted = self.store.delete_encounter(self.encounter_id)
+            except JournalError as exc:
+                self.notify(str(exc), title="Not deleted", severity="error", markup=False)
+                return
+            self.app.push_undo("the delete", lambda: self.store.restore_encounter(deleted))
+            self.app.pop_screen()
+            self.app.data_changed()
+            self.notify("Encounter deleted. ctrl+z brings it back.", title="Deleted")
+
+        self.app.push_screen(ConfirmDialog("Delete this encounter?", yes="Delete", no="Keep"), answered)

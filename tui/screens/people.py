@@ -1,0 +1,108 @@
+"""Everyone you have met, most recently seen first, filtered as you type."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Input, Static
+
+from journal import clock
+from journal.names import fold
+from journal.queries import days_since
+from tui.screens.base import JournalScreen
+from tui.widgets.literal import cell, literal
+
+
+def ago(days: int | None) -> str:
+    if days is None:
+        return "never"
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 60:
+        return f"{days} days ago"
+    return f"{days // 30} months ago"
+
+
+class PeopleScreen(JournalScreen):
+    BINDINGS = [
+        Binding("f", "filter", "Filter", id="people.filter", tooltip="Type to filter people by name, organisation or interest"),
+        Binding("escape", "clear_filter", "Clear filter", id="people.clear", show=False, tooltip="Clear the filter and go back to the list"),
+        Binding("e", "edit", "Edit", id="people.edit", tooltip="Edit the highlighted person"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="people-header", classes="screen-header")
+        yield Input(placeholder="filter: name, organisation, interest (f)", id="people-filter", compact=True)
+        yield DataTable(id="people-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Name", "Organisation", "Last seen", "Met", "Interests")
+        self.sync_data()
+        table.focus()
+
+    def refresh_data(self) -> None:
+        table = self.query_one(DataTable)
+        keep = self._highlighted_id()
+        key = fold(self.query_one("#people-filter", Input).value)
+        today = clock.today()
+        index = self.store.encounters_by_person()
+        rows = self.store.people_by_last_seen()
+        table.clear()
+        shown = 0
+        for person, last in rows:
+            if key and key not in fold(" ".join([person.name, *person.aliases, person.organisation, *person.interests])):
+                continue
+            shown += 1
+            table.add_row(
+                cell(person.name, 28, "bold"),
+                cell(person.organisation, 20),
+                Text(ago(days_since(last.when if last else None, today))),
+                Text(str(len(index.get(person.id, [])))),
+                cell(", ".join(person.interests), 30, "dim"),
+                key=person.id,
+            )
+        header = Text(f"{len(rows)} people", style="bold")
+        if key:
+            header.append(f"   {shown} match the filter", style="dim")
+        self.query_one("#people-header", Static).update(header)
+        if keep is not None and keep in table.rows:
+            table.move_cursor(row=table.get_row_index(keep))
+
+    def _highlighted_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        try:
+            return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        except Exception:
+            return None
+
+    @on(Input.Changed, "#people-filter")
+    def _filter_changed(self) -> None:
+        self.refresh_data()
+
+    @on(Input.Submitted, "#people-filter")
+    def _filter_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.open_person(event.row_key.value)
+
+    def action_filter(self) -> None:
+        self.query_one("#people-filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#people-filter", Input).value = ""
+        self.query_one(DataTable).focus()
+
+    def action_edit(self) -> None:
+        person_id = self._highlighted_id()
+        if person_id:
+            from tui.dialogs.person_edit import PersonEditDialog
+
+            self.app.push_screen(PersonEditDialog(person_id), lambda saved: saved and self.app.data_changed())

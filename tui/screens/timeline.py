@@ -1,0 +1,81 @@
+"""Home: encounters newest first, grouped by day, with today's count and streak."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Static
+
+from journal import clock
+from journal.queries import current_streak, day_bounds
+from tui.screens.base import JournalScreen
+from tui.widgets.encounter_list import ASKED, FOLLOW, GAVE, EncounterList
+
+WELCOME = """Welcome to netjournal.
+
+Networking is mostly everyday conversation: the bakery, the queue at the
+restaurant, the neighbour at a talk. Note each one here in a few seconds.
+
+Press  a  to add your first encounter: who you talked with, where, and what
+about (#hashtags become topics). Press  ?  for every key, ctrl+p for commands.
+
+From a shell:  netjournal add --who "Ana Souza" --where "Padaria Real" talked about #bread"""
+
+
+class TimelineScreen(JournalScreen):
+    BINDINGS = [
+        Binding("e", "edit", "Edit", id="timeline.edit", tooltip="Edit the highlighted encounter"),
+        Binding("enter", "open", "Open", id="timeline.open", show=False, tooltip="Open the highlighted encounter"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="timeline-header", classes="screen-header")
+        yield Static(WELCOME, id="welcome", markup=False)
+        yield EncounterList(self.store.recent, self.store.names, id="timeline")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sync_data()
+        from tui.app import exit_after_first_paint
+
+        if exit_after_first_paint():
+            self.call_after_refresh(self.app.exit)
+
+    def refresh_data(self) -> None:
+        store = self.store
+        empty = store.count() == 0
+        self.query_one("#welcome").display = empty
+        timeline = self.query_one(EncounterList)
+        timeline.display = not empty
+        timeline.reload(select_id=self.app.last_saved_id)
+        self.app.last_saved_id = None
+        self._update_header()
+        if not empty:
+            timeline.focus()
+
+    def _update_header(self) -> None:
+        encounters = self.store.encounters()
+        today = clock.today()
+        todays = len(self.store.between(*day_bounds(today)))
+        days = current_streak(encounters, today)
+        header = Text()
+        header.append("Today ", style="bold")
+        header.append(f"{todays} conversation{'s' if todays != 1 else ''}")
+        header.append("   Streak ", style="bold")
+        header.append(f"{days} day{'s' if days != 1 else ''}")
+        header.append(f"   {len(encounters)} in all", style="dim")
+        header.append(f"     {GAVE} gave  {ASKED} asked  {FOLLOW} follow-up", style="dim")
+        self.query_one("#timeline-header", Static).update(header)
+
+    def on_encounter_list_opened(self, event: EncounterList.Opened) -> None:
+        self.app.open_encounter(event.encounter_id)
+
+    def action_open(self) -> None:
+        encounter_id = self.query_one(EncounterList).highlighted_encounter_id()
+        if encounter_id:
+            self.app.open_encounter(encounter_id)
+
+    def action_edit(self) -> None:
+        encounter_id = self.query_one(EncounterList).highlighted_encounter_id()
+        if encounter_id:
+            self.app.edit_encounter(encounter_id)

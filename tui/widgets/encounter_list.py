@@ -1,0 +1,174 @@
+"""A list of encounters grouped by day, newest first, loaded a page at a time.
+
+One OptionList holds only the pages the user has scrolled to: a widget per
+encounter (or a table measuring every row) would make a large journal slow to
+open. Day headings are disabled options, so the cursor skips them.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from journal import clock
+from journal.dates import format_day_heading
+from journal.models import Encounter
+from tui.widgets.literal import cell
+
+PAGE_SIZE = 200
+# Marks at the end of a row: you gave, you asked, a follow-up is open.
+GAVE, ASKED, FOLLOW = "↗", "↙", "⚑"
+
+
+def encounter_row(encounter: Encounter, names: list[str], width: int, *, show_time: bool = True) -> Text:
+    """One line: time, who, where/setting, notes, topics, marks; fitted to `width` cells."""
+    width = max(width, 20)
+    marks = (GAVE if encounter.gave.strip() else " ") + (ASKED if encounter.asked.strip() else " ") + (
+        FOLLOW if encounter.has_open_follow_up else " "
+    )
+    where = encounter.place
+    if encounter.setting:
+        where = f"{where} · {encounter.setting}" if where else encounter.setting
+    topics = " ".join("#" + t for t in encounter.topics)
+    time_w = 6 if show_time else 0
+    who_w = max(6, min(22, width // 5))
+    where_w = max(6, min(22, width // 5)) if width >= 60 else 0
+    topics_w = min(18, width // 6) if width >= 90 else 0
+    marks_w = 4
+    notes_w = max(0, width - time_w - who_w - where_w - topics_w - marks_w - 3 * (bool(where_w) + bool(topics_w) + 1))
+    row = Text(no_wrap=True)
+    if show_time:
+        row.append(encounter.when.strftime("%H:%M") + " ", style="bold")
+    row.append(cell(", ".join(names) or "—", who_w, "bold"))
+    row.append("   ")
+    if where_w:
+        row.append(cell(where, where_w, "italic"))
+        row.append("   ")
+    if notes_w:
+        row.append(cell(encounter.notes.strip().split("\n", 1)[0] if encounter.notes.strip() else "", notes_w))
+        row.append("   ")
+    if topics_w:
+        row.append(cell(topics, topics_w, "dim"))
+        row.append("   ")
+    row.append(marks)
+    return row
+
+
+class EncounterList(OptionList):
+    """Encounters from `source(offset, limit)` (newest first), grouped by day."""
+
+    class Opened(Message):
+        def __init__(self, encounter_id: str) -> None:
+            self.encounter_id = encounter_id
+            super().__init__()
+
+    def __init__(
+        self,
+        source: Callable[[int, int], list[Encounter]],
+        names: Callable[[list[str]], list[str]],
+        *,
+        group_by_day: bool = True,
+        **kwargs,
+    ) -> None:
+        super().__init__(**kwargs)
+        self._source = source
+        self._names = names
+        self._group = group_by_day
+        self._loaded: list[Encounter] = []
+        self._exhausted = False
+        self._width = 0
+
+    # ------------------------------------------------------------ public
+    def reload(self, select_id: str | None = None) -> None:
+        """Re-read from the source (keeping as many rows as were loaded)."""
+        keep = self.highlighted_encounter_id() if select_id is None else select_id
+        wanted = max(PAGE_SIZE, len(self._loaded))
+        self._loaded = list(self._source(0, wanted))
+        self._exhausted = len(self._loaded) < wanted
+        self._rebuild(keep)
+
+    def highlighted_encounter_id(self) -> str | None:
+        option = self.highlighted_option
+        return option.id if option is not None and not option.disabled else None
+
+    @property
+    def loaded_count(self) -> int:
+        return len(self._loaded)
+
+    # ---------------------------------------------------------- internals
+    def _render_width(self) -> int:
+        return max(20, self.scrollable_content_region.width - 2)
+
+    def _build_options(self, encounters: list[Encounter], previous_day: date | None) -> list[Option]:
+        today = clock.today()
+        width = self._render_width()
+        options: list[Option] = []
+        day = previous_day
+        for encounter in encounters:
+            when = encounter.when.astimezone(clock.local_zone())
+            if self._group and when.date() != day:
+                day = when.date()
+                heading = Text(format_day_heading(day, today), style="bold underline")
+                options.append(Option(heading, id=f"day-{day.isoformat()}-{len(options)}", disabled=True))
+            row = encounter_row(encounter, self._names(encounter.people), width, show_time=self._group)
+            if not self._group:
+                row = Text(when.strftime("%d %b %Y "), style="bold") + row
+            options.append(Option(row, id=encounter.id))
+        return options
+
+    def _rebuild(self, select_id: str | None) -> None:
+        self.clear_options()
+        self.add_options(self._build_options(self._loaded, None))
+        self._select(select_id)
+
+    def _select(self, select_id: str | None) -> None:
+        if not self.option_count:
+            return
+        if select_id is not None:
+            try:
+                self.highlighted = self.get_option_index(select_id)
+                return
+            except Exception:
+                pass
+        for index in range(self.option_count):
+            if not self.get_option_at_index(index).disabled:
+                self.highlighted = index
+                return
+
+    def _load_more(self) -> None:
+        if self._exhausted:
+            return
+        page = list(self._source(len(self._loaded), PAGE_SIZE))
+        self._exhausted = len(page) < PAGE_SIZE
+        if not page:
+            return
+        last_day = self._loaded[-1].when.astimezone(clock.local_zone()).date() if self._loaded else None
+        self._loaded.extend(page)
+        self.add_options(self._build_options(page, last_day))
+
+    def _near_end(self) -> bool:
+        return self.highlighted is not None and self.highlighted >= self.option_count - 20
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if new_value >= self.max_scroll_y - self.size.height:
+            self._load_more()
+
+    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self._near_end():
+            self._load_more()
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id and not event.option.disabled:
+            self.post_message(self.Opened(event.option.id))
+
+    def on_resize(self) -> None:
+        width = self._render_width()
+        if width != self._width:
+            self._width = width
+            self._rebuild(self.highlighted_encounter_id())
