@@ -143,6 +143,19 @@ class NetJournalApp(App):
         self.data_changed()
         self.notify(f"Undid {what}.", title="Undo")
 
+    def note_opinion(self, opinion=None, encounter_id: str | None = None) -> None:
+        """Open the opinion form: new, a revision, or linked to an encounter."""
+        from tui.dialogs.opinion_edit import OpinionDialog
+
+        def saved(result) -> None:
+            if result is None:
+                return
+            opinion, outcome = result
+            self.data_changed()
+            self.notify(f"Opinion {outcome}: {opinion.subject}", title="Saved", markup=False)
+
+        self.push_screen(OpinionDialog(opinion=opinion, encounter_id=encounter_id), saved)
+
     def action_search(self) -> None:
         from tui.screens.search import SearchScreen
 

@@ -21,6 +21,7 @@ from journal.dates import DateParseError, parse_due, parse_when
 from journal.errors import JournalError, SaveError, UnreadableJournalError, ValidationError
 from journal.models import Encounter, EncounterDraft
 from journal.names import fold
+from journal.opinions import parse_opinion_field
 from journal.store import SaveResult
 from journal.text import split_list
 from tui.dialogs.confirm import ConfirmDialog
@@ -40,6 +41,7 @@ _EXTRA_FIELDS = {
     "learned": ("Learned", "information you received"),
     "follow_up": ("Follow-up", "something to do next"),
     "due": ("Due", "fri, next week, 2026-12-01"),
+    "opinion": ("Opinion", "subject: what you think now (links this conversation)"),
 }
 
 
@@ -208,6 +210,11 @@ class QuickAddDialog(ModalScreen[SaveResult | None]):
         if draft is None:
             return
         try:
+            opinion = parse_opinion_field(self.query_one("#opinion", Input).value)
+        except ValidationError as exc:
+            self._error("opinion", exc.message)
+            return
+        try:
             if self._editing is not None:
                 result = self.store.update_encounter(self._editing.id, draft)
             else:
@@ -219,6 +226,13 @@ class QuickAddDialog(ModalScreen[SaveResult | None]):
         except (SaveError, UnreadableJournalError, JournalError) as exc:
             self._error("form", f"Not saved: {exc}")
             return
+        if opinion is not None:
+            subject, stance = opinion
+            try:
+                self.store.note_opinion(subject, stance, encounter_id=result.encounter.id)
+            except JournalError as exc:
+                # The encounter is saved; say so rather than lose the opinion silently.
+                self.app.notify(f"Encounter saved, but the opinion was not: {exc}", severity="error", markup=False)
         self.dismiss(result)
 
     def action_cancel(self) -> None:

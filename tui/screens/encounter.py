@@ -20,6 +20,7 @@ class EncounterScreen(JournalScreen):
         Binding("escape", "back", "Back", id="encounter.back", tooltip="Back to the list"),
         Binding("e", "edit", "Edit", id="encounter.edit", tooltip="Edit this encounter in the quick-add form"),
         Binding("d", "delete", "Delete", id="encounter.delete", tooltip="Delete this encounter (asks first; ctrl+z undoes)"),
+        Binding("n", "note_opinion", "Opinion", id="encounter.opinion", tooltip="Note an opinion this conversation shaped (linked to it)"),
         Binding("f", "toggle_follow_up", "Follow-up done", id="encounter.follow_up", tooltip="Mark the follow-up done or open again"),
     ]
 
@@ -81,6 +82,8 @@ class EncounterScreen(JournalScreen):
             section(f"Follow-up ({state}{due})", follow.text)
         else:
             section("Follow-up", "")
+        opinions = self.store.opinions_for_encounter(self.encounter_id)
+        section("Opinions it shaped (n notes one)", "\n".join(f"{o.subject}: {o.stance} ({o.confidence})" for o in opinions))
         self.query_one("#encounter-fields", Static).update(body)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -92,6 +95,9 @@ class EncounterScreen(JournalScreen):
 
     def action_edit(self) -> None:
         self.app.edit_encounter(self.encounter_id)
+
+    def action_note_opinion(self) -> None:
+        self.app.note_opinion(encounter_id=self.encounter_id)
 
     def action_toggle_follow_up(self) -> None:
         encounter = self.store.encounter(self.encounter_id)

@@ -1,13 +1,93 @@
-"""Opinion notes (issue 5 fills it in)."""
+"""Opinions: subjects you hold a view on, most recently changed first, filtered as you type."""
 from __future__ import annotations
 
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Footer, Static
+from textual.binding import Binding
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
 
+from journal.names import fold
 from tui.screens.base import JournalScreen
+from tui.widgets.literal import cell
 
 
 class OpinionsScreen(JournalScreen):
+    BINDINGS = [
+        Binding("n", "new", "New opinion", id="opinions.new", tooltip="Note what you think about a subject"),
+        Binding("f", "filter", "Filter", id="opinions.filter", tooltip="Type to filter subjects and stances"),
+        Binding("escape", "clear_filter", "Clear filter", id="opinions.clear", show=False, tooltip="Clear the filter"),
+    ]
+
     def compose(self) -> ComposeResult:
-        yield Static("Opinions", classes="screen-header")
+        yield Static(id="opinions-header", classes="screen-header")
+        yield Input(placeholder="filter subjects and stances (f)", id="opinions-filter", compact=True)
+        yield OptionList(id="opinions-list")
+        yield Static(
+            "No opinions yet. Press n to note what you think about a subject, or n on an "
+            "encounter to link the opinion to the conversation that shaped it.",
+            id="opinions-empty",
+            markup=False,
+        )
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.sync_data()
+        self.query_one("#opinions-list").focus()
+
+    def refresh_data(self) -> None:
+        options = self.query_one("#opinions-list", OptionList)
+        keep = options.highlighted_option.id if options.highlighted_option else None
+        key = fold(self.query_one("#opinions-filter", Input).value)
+        opinions = self.store.opinions()
+        width = max(30, options.scrollable_content_region.width - 2)
+        subject_w = min(30, width // 3)
+        rows = []
+        for opinion in opinions:
+            if key and key not in fold(opinion.subject + " " + opinion.stance):
+                continue
+            row = Text(no_wrap=True)
+            row.append(cell(opinion.subject, subject_w, "bold"))
+            row.append("  ")
+            row.append(cell(opinion.confidence, 6, "italic"))
+            row.append("  ")
+            row.append(cell(opinion.stance.split("\n", 1)[0], max(5, width - subject_w - 10)))
+            rows.append(Option(row, id=opinion.id))
+        options.clear_options()
+        options.add_options(rows)
+        if keep and any(o.id == keep for o in rows):
+            options.highlighted = options.get_option_index(keep)
+        elif rows:
+            options.highlighted = 0
+        header = Text(f"{len(opinions)} opinion{'s' if len(opinions) != 1 else ''}", style="bold")
+        header.append("   most recently changed first", style="dim")
+        self.query_one("#opinions-header", Static).update(header)
+        self.query_one("#opinions-empty").display = not opinions
+        options.display = bool(opinions)
+
+    def on_resize(self) -> None:
+        self.refresh_data()
+
+    @on(Input.Changed, "#opinions-filter")
+    def _filter_changed(self) -> None:
+        self.refresh_data()
+
+    @on(Input.Submitted, "#opinions-filter")
+    def _filter_done(self) -> None:
+        self.query_one("#opinions-list").focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        from tui.screens.opinion import OpinionScreen
+
+        self.app.push_screen(OpinionScreen(event.option.id))
+
+    def action_filter(self) -> None:
+        self.query_one("#opinions-filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#opinions-filter", Input).value = ""
+        self.query_one("#opinions-list").focus()
+
+    def action_new(self) -> None:
+        self.app.note_opinion()

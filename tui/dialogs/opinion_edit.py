@@ -1,0 +1,92 @@
+"""Note an opinion, or revise one: subject, stance, confidence, and the encounter behind it."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from journal.errors import JournalError, ValidationError
+from journal.models import CONFIDENCES, Opinion
+from journal.queries import one_line
+from tui.widgets.literal import literal
+from tui.widgets.suggest import FoldedSuggester
+
+
+class OpinionDialog(ModalScreen[tuple[Opinion, str] | None]):
+    """Dismisses with (opinion, "formed" | "revised" | "unchanged") once saved."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="opinion_edit.save", priority=True, tooltip="Save the opinion"),
+        Binding("escape", "cancel", "Cancel", id="opinion_edit.cancel", tooltip="Close without saving"),
+    ]
+
+    def __init__(self, opinion: Opinion | None = None, encounter_id: str | None = None) -> None:
+        super().__init__()
+        self._opinion = opinion
+        self._encounter_id = encounter_id
+
+    def compose(self) -> ComposeResult:
+        store = self.app.store
+        title = "Revise opinion" if self._opinion else "Note an opinion"
+        with Vertical(id="opinion-edit", classes="dialog"):
+            yield Label(title, classes="dialog-title")
+            if self._encounter_id:
+                encounter = store.encounter(self._encounter_id)
+                yield Label(literal("From: " + one_line(encounter, store.names(encounter.people))), classes="dialog-help")
+            with Horizontal(classes="field"):
+                yield Label("Subject", classes="field-label")
+                yield Input(
+                    placeholder="remote work, the new metro line…",
+                    id="subject",
+                    compact=True,
+                    suggester=FoldedSuggester(lambda: [o.subject for o in store.opinions()]),
+                    disabled=self._opinion is not None,
+                )
+            yield Static("", id="subject-error", classes="error")
+            with Horizontal(classes="field", id="row-stance"):
+                yield Label("Stance", classes="field-label")
+                yield TextArea(id="stance", compact=True, soft_wrap=True, tab_behavior="focus")
+            yield Static("", id="stance-error", classes="error")
+            with Horizontal(classes="field"):
+                yield Label("Confidence", classes="field-label")
+                yield Select([(c, c) for c in CONFIDENCES], value="medium", allow_blank=False, id="confidence", compact=True)
+            yield Static("", id="confidence-error", classes="error")
+            yield Static("", id="form-error", classes="error")
+            yield Label("ctrl+s save · esc cancel · a revision keeps the previous stance in the history", classes="dialog-help")
+
+    def on_mount(self) -> None:
+        if self._opinion is not None:
+            self.query_one("#subject", Input).value = self._opinion.subject
+            self.query_one("#stance", TextArea).text = self._opinion.stance
+            self.query_one("#confidence", Select).value = self._opinion.confidence
+            self.query_one("#stance", TextArea).focus()
+        else:
+            self.query_one("#subject", Input).focus()
+
+    def _error(self, field: str, message: str) -> None:
+        target = self.query_one(f"#{field}-error", Static)
+        target.update(literal(message))
+        target.display = bool(message)
+
+    def action_save(self) -> None:
+        for error in self.query(".error"):
+            error.display = False
+        try:
+            opinion, outcome = self.app.store.note_opinion_outcome(
+                self.query_one("#subject", Input).value,
+                self.query_one("#stance", TextArea).text,
+                self.query_one("#confidence", Select).value,
+                encounter_id=self._encounter_id,
+            )
+        except ValidationError as exc:
+            self._error(exc.field if self.query(f"#{exc.field}-error") else "form", exc.message)
+            return
+        except JournalError as exc:
+            self._error("form", f"Not saved: {exc}")
+            return
+        self.dismiss((opinion, outcome))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,112 @@
+"""One subject: the current stance, how it changed and after which conversations."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Label, Static
+
+from journal import clock
+from journal.errors import JournalError, NotFoundError
+from journal.opinions import opinion_changes
+from journal.queries import one_line
+from tui.dialogs.confirm import ConfirmDialog
+from tui.screens.base import JournalScreen
+from tui.widgets.encounter_list import EncounterList
+from tui.widgets.literal import literal
+
+
+class OpinionScreen(JournalScreen):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="opinion.back", tooltip="Back to the opinions"),
+        Binding("e", "revise", "Revise", id="opinion.revise", tooltip="Change the stance or confidence (the old one is kept in the history)"),
+        Binding("d", "delete", "Delete", id="opinion.delete", tooltip="Delete this opinion (asks first; ctrl+z undoes)"),
+    ]
+
+    def __init__(self, opinion_id: str) -> None:
+        super().__init__()
+        self.opinion_id = opinion_id
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="opinion-title", classes="screen-header")
+        with VerticalScroll(id="opinion-body"):
+            yield Static(id="opinion-current")
+            yield Label("How it changed", classes="section-title")
+            yield Static(id="opinion-history")
+            yield Label("Conversations behind it (enter opens one)", classes="section-title")
+            yield EncounterList(self._page, self.store.names, group_by_day=False, id="opinion-encounters")
+        yield Footer()
+
+    def _page(self, offset: int, limit: int):
+        linked = self.store.opinion_encounters(self.opinion_id)[::-1]  # newest first
+        return linked[offset : offset + limit]
+
+    def on_mount(self) -> None:
+        self.sync_data()
+        self.query_one(EncounterList).focus()
+
+    def refresh_data(self) -> None:
+        store = self.store
+        try:
+            opinion = store.opinion(self.opinion_id)
+        except NotFoundError:
+            self.app.pop_screen()
+            return
+        self.query_one("#opinion-title", Static).update(literal(opinion.subject, style="bold"))
+        current = Text()
+        current.append(f"Now ({opinion.confidence} confidence)\n", style="bold")
+        current.append_text(literal(opinion.stance))
+        self.query_one("#opinion-current", Static).update(current)
+
+        zone = clock.local_zone()
+        history = Text()
+        for change in reversed(opinion_changes(opinion)):
+            history.append(change.at.astimezone(zone).strftime("%d %b %Y %H:%M  "), style="bold")
+            history.append("formed" if change.kind == "formed" else "changed", style="italic")
+            history.append(f" ({change.confidence})\n")
+            history.append("  ")
+            history.append_text(literal(change.stance))
+            history.append("\n")
+            if change.before is not None:
+                history.append("  was: ", style="dim")
+                history.append_text(literal(f"{change.before.stance} ({change.before.confidence})", style="dim"))
+                history.append("\n")
+            if change.encounter:
+                try:
+                    encounter = store.encounter(change.encounter)
+                    history.append("  after: ", style="dim")
+                    history.append_text(literal(one_line(encounter, store.names(encounter.people)), style="dim"))
+                except NotFoundError:
+                    history.append("  after: a conversation since deleted", style="dim")
+                history.append("\n")
+            history.append("\n")
+        self.query_one("#opinion-history", Static).update(history)
+        self.query_one(EncounterList).reload()
+
+    def on_encounter_list_opened(self, event: EncounterList.Opened) -> None:
+        self.app.open_encounter(event.encounter_id)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_revise(self) -> None:
+        self.app.note_opinion(opinion=self.store.opinion(self.opinion_id))
+
+    def action_delete(self) -> None:
+        opinion = self.store.opinion(self.opinion_id)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                deleted = self.store.delete_opinion(self.opinion_id)
+            except JournalError as exc:
+                self.notify(str(exc), title="Not deleted", severity="error", markup=False)
+                return
+            self.app.push_undo("the opinion's deletion", lambda: self.store.restore_opinion(deleted))
+            self.app.pop_screen()
+            self.app.data_changed()
+            self.notify("Opinion deleted. ctrl+z brings it back.", title="Deleted")
+
+        self.app.push_screen(ConfirmDialog(f"Delete the opinion on {opinion.subject}?", yes="Delete", no="Keep"), answered)
