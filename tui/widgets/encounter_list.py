@@ -114,7 +114,9 @@ class EncounterList(OptionList):
                 day = when.date()
                 heading = Text(format_day_heading(day, today), style="bold underline")
                 options.append(Option(heading, id=f"day-{day.isoformat()}-{len(options)}", disabled=True))
-            row = encounter_row(encounter, self._names(encounter.people), width, show_time=self._group)
+            # Ungrouped rows carry their date (12 cells) instead of a day heading.
+            row_width = width if self._group else width - 12
+            row = encounter_row(encounter, self._names(encounter.people), row_width, show_time=self._group)
             if not self._group:
                 row = Text(when.strftime("%d %b %Y "), style="bold") + row
             options.append(Option(row, id=encounter.id))
