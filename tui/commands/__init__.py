@@ -10,3 +10,7 @@ REGISTRARS: list = []
 from . import opinions as _opinions  # noqa: E402
 
 REGISTRARS.append(_opinions.register)
+
+from . import demo as _demo  # noqa: E402
+
+REGISTRARS.append(_demo.register)
