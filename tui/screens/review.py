@@ -1,13 +1,235 @@
-"""The weekly review (issue 4 fills it in)."""
+"""The weekly review: the week's conversations at a glance, and a reflection you keep."""
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Footer, Static
+from datetime import timedelta
 
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from journal import clock
+from journal.errors import JournalError
+from journal.review import Review, compute_review, to_markdown
+from journal.storage import atomic_write_bytes
 from tui.screens.base import JournalScreen
+from tui.widgets.charts import bars, strip
+from tui.widgets.literal import literal
+
+NUDGE = (
+    "You asked more than you gave this week. Networking is not asking favours: "
+    "who could you help, introduce or tell something useful next week?"
+)
 
 
 class ReviewScreen(JournalScreen):
+    BINDINGS = [
+        Binding("left_square_bracket", "week(-1)", "Prev week", id="review.previous", tooltip="The week before"),
+        Binding("right_square_bracket", "week(1)", "Next week", id="review.next", tooltip="The week after"),
+        Binding("full_stop", "this_week", "This week", id="review.this_week", tooltip="Back to the current week"),
+        Binding("x", "export", "Export", id="review.export", tooltip="Write this week's review as a Markdown file"),
+        Binding("r", "reflect", "Reflect", id="review.reflect", tooltip="Write your reflection on the week"),
+        Binding("ctrl+s", "save_reflection", "Save reflection", id="review.save", priority=True, tooltip="Save the reflection"),
+        Binding("escape", "leave_reflection", "Leave text", id="review.leave", show=False, tooltip="Stop editing the reflection (it is kept)"),
+        Binding("space", "toggle_follow_up", "Done", id="review.follow_up", show=False, tooltip="Mark the highlighted follow-up done (or open again)"),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.week_start = clock.today()
+        self.review: Review | None = None
+        self._loaded_reflection = ""
+
     def compose(self) -> ComposeResult:
-        yield Static("Weekly review", classes="screen-header")
+        yield Static(id="review-header", classes="screen-header")
+        with VerticalScroll(id="review-body"):
+            yield Static(id="review-numbers")
+            yield Static(id="review-nudge")
+            with Horizontal(id="review-charts"):
+                with Vertical(classes="review-column"):
+                    yield Label("Per day", classes="section-title")
+                    yield Static(id="review-days")
+                with Vertical(classes="review-column"):
+                    yield Label("Per setting", classes="section-title")
+                    yield Static(id="review-settings")
+            yield Label("Last 12 weeks", classes="section-title")
+            yield Static(id="review-history")
+            with Horizontal(id="review-lists"):
+                with Vertical(classes="review-column"):
+                    yield Label("New people", classes="section-title")
+                    yield Static(id="review-new")
+                    yield Label("Going cold", classes="section-title")
+                    yield Static(id="review-cold")
+                with Vertical(classes="review-column"):
+                    yield Label("Top topics", classes="section-title")
+                    yield Static(id="review-topics")
+                    yield Label("Opinions formed or changed", classes="section-title")
+                    yield Static(id="review-opinions")
+            yield Label("Follow-ups (space marks done)", classes="section-title")
+            yield OptionList(id="review-follow-ups")
+            yield Label("Reflection: what went well, who to follow up, what to try next week (ctrl+s saves)", classes="section-title")
+            yield TextArea(id="review-reflection", soft_wrap=True, tab_behavior="focus")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.sync_data()
+
+    # ----------------------------------------------------------- drawing
+    def refresh_data(self) -> None:
+        store = self.store
+        review = self.review = compute_review(store, self.week_start)
+        self._draw_header(review)
+        numbers = Text()
+        numbers.append(f"{review.conversations}", style="bold")
+        numbers.append(" conversations   ")
+        numbers.append(f"{review.people}", style="bold")
+        numbers.append(f" people ({len(review.new_people)} new, {len(review.returning_people)} returning)   ")
+        numbers.append(f"gave {len(review.gave)}", style="bold green")
+        numbers.append(" · ")
+        numbers.append(f"asked {len(review.asked)}", style="bold yellow")
+        numbers.append(f"   streak {review.streak} day{'s' if review.streak != 1 else ''}")
+        self.query_one("#review-numbers", Static).update(numbers)
+        nudge = self.query_one("#review-nudge", Static)
+        nudge.update(Text(NUDGE, style="italic") if review.asks_outnumber_gives else "")
+        nudge.display = review.asks_outnumber_gives
+
+        self.query_one("#review-days", Static).update(
+            bars(((d.strftime("%a %d"), n) for d, n in review.by_day.items()), label_width=7, bar_width=16)
+        )
+        settings = list(review.by_setting.items())[:8]
+        self.query_one("#review-settings", Static).update(
+            bars(settings, label_width=13, bar_width=14) if settings else Text("no conversations", style="dim")
+        )
+        history = Text(strip([w.conversations for w in review.history]), style="bold")
+        if review.history:
+            history.append(f"   {review.history[0].start:%d %b} → {review.history[-1].start:%d %b}: ", style="dim")
+            history.append(" ".join(str(w.conversations) for w in review.history), style="dim")
+        self.query_one("#review-history", Static).update(history)
+
+        self.query_one("#review-new", Static).update(self._names(p.name for p in review.new_people))
+        cold = [f"{c.person.name} ({c.days_since} days{', cadence' if c.reason == 'cadence' else ''})" for c in review.going_cold]
+        self.query_one("#review-cold", Static).update(self._names(cold[:10]))
+        self.query_one("#review-topics", Static).update(self._names(f"#{t} ({n})" for t, n in review.topics.items()))
+        opinions = [f"{a.opinion.subject} ({a.kind}): {a.opinion.stance}" for a in review.opinions_changed]
+        self.query_one("#review-opinions", Static).update(self._names(opinions))
+
+        follow_ups = self.query_one("#review-follow-ups", OptionList)
+        keep = follow_ups.highlighted
+        follow_ups.clear_options()
+        rows = [(e, "overdue") for e in review.follow_ups_overdue] + [(e, "due") for e in review.follow_ups_due]
+        for encounter, state in rows:
+            follow = encounter.follow_up
+            line = Text("☐ " if not follow.done else "☑ ")
+            line.append(f"{state} {follow.due:%a %d %b}  " if follow.due else f"{state}  ", style="bold red" if state == "overdue" else "bold")
+            line.append_text(literal(follow.text))
+            names = store.names(encounter.people)
+            if names:
+                line.append_text(literal(" — " + ", ".join(names), style="dim"))
+            follow_ups.add_option(Option(line, id=encounter.id))
+        if not rows:
+            follow_ups.add_option(Option(Text("nothing due", style="dim"), disabled=True))
+        elif keep is not None:
+            follow_ups.highlighted = min(keep, follow_ups.option_count - 1)
+
+        reflection = self.query_one("#review-reflection", TextArea)
+        if reflection.text == self._loaded_reflection:
+            # Only replace text the user has not edited since it was loaded.
+            reflection.text = review.reflection
+        self._loaded_reflection = review.reflection
+
+    def _draw_header(self, review: Review) -> None:
+        header = Text(f"Week {review.week}", style="bold")
+        header.append(f"   {review.start:%a %d %b} – {review.end:%a %d %b %Y}")
+        if review.start <= clock.today() <= review.end:
+            header.append("   this week", style="italic")
+        self.query_one("#review-header", Static).update(header)
+
+    @staticmethod
+    def _names(items) -> Text:
+        items = list(items)
+        if not items:
+            return Text("—", style="dim")
+        return literal("\n".join(items))
+
+    # ----------------------------------------------------------- actions
+    def _leave_week(self) -> bool:
+        """Save an edited reflection before showing another week; False if that failed."""
+        return self.action_save_reflection(quiet=True)
+
+    def action_week(self, step: int) -> None:
+        if self._leave_week():
+            self.week_start = self.review.start + timedelta(days=7 * step)
+            self._loaded_reflection = self.query_one("#review-reflection", TextArea).text
+            self.refresh_data()
+
+    def action_this_week(self) -> None:
+        if self._leave_week():
+            self.week_start = clock.today()
+            self._loaded_reflection = self.query_one("#review-reflection", TextArea).text
+            self.refresh_data()
+
+    def action_reflect(self) -> None:
+        area = self.query_one("#review-reflection", TextArea)
+        area.focus()
+        area.scroll_visible()
+
+    def action_leave_reflection(self) -> None:
+        if self.focused is self.query_one("#review-reflection", TextArea):
+            self.query_one("#review-follow-ups", OptionList).focus()
+
+    def action_save_reflection(self, quiet: bool = False) -> bool:
+        if self.review is None:
+            return True
+        text = self.query_one("#review-reflection", TextArea).text
+        if text == self._loaded_reflection:
+            if not quiet:
+                self.notify("The reflection is already saved.")
+            return True
+        try:
+            self.store.save_reflection(self.review.week, text)
+        except JournalError as exc:
+            self.notify(f"Reflection not saved: {exc}", title="Not saved", severity="error", markup=False)
+            return False
+        self._loaded_reflection = text
+        self.app.data_version += 1
+        self._seen_version = self.app.data_version
+        self.notify(f"Reflection for {self.review.week} saved.", title="Saved")
+        return True
+
+    def on_screen_suspend(self) -> None:
+        # Leaving the screen keeps what was written.
+        self.action_save_reflection(quiet=True)
+
+    def action_toggle_follow_up(self) -> None:
+        options = self.query_one("#review-follow-ups", OptionList)
+        if self.focused is not options or options.highlighted_option is None or options.highlighted_option.disabled:
+            return
+        encounter_id = options.highlighted_option.id
+        encounter = self.store.encounter(encounter_id)
+        try:
+            self.store.set_follow_up_done(encounter_id, not encounter.follow_up.done)
+        except JournalError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            return
+        self.app.data_changed()
+        self.notify(f"Follow-up marked {'open' if encounter.follow_up.done else 'done'}.")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.app.open_encounter(event.option.id)
+
+    def action_export(self) -> None:
+        if self.review is None:
+            return
+        self.action_save_reflection(quiet=True)
+        review = compute_review(self.store, self.review.start)
+        folder = self.store.path.parent / "exports"
+        target = folder / f"review-{review.week}.md"
+        try:
+            atomic_write_bytes(target, to_markdown(review, self.store).encode("utf-8"))
+        except OSError as exc:
+            self.notify(f"Export failed: {exc.strerror or exc}", severity="error", markup=False)
+            return
+        self.notify(f"Exported to {target}", title="Exported", markup=False, timeout=10)
