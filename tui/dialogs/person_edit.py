@@ -8,7 +8,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
 from journal.errors import JournalError, ValidationError
-from journal.text import split_list
+from journal.text import clean, clean_line, split_list
 from tui.widgets.literal import literal
 from tui.widgets.suggest import FoldedSuggester
 
@@ -65,8 +65,9 @@ class PersonEditDialog(ModalScreen[bool]):
             "keep_in_touch_days": str(person.keep_in_touch_days or ""),
         }
         for field, value in values.items():
-            self.query_one(f"#{field}", Input).value = value
-        self.query_one("#notes", TextArea).text = person.notes
+            # Cleaned: inputs draw their value as is (a hand-edited journal may hold control characters).
+            self.query_one(f"#{field}", Input).value = clean_line(value)
+        self.query_one("#notes", TextArea).text = clean(person.notes)
         for error in self.query(".error"):
             error.display = False
         self.query_one("#name", Input).focus()

@@ -23,7 +23,7 @@ from journal.models import Encounter, EncounterDraft
 from journal.names import fold
 from journal.opinions import parse_opinion_field
 from journal.store import SaveResult
-from journal.text import split_list
+from journal.text import clean, clean_line, split_list
 from tui.dialogs.confirm import ConfirmDialog
 from tui.widgets.literal import literal
 from tui.widgets.suggest import FoldedSuggester
@@ -118,10 +118,12 @@ class QuickAddDialog(ModalScreen[SaveResult | None]):
 
     # ------------------------------------------------------------ values
     def _set(self, field: str, value: str) -> None:
+        # A journal edited by hand may hold control characters; inputs draw
+        # their value as is, so clean it before it can reach the terminal.
         if field == "notes":
-            self.query_one("#notes", TextArea).text = value
+            self.query_one("#notes", TextArea).text = clean(value)
         else:
-            self.query_one(f"#{field}", Input).value = value
+            self.query_one(f"#{field}", Input).value = clean_line(value)
 
     def _values(self) -> dict[str, str]:
         values = {inp.id: inp.value for inp in self.query(Input)}

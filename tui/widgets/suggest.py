@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from textual.suggester import Suggester
 
 from journal.names import fold
+from journal.text import clean_line
 
 
 class FoldedSuggester(Suggester):
@@ -28,6 +29,7 @@ class FoldedSuggester(Suggester):
             return None
         key = fold(typed)
         for choice in self._choices():
+            choice = clean_line(choice)  # shown in the input as is: no control characters
             if fold(choice).startswith(key) and len(choice) > len(typed):
                 return value + choice[len(typed):]
         return None
