@@ -38,13 +38,20 @@ class EncounterScreen(JournalScreen):
 
     def on_mount(self) -> None:
         self.sync_data()
+        people = self.query_one("#encounter-people", OptionList)
+        if people.option_count:
+            people.focus()  # "enter opens a profile" works at once
 
     def refresh_data(self) -> None:
         try:
             encounter = self.store.encounter(self.encounter_id)
         except NotFoundError:
-            # Deleted here or by another process: nothing left to show.
-            self.app.pop_screen()
+            # Deleted here or by another process: nothing left to show. Only
+            # leave while on top (else we would pop a dialog, or nothing after
+            # our own delete popped us); otherwise retry when we come back.
+            self._seen_version = -1
+            if self.app.screen is self:
+                self.app.pop_screen()
             return
         when = encounter.when.astimezone(clock.local_zone())
         title = Text(when.strftime("%A %d %B %Y, %H:%M"), style="bold")
@@ -62,6 +69,8 @@ class EncounterScreen(JournalScreen):
             if pid in known
         )
         people.display = bool(encounter.people)
+        if people.option_count:
+            people.highlighted = 0
 
         body = Text()
 

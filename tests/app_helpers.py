@@ -1,0 +1,154 @@
+"""Shared helpers for the full-screen app tests (tests/test_app_*.py, snapshots).
+
+They drive the app the way a user does: keys pressed one at a time, and read
+back what the user sees (the rendered text of widgets, notifications) and what
+landed on disk (a second Store opened on the same file, or the raw JSON).
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from rich.text import Text
+from textual.widgets import DataTable, Input, OptionList, Static, TextArea
+
+from journal import clock
+from journal.models import EncounterDraft
+from journal.store import Store
+
+SIZE = (100, 32)
+
+
+# ----------------------------------------------------------------- typing
+async def type_text(pilot, text: str) -> None:
+    """Press one key per character, as a user typing does ("\\n" is enter)."""
+    for char in text:
+        await pilot.press("enter" if char == "\n" else char)
+
+
+async def fill_input(pilot, widget_id: str, text: str) -> None:
+    """Click nothing: focus the field by id and type into it key by key."""
+    pilot.app.screen.query_one(f"#{widget_id}").focus()
+    await pilot.pause()
+    await type_text(pilot, text)
+
+
+# --------------------------------------------------------------- reading
+def rendered(widget) -> str:
+    """The plain text a Static/Label currently shows (no styles)."""
+    visual = widget.render()
+    if isinstance(visual, Text):
+        return visual.plain
+    plain = getattr(visual, "plain", None)
+    if plain is not None:
+        return plain
+    return str(visual)
+
+
+def static_text(screen, selector: str) -> str:
+    return rendered(screen.query_one(selector, Static))
+
+
+def prompt_text(prompt) -> str:
+    return prompt.plain if hasattr(prompt, "plain") else str(prompt)
+
+
+def option_texts(option_list: OptionList) -> list[str]:
+    """Every option's visible text, headings included, in order."""
+    return [prompt_text(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)]
+
+
+def highlighted_text(option_list: OptionList) -> str | None:
+    option = option_list.highlighted_option
+    return None if option is None else prompt_text(option.prompt)
+
+
+def table_rows(table: DataTable) -> list[list[str]]:
+    rows = []
+    for index in range(table.row_count):
+        rows.append([cell.plain if hasattr(cell, "plain") else str(cell) for cell in table.get_row_at(index)])
+    return rows
+
+
+def notifications(app) -> list[tuple[str, str]]:
+    """(title, message) of every notification currently shown."""
+    return [(n.title, n.message) for n in app._notifications]
+
+
+def field_value(screen, field: str) -> str:
+    widget = screen.query_one(f"#{field}")
+    return widget.text if isinstance(widget, TextArea) else widget.value
+
+
+def error_text(screen, field: str) -> str:
+    """The message under a form field ('' when hidden)."""
+    error = screen.query_one(f"#{field}-error", Static)
+    return rendered(error) if error.display else ""
+
+
+# ------------------------------------------------------------------ disk
+def reopen(path: Path) -> Store:
+    """A second, independent Store on the same file: what is really on disk."""
+    return Store(path)
+
+
+def on_disk(path: Path) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def disk_encounters(path: Path) -> list[dict]:
+    return list((on_disk(path).get("encounters") or {}).values())
+
+
+def disk_people(path: Path) -> list[dict]:
+    return list((on_disk(path).get("people") or {}).values())
+
+
+# ---------------------------------------------------------------- seeding
+def ago(**delta) -> datetime:
+    return clock.now() - timedelta(**delta)
+
+
+def add(store: Store, who: str = "", notes: str = "", *, when: datetime | None = None, **fields):
+    """Save one encounter through the Store (names become people)."""
+    who_list = [w.strip() for w in who.split(",") if w.strip()]
+    draft = EncounterDraft(when=when or clock.now(), who=who_list, notes=notes, **fields)
+    return store.add_encounter(draft)
+
+
+def seed_small(store: Store) -> dict[str, str]:
+    """A small journal used by several tests; returns encounter ids by label."""
+    ids = {}
+    ids["ana"] = add(
+        store, "Ana Souza", "Sourdough starters and #bread prices", when=ago(days=3, hours=2),
+        place="Padaria Real", setting="bakery", gave="lent her a proofing basket",
+    ).encounter.id
+    ids["jose"] = add(
+        store, "José Martins", "Bike lanes on rue Oberkampf #cycling #urbanism", when=ago(days=1, hours=1),
+        place="Café Charlot", setting="cafe", asked="an intro to the mayor's office",
+        follow_up="send him the cycling map", due=clock.today() + timedelta(days=3),
+    ).encounter.id
+    ids["bruno"] = add(
+        store, "Bruno, Ana Souza", "Queue chat about #bread and rent", when=ago(hours=3),
+        place="Padaria Real", setting="bakery",
+    ).encounter.id
+    ids["lea"] = add(
+        store, "Léa Dubois", "Talk on #urbanism, met after the Q&A", when=ago(days=10),
+        place="Pavillon de l'Arsenal", setting="event", learned="the city budget vote is in March",
+    ).encounter.id
+    return ids
+
+
+# ----------------------------------------------------------- the terminal
+def screen_lines(app) -> list[str]:
+    """What the terminal shows for the current screen, one string per row.
+
+    Built from the same strips the driver writes to the terminal, so a control
+    character that would reach the terminal shows up here too.
+    """
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def screen_text(app) -> str:
+    return "\n".join(screen_lines(app))
