@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import datetime
 
+from . import clock
 from .models import FollowUp, hashtags, merge_topics
 
 CURRENT_SCHEMA = 2
@@ -35,7 +35,8 @@ def schema_version(data: dict | None) -> int:
 
 
 def _v1_to_v2(data: dict) -> dict:
-    stamp = datetime.now().astimezone().isoformat(timespec="seconds")
+    # The same UTC stamp as every other record, and the frozen clock in tests.
+    stamp = clock.utc_stamp()
     people_by_name: dict[str, dict] = {}
     people: dict[str, dict] = {}
 

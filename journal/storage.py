@@ -76,7 +76,13 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
-    _fsync_dir(folder)
+    try:
+        _fsync_dir(folder)
+    except OSError:
+        # The new file is already in place and is what every reader sees:
+        # reporting a failed save now would be false, and a retry would save
+        # the change twice. Only its durability across a power cut is weaker.
+        pass
 
 
 def read_journal_bytes(path: Path) -> dict:

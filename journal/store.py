@@ -83,7 +83,17 @@ class Store(OpinionsMixin):
             raise UnreadableJournalError(self.path, str(exc)) from None
         if version < CURRENT_SCHEMA:
             with self._locked():
-                migrated, _ = migrate(self._storage.read())
+                # Migrate and check every record before writing: a file that is
+                # not the old format it seems to be must stay untouched.
+                try:
+                    migrated, _ = migrate(self._storage.read())
+                    for name, model in _MODELS.items():
+                        for raw in (migrated.get(name) or {}).values():
+                            model.from_dict(raw)
+                except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                    raise UnreadableJournalError(
+                        self.path, f"it looks like a schema {version} journal but could not be upgraded ({exc!r})"
+                    ) from None
                 self._storage.write(migrated)
                 self._after_external_change()
         self._sync()
@@ -103,9 +113,10 @@ class Store(OpinionsMixin):
         try:
             self._lock.acquire()
         except Timeout:
+            # :g, not :.0f, so that a short timeout does not read "over 0 s".
             raise SaveError(
                 f"The journal is busy: another netjournal has held {self._lock.lock_file} "
-                f"for over {self._lock.timeout:.0f} s. Nothing was saved; try again."
+                f"for over {self._lock.timeout:g} s. Nothing was saved; try again."
             ) from None
         try:
             yield

@@ -1,0 +1,178 @@
+"""Opening a v1 (prototype) journal migrates it; a newer one is refused untouched."""
+from __future__ import annotations
+
+import shutil
+import uuid
+from datetime import date, datetime
+from pathlib import Path
+
+import orjson
+import pytest
+
+from journal.errors import UnreadableJournalError
+from journal.models import EncounterDraft
+from journal.migrations import CURRENT_SCHEMA, SchemaError, migrate, schema_version
+from journal.storage import list_backups
+from journal.store import Store
+
+FIXTURE = Path(__file__).parent / "fixtures" / "journal-v1.json"
+STAMP = "2026-11-27T14:00:00+00:00"  # the frozen clock, in UTC
+
+
+@pytest.fixture
+def v1_path(journal_path):
+    journal_path.parent.mkdir(parents=True)
+    shutil.copyfile(FIXTURE, journal_path)
+    return journal_path
+
+
+def test_fixture_is_v1():
+    assert schema_version(orjson.loads(FIXTURE.read_bytes())) == 1
+
+
+def test_v1_migrates_every_field(v1_path):
+    original = v1_path.read_bytes()
+    with Store(v1_path) as store:
+        people = {p.name: p for p in store.people()}
+        # People from the people table, then the ones only named on encounters;
+        # "ana souza" on an encounter is the same person as "Ana Souza".
+        assert sorted(people) == ["Ana Souza", "Bruno", "Carla", "Dora", "José"]
+        assert people["Ana Souza"].interests == ["baking", "cycling"]
+        assert people["Carla"].interests == ["photography"]
+        assert people["Dora"].interests == []
+        assert people["Bruno"].interests == []
+        for person in people.values():
+            uuid.UUID(person.id)
+            assert person.aliases == [] and person.organisation == "" and person.notes == ""
+            assert person.introduced_by is None and person.keep_in_touch_days is None
+            assert person.created_at == person.updated_at == STAMP
+
+        by_place = {e.place: e for e in store.encounters()}
+        assert len(by_place) == 4
+        padaria = by_place["Padaria Real"]
+        assert padaria.when == datetime.fromisoformat("2026-11-20T18:30:00+01:00")
+        assert store.names(padaria.people) == ["Ana Souza", "Bruno"]
+        assert padaria.setting == "bakery"
+        assert padaria.notes == "Talked about #sourdough and her move to #Lisbon.\nBruno fixes bikes."
+        assert padaria.topics == ["sourdough", "Lisbon"]
+        assert padaria.learned == ""
+        assert padaria.gave == "The name of my plumber"
+        assert padaria.asked == "A table for Saturday"
+        assert padaria.follow_up.text == "Send Bruno the recipe"
+        assert padaria.follow_up.due == date(2026, 12, 1)
+        assert not padaria.follow_up.done
+
+        cafe = by_place["Café do Largo"]
+        assert cafe.people == [people["Ana Souza"].id]
+        assert cafe.setting == "cafe" and cafe.topics == ["Sourdough"]
+        assert cafe.follow_up is None  # an empty v1 follow-up is no follow-up
+
+        meetup = by_place[""]
+        assert store.names(meetup.people) == ["José", "Carla"]
+        assert meetup.notes == "[red]not markup[/] at the meetup"
+        assert meetup.gave == "An introduction to Ana"
+        assert meetup.follow_up.text == "Email José the slides"
+        assert meetup.follow_up.due is None and meetup.follow_up.done
+
+        bus = by_place["Bus 28"]
+        assert bus.people == [] and bus.setting == "transit" and bus.follow_up is None
+
+        for e in store.encounters():
+            uuid.UUID(e.id)
+            assert e.created_at == e.updated_at == STAMP
+        assert store.reviews() == []
+
+    on_disk = orjson.loads(v1_path.read_bytes())
+    assert set(on_disk) == {"encounters", "people", "opinions", "reviews", "meta"}
+    assert list(on_disk["meta"].values()) == [{"schema_version": CURRENT_SCHEMA}]
+    assert schema_version(on_disk) == 2
+    # TinyDB document ids of encounters are kept.
+    assert sorted(on_disk["encounters"]) == ["1", "2", "3", "4"]
+    assert on_disk["opinions"] == {} and on_disk["reviews"] == {}
+    # The v1 file was backed up, byte for byte, before being rewritten.
+    (backup,) = list_backups(v1_path)
+    assert backup.read_bytes() == original
+
+
+def test_migrated_journal_reopens_unchanged_and_accepts_saves(v1_path):
+    Store(v1_path).close()
+    migrated = v1_path.read_bytes()
+    with Store(v1_path) as store:
+        assert v1_path.read_bytes() == migrated  # opening a current file writes nothing
+        result = store.add_encounter(EncounterDraft(when=datetime.fromisoformat("2026-11-27T10:00:00+01:00"), who=["ana"], notes="after"))
+        assert store.names(result.encounter.people) == ["Ana Souza"]
+        assert result.created_people == []
+    with Store(v1_path) as again:
+        assert len(again.encounters()) == 5
+
+
+def test_migrate_is_a_no_op_on_current_data():
+    data = {"encounters": {}, "people": {}, "opinions": {}, "reviews": {}, "meta": {"1": {"schema_version": 2}}}
+    assert migrate(data) == (data, False)
+
+
+def test_migrate_v1_reports_a_change():
+    migrated, changed = migrate(orjson.loads(FIXTURE.read_bytes()))
+    assert changed and schema_version(migrated) == CURRENT_SCHEMA
+
+
+@pytest.mark.parametrize("version", [0, -1, "2", None, 1.5])
+def test_nonsense_schema_version(version):
+    with pytest.raises(SchemaError):
+        schema_version({"meta": {"1": {"schema_version": version}}})
+
+
+def test_newer_schema_is_refused_and_left_byte_identical(journal_path):
+    journal_path.parent.mkdir(parents=True)
+    payload = b'{"encounters": {"1": {"future": true}}, "meta": {"1": {"schema_version": 99}}}\n'
+    journal_path.write_bytes(payload)
+    with pytest.raises(UnreadableJournalError) as info:
+        Store(journal_path)
+    message = str(info.value)
+    assert str(journal_path) in message
+    assert "newer netjournal" in message and "99" in message
+    assert journal_path.read_bytes() == payload
+    assert sorted(p.name for p in journal_path.parent.iterdir()) == ["journal.json"]
+
+
+def test_bad_schema_version_is_refused_and_left_byte_identical(journal_path):
+    journal_path.parent.mkdir(parents=True)
+    payload = b'{"meta": {"1": {"schema_version": "two"}}}'
+    journal_path.write_bytes(payload)
+    with pytest.raises(UnreadableJournalError, match="not a version number"):
+        Store(journal_path)
+    assert journal_path.read_bytes() == payload
+
+
+@pytest.mark.parametrize(
+    ("payload", "problem"),
+    [
+        # v2-shaped records but no meta table: read as v1, which it is not.
+        (b'{"encounters": {"1": {"id": "x", "when": "2026-11-20T10:00:00+01:00"}}}', "KeyError('date')"),
+        # A v1 date that the current format cannot hold: the migration would
+        # otherwise write a file that the next read refuses.
+        (b'{"encounters": {"1": {"date": "20/11/2026", "who": ["Ana"]}}}', "Invalid isoformat string"),
+        (b'{"people": {"1": {"interests": []}}}', "KeyError('name')"),
+        (b'{"encounters": {"1": {"date": "2026-11-20T10:00:00+01:00", "who": [7]}}}', "AttributeError"),
+    ],
+)
+def test_a_broken_v1_file_is_refused_untouched(journal_path, payload, problem):
+    journal_path.parent.mkdir(parents=True)
+    journal_path.write_bytes(payload)
+    with pytest.raises(UnreadableJournalError) as info:
+        Store(journal_path)
+    assert "could not be upgraded" in info.value.reason
+    assert problem in info.value.reason
+    assert journal_path.read_bytes() == payload
+    assert list_backups(journal_path) == []
+    assert not list(journal_path.parent.glob("*.tmp"))
+
+
+def test_an_empty_object_is_a_new_current_journal(journal_path):
+    journal_path.parent.mkdir(parents=True)
+    journal_path.write_bytes(b"{}")
+    with Store(journal_path) as store:
+        assert store.encounters() == [] and store.people() == []
+        assert journal_path.read_bytes() == b"{}"  # opening writes nothing
+        store.add_encounter(EncounterDraft(when=datetime.fromisoformat("2026-11-27T10:00:00+01:00"), notes="first"))
+    assert schema_version(orjson.loads(journal_path.read_bytes())) == CURRENT_SCHEMA

@@ -1,0 +1,98 @@
+"""fold() and match_name(): how typed names find people."""
+from __future__ import annotations
+
+import pytest
+
+from journal.names import NameMatch, fold, match_name
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("José", "jose"),
+        ("  José  Souza ", "jose souza"),
+        ("ÉCOLE", "ecole"),
+        ("Ana\tLima\n", "ana lima"),
+        ("Straße", "strasse"),  # casefold, not lower: ß folds to ss
+        ("ﬁona", "fiona"),  # NFKD splits the ligature
+        ("Zoë Ångström", "zoe angstrom"),
+        ("François-Xavier", "francois-xavier"),
+        ("", ""),
+        ("   ", ""),
+        ("李 雷", "李 雷"),  # scripts without accents are left alone
+    ],
+)
+def test_fold(text, key):
+    assert fold(text) == key
+
+
+def test_fold_is_idempotent():
+    for text in ("José Souza", "  ÉCOLE ", "Straße"):
+        assert fold(fold(text)) == fold(text)
+
+
+PEOPLE = [
+    ("p-ana-souza", "Ana Souza", []),
+    ("p-ana-lima", "Ana Lima", ["Nana"]),
+    ("p-jose", "José", []),
+    ("p-bruno", "Bruno Costa", ["Zé Bruno"]),
+    ("p-ana", "Ana", []),
+]
+
+
+def ids(match: NameMatch) -> set[str]:
+    return set(match.person_ids)
+
+
+def test_full_name_ignores_case_and_accents():
+    assert ids(match_name("ana souza", PEOPLE)) == {"p-ana-souza"}
+    assert ids(match_name("  ANA   SOUZA ", PEOPLE)) == {"p-ana-souza"}
+    assert ids(match_name("jose", PEOPLE)) == {"p-jose"}
+    assert ids(match_name("JOSÉ", PEOPLE)) == {"p-jose"}
+
+
+def test_alias_matches_like_a_name():
+    assert ids(match_name("nana", PEOPLE)) == {"p-ana-lima"}
+    assert ids(match_name("ze bruno", PEOPLE)) == {"p-bruno"}
+
+
+def test_exact_name_wins_over_first_names():
+    # "Ana" is someone's full name, so "Ana Souza" and "Ana Lima" are not candidates.
+    found = match_name("Ana", PEOPLE)
+    assert ids(found) == {"p-ana"}
+    assert not found.is_ambiguous and not found.is_new
+
+
+def test_single_word_matches_a_first_name():
+    assert ids(match_name("bruno", PEOPLE)) == {"p-bruno"}
+    # An alias's first word counts too.
+    assert ids(match_name("ze", PEOPLE)) == {"p-bruno"}
+
+
+def test_two_people_with_that_first_name_is_ambiguous():
+    people = [p for p in PEOPLE if p[0] != "p-ana"]
+    found = match_name("Ana", people)
+    assert found.is_ambiguous
+    assert ids(found) == {"p-ana-souza", "p-ana-lima"}
+    assert found.name == "Ana"
+
+
+def test_unknown_names_are_new():
+    for typed in ("Carla", "Souza", "Ana Maria", "An"):
+        found = match_name(typed, PEOPLE)
+        assert found.is_new, typed
+        assert not found.is_ambiguous
+        assert found.person_ids == ()
+
+
+def test_several_words_never_match_by_first_name():
+    # "Ana Maria" must not quietly become "Ana Souza".
+    assert match_name("Ana Souza Maria", PEOPLE).is_new
+
+
+def test_no_people_means_new():
+    assert match_name("Ana", []).is_new
+
+
+def test_typed_spelling_is_kept():
+    assert match_name("  jose ", PEOPLE).name == "  jose "
