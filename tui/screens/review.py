@@ -15,7 +15,7 @@ from journal.errors import JournalError
 from journal.review import Review, compute_review, to_markdown
 from journal.storage import atomic_write_bytes
 from tui.screens.base import JournalScreen
-from tui.widgets.charts import bars, strip
+from tui.widgets.charts import bars, columns
 from tui.widgets.literal import literal
 
 NUDGE = (
@@ -102,10 +102,7 @@ class ReviewScreen(JournalScreen):
         self.query_one("#review-settings", Static).update(
             bars(settings, label_width=13, bar_width=14) if settings else Text("no conversations", style="dim")
         )
-        history = Text(strip([w.conversations for w in review.history]), style="bold")
-        if review.history:
-            history.append(f"   {review.history[0].start:%d %b} → {review.history[-1].start:%d %b}: ", style="dim")
-            history.append(" ".join(str(w.conversations) for w in review.history), style="dim")
+        history = columns([(w.week[-3:], w.conversations) for w in review.history])
         self.query_one("#review-history", Static).update(history)
 
         self.query_one("#review-new", Static).update(self._names(p.name for p in review.new_people))

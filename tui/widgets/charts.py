@@ -24,9 +24,21 @@ def bars(rows: Iterable[tuple[str, int]], *, label_width: int = 12, bar_width: i
     return chart
 
 
-def strip(counts: list[int]) -> str:
-    """A sparkline: one block per value, height relative to the largest."""
-    top = max(counts, default=0)
-    if not top:
-        return "▁" * len(counts)
-    return "".join(_BLOCKS[max(1, round(8 * c / top))] if c else "▁" for c in counts)
+def columns(values: list[tuple[str, int]], *, height: int = 4, width: int = 3) -> Text:
+    """A column chart `height` rows tall, eighth-block precise, labels underneath."""
+    top = max((v for _, v in values), default=0)
+    chart = Text()
+    eighths = [round(height * 8 * v / top) if top else 0 for _, v in values]
+    for row in range(height, 0, -1):
+        floor = (row - 1) * 8
+        for level in eighths:
+            fill = min(8, max(0, level - floor))
+            chart.append((_BLOCKS[fill] if fill else " ") * width, style="bold")
+            chart.append(" ")
+        chart.append("\n")
+    for label, value in values:
+        chart.append(f"{value:^{width}} ", style="bold")
+    chart.append("\n")
+    for label, _ in values:
+        chart.append(f"{label[:width]:^{width}} ", style="dim")
+    return chart

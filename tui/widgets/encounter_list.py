@@ -25,7 +25,7 @@ GAVE, ASKED, FOLLOW = "↗", "↙", "⚑"
 
 
 def encounter_row(encounter: Encounter, names: list[str], width: int, *, show_time: bool = True) -> Text:
-    """One line: time, who, where/setting, notes, topics, marks; fitted to `width` cells."""
+    """One line: time, who, where/setting, notes, topics, marks; exactly `width` cells."""
     width = max(width, 20)
     marks = (GAVE if encounter.gave.strip() else " ") + (ASKED if encounter.asked.strip() else " ") + (
         FOLLOW if encounter.has_open_follow_up else " "
@@ -33,28 +33,31 @@ def encounter_row(encounter: Encounter, names: list[str], width: int, *, show_ti
     where = encounter.place
     if encounter.setting:
         where = f"{where} · {encounter.setting}" if where else encounter.setting
+    notes = encounter.notes.strip().split("\n", 1)[0]
     topics = " ".join("#" + t for t in encounter.topics)
-    time_w = 6 if show_time else 0
-    who_w = max(6, min(22, width // 5))
-    where_w = max(6, min(22, width // 5)) if width >= 60 else 0
-    topics_w = min(18, width // 6) if width >= 90 else 0
-    marks_w = 4
-    notes_w = max(0, width - time_w - who_w - where_w - topics_w - marks_w - 3 * (bool(where_w) + bool(topics_w) + 1))
-    row = Text(no_wrap=True)
+    # (text, width, style); the notes column takes whatever the others leave.
+    columns: list[tuple[str, int, str]] = []
     if show_time:
-        row.append(encounter.when.strftime("%H:%M") + " ", style="bold")
-    row.append(cell(", ".join(names) or "—", who_w, "bold"))
-    row.append("   ")
-    if where_w:
-        row.append(cell(where, where_w, "italic"))
-        row.append("   ")
-    if notes_w:
-        row.append(cell(encounter.notes.strip().split("\n", 1)[0] if encounter.notes.strip() else "", notes_w))
-        row.append("   ")
-    if topics_w:
-        row.append(cell(topics, topics_w, "dim"))
-        row.append("   ")
-    row.append(marks)
+        columns.append((encounter.when.strftime("%H:%M"), 5, "bold"))
+    columns.append((", ".join(names) or "—", max(6, min(22, width // 5)), "bold"))
+    if width >= 60:
+        columns.append((where, min(24, width // 5), "italic"))
+    notes_at = len(columns)
+    columns.append((notes, 0, ""))
+    if width >= 90:
+        columns.append((topics, min(20, width // 6), "dim"))
+    columns.append((marks, 3, ""))
+    gap = 2
+    used = sum(w for _, w, _ in columns) + gap * (len(columns) - 1)
+    text, _, style = columns[notes_at]
+    columns[notes_at] = (text, max(0, width - used), style)
+    row = Text(no_wrap=True, overflow="crop")
+    for index, (text, column_width, style) in enumerate(columns):
+        if column_width <= 0:
+            continue
+        if index:
+            row.append(" " * gap)
+        row.append(cell(text, column_width, style))
     return row
 
 
