@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from . import clock
 from .models import FollowUp, hashtags, merge_topics
+from .text import clean, clean_line
 
 CURRENT_SCHEMA = 2
 TABLES = ("encounters", "people", "opinions", "reviews", "meta")
@@ -41,6 +42,8 @@ def _v1_to_v2(data: dict) -> dict:
     people: dict[str, dict] = {}
 
     def person_id(name: str) -> str:
+        # The prototype stored text as typed; apply today's cleaning rule.
+        name = clean_line(name)
         key = name.casefold()
         if key not in people_by_name:
             doc = {
@@ -53,27 +56,29 @@ def _v1_to_v2(data: dict) -> dict:
         return people_by_name[key]["id"]
 
     for old in (data.get("people") or {}).values():
-        pid = person_id(old["name"])
-        people_by_name[old["name"].casefold()]["interests"] = list(old.get("interests", []))
+        person_id(old["name"])
+        people_by_name[clean_line(old["name"]).casefold()]["interests"] = [
+            clean_line(i) for i in old.get("interests", []) if clean_line(i)
+        ]
 
     encounters = {}
     for doc_id, old in (data.get("encounters") or {}).items():
-        notes = old.get("notes", "")
+        notes = clean(old.get("notes", ""))
         follow = None
-        if old.get("followup"):
-            follow = FollowUp(text=old["followup"], due=None, done=bool(old.get("followup_done"))).to_dict()
+        if clean_line(old.get("followup") or ""):
+            follow = FollowUp(text=clean_line(old["followup"]), due=None, done=bool(old.get("followup_done"))).to_dict()
             follow["due"] = old.get("followup_due") or None
         encounters[doc_id] = {
             "id": str(uuid.uuid4()),
             "when": old["date"],
             "people": [person_id(name) for name in old.get("who", [])],
-            "place": old.get("place", ""),
-            "setting": old.get("kind", ""),
+            "place": clean_line(old.get("place", "")),
+            "setting": clean_line(old.get("kind", "")).casefold(),
             "notes": notes,
             "topics": merge_topics(hashtags(notes)),
             "learned": "",
-            "gave": old.get("gave", ""),
-            "asked": old.get("asked", ""),
+            "gave": clean(old.get("gave", "")),
+            "asked": clean(old.get("asked", "")),
             "follow_up": follow,
             "created_at": stamp,
             "updated_at": stamp,

@@ -200,6 +200,20 @@ class SafeJSONStorage(Storage):
         for old in backups[:-BACKUPS_KEPT]:
             old.unlink(missing_ok=True)
 
+    def remove_stale_temp_files(self) -> int:
+        """Delete temp files left by a writer that was killed mid-save.
+
+        Only safe under the journal's lock: no other writer can be midway then.
+        """
+        removed = 0
+        for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            try:
+                leftover.unlink()
+                removed += 1
+            except OSError:
+                pass
+        return removed
+
     def close(self) -> None:
         # Nothing is buffered: every write() is already durable.
         pass

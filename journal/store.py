@@ -65,6 +65,7 @@ class Store(OpinionsMixin):
         # cache_size=0: TinyDB's query cache cannot see other processes' saves.
         self._tables = {name: self._db.table(name, cache_size=0) for name in TABLES}
         self._seen_generation = -1
+        self._swept = False  # stale temp files are removed at our first save
         self._records: dict[str, dict[str, object]] = {name: {} for name in _MODELS}
         self._doc_ids: dict[str, dict[str, int]] = {name: {} for name in _MODELS}
         self._sorted: list[Encounter] | None = None
@@ -127,6 +128,9 @@ class Store(OpinionsMixin):
     def _transaction(self) -> Iterator[None]:
         """Lock, catch up with other processes, change, write once."""
         with self._locked():
+            if not self._swept:
+                self._storage.remove_stale_temp_files()
+                self._swept = True
             self._sync()
             try:
                 with self._storage.batch():

@@ -1,6 +1,7 @@
 """Opening a v1 (prototype) journal migrates it; a newer one is refused untouched."""
 from __future__ import annotations
 
+import json
 import shutil
 import uuid
 from datetime import date, datetime
@@ -153,7 +154,7 @@ def test_bad_schema_version_is_refused_and_left_byte_identical(journal_path):
         # otherwise write a file that the next read refuses.
         (b'{"encounters": {"1": {"date": "20/11/2026", "who": ["Ana"]}}}', "Invalid isoformat string"),
         (b'{"people": {"1": {"interests": []}}}', "KeyError('name')"),
-        (b'{"encounters": {"1": {"date": "2026-11-20T10:00:00+01:00", "who": [7]}}}', "AttributeError"),
+        (b'{"encounters": {"1": {"date": "2026-11-20T10:00:00+01:00", "who": [7]}}}', "TypeError"),
     ],
 )
 def test_a_broken_v1_file_is_refused_untouched(journal_path, payload, problem):
@@ -176,3 +177,23 @@ def test_an_empty_object_is_a_new_current_journal(journal_path):
         assert journal_path.read_bytes() == b"{}"  # opening writes nothing
         store.add_encounter(EncounterDraft(when=datetime.fromisoformat("2026-11-27T10:00:00+01:00"), notes="first"))
     assert schema_version(orjson.loads(journal_path.read_bytes())) == CURRENT_SCHEMA
+
+
+def test_v1_text_is_cleaned_of_control_characters_but_markup_is_kept(journal_path):
+    journal_path.parent.mkdir(parents=True, exist_ok=True)
+    journal_path.write_text(json.dumps({
+        "encounters": {"1": {
+            "date": "2026-11-20T10:00:00+01:00", "who": ["Ana\x1b]0;pwned\x07 Souza"],
+            "place": "Padaria\x9b Real", "kind": "Bakery", "notes": "[red]x[/] \x1b[31mred\x1b[0m #bread",
+            "gave": "tip\x00", "asked": "", "followup": "call\x07 back", "followup_due": "2026-11-30",
+        }},
+        "people": {"1": {"name": "Ana\x1b]0;pwned\x07 Souza", "interests": ["bread\x1b"]}},
+    }))
+    store = Store(journal_path)
+    [encounter] = store.encounters()
+    [person] = store.people()
+    assert person.name == "Ana]0;pwned Souza"
+    assert person.interests == ["bread"]
+    assert encounter.place == "Padaria Real" and encounter.setting == "bakery"
+    assert encounter.notes == "[red]x[/] [31mred[0m #bread"
+    assert encounter.gave == "tip" and encounter.follow_up.text == "call back"

@@ -480,3 +480,14 @@ def test_backups_keep_the_last_ten_days(journal_path):
     store.add_encounter(draft("later"))
     assert keep.exists()
     assert len(list_backups(journal_path)) == 10
+
+
+def test_temp_file_left_by_a_killed_writer_is_removed_at_the_next_save(store, journal_path):
+    store.add_encounter(draft("first"))
+    # What a writer killed between mkstemp and os.replace leaves behind.
+    leftover = journal_path.parent / f".{journal_path.name}.abc123.tmp"
+    leftover.write_bytes(b'{"half": ')
+    with Store(journal_path) as other:
+        other.add_encounter(draft("second"))
+    assert temp_files(journal_path.parent) == []
+    assert {e.notes for e in Store(journal_path).encounters()} == {"first", "second"}
