@@ -19,13 +19,9 @@ from journal.paths import resolve_journal_path
 from journal.queries import one_line
 from journal.storage import list_backups
 from journal.text import clean, split_list
-from tui.commands import REGISTRARS
+from tui.commands import REGISTRARS, UsageError
 
 EXIT_OK, EXIT_SAVE_FAILED, EXIT_BAD_INPUT = 0, 1, 2
-
-
-class UsageError(Exception):
-    """Bad input on the command line: the message says what to fix."""
 
 
 def _parser() -> argparse.ArgumentParser:

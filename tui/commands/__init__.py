@@ -7,9 +7,23 @@ from __future__ import annotations
 
 REGISTRARS: list = []
 
+
+class UsageError(Exception):
+    """Bad input on the command line: the message says what to fix.
+
+    Defined here rather than in tui.cli so that subcommands can import it at
+    the top: tui.cli imports this package, and `python -m tui.cli` would
+    otherwise load a second tui.cli with a different UsageError class.
+    """
+
+
 from . import opinions as _opinions  # noqa: E402
 
 REGISTRARS.append(_opinions.register)
+
+from . import review as _review  # noqa: E402
+
+REGISTRARS.append(_review.register)
 
 from . import demo as _demo  # noqa: E402
 

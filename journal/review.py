@@ -1,0 +1,555 @@
+"""The weekly review: what one week of the journal adds up to (issue 4).
+
+Pure computation over a store; the review screen and `netjournal review`
+only present a `Review`. Conventions used throughout:
+
+* A week is seven local calendar days starting on `first_weekday`
+  (0=Monday .. 6=Sunday). Its boundaries are local midnights built from
+  dates, never by adding days to an aware datetime, so a week that contains
+  a DST change still ends exactly at the next week's first midnight.
+* Its label is the ISO week of its fourth day: the ISO week that holds most
+  of its days. For Monday weeks that is simply the ISO week; a Sunday week
+  from 22 to 28 November 2026 is "2026-W48". `week_of_label` is the inverse.
+* An encounter belongs to the local day of its instant, so one typed in
+  another time zone lands where it happened in the user's own calendar.
+* "As of" is the week's last day, or today if the week is not over yet:
+  going-cold and the streak are judged then, not with hindsight.
+* Going cold: someone whose last encounter up to as_of is more than their
+  keep_in_touch_days before it ("cadence"); or, cadence or not, someone met
+  at least 3 times in the 12 weeks before the last 4 weeks (the 28 days
+  ending on as_of) and not at all in those 4 weeks ("pattern").
+* Follow-ups are judged by their current state (an old week does not know
+  when a follow-up was later ticked off). A follow-up is *overdue* when it
+  is open and its due date is before the cutoff, and *due* when it is open
+  and due between the cutoff (or the week's start, if later) and the week's
+  last day. The cutoff is the week's start for a week that is over, and
+  today otherwise; so for the current week everything still open from
+  before today is overdue and the rest of the week is due, with no overlap.
+"""
+from __future__ import annotations
+
+import bisect
+import time as _time
+import weakref
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
+from operator import attrgetter
+
+from dateutil import tz
+
+from . import clock
+from .dates import iso_week_label, parse_week, week_start
+from .models import Encounter, Person
+from .names import fold
+from .queries import streak as streak_of
+
+HISTORY_WEEKS = 12
+TOP_TOPICS = 10
+# "Going cold" without a cadence: a regular (this many encounters in the
+# earlier window) who has not been seen in the recent window.
+COLD_RECENT_DAYS = 28
+COLD_EARLIER_DAYS = 84
+COLD_MIN_ENCOUNTERS = 3
+NO_SETTING = "unspecified"
+# Nobody is overdue after a century; also keeps date arithmetic in range.
+MAX_CADENCE_DAYS = 36500
+
+_DAY = timedelta(days=1)
+_WHEN = attrgetter("when")
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass
+class PersonBalance:
+    person: Person
+    gave: int = 0
+    asked: int = 0
+
+
+@dataclass
+class GoingCold:
+    person: Person
+    last_seen: date
+    days_since: int
+    # "cadence": past keep_in_touch_days; "pattern": a regular who went quiet.
+    reason: str
+
+
+@dataclass
+class WeekCount:
+    week: str
+    start: date
+    conversations: int
+
+
+@dataclass
+class Review:
+    week: str  # "2026-W48"
+    start: date  # first day
+    end: date  # last day, inclusive
+    first_weekday: int
+    as_of: date  # min(end, today)
+    encounters: list[Encounter]  # the week's, oldest first
+    conversations: int
+    people: int  # distinct people met
+    new_people: list[Person]  # first ever met this week, in order of meeting
+    returning_people: list[Person]
+    by_day: dict[date, int]  # 7 entries, in week order
+    by_setting: dict[str, int]  # most frequent first
+    topics: dict[str, int]  # top topics, most frequent first
+    gave: list[Encounter]
+    asked: list[Encounter]
+    balance: list[PersonBalance]  # people with a give or an ask this week, by name
+    asks_outnumber_gives: bool
+    follow_ups_due: list[Encounter]  # by due date
+    follow_ups_overdue: list[Encounter]
+    going_cold: list[GoingCold]  # longest silence first
+    # journal.opinions.OpinionActivity: .opinion, .kind ("formed"/"changed"),
+    # .changes; latest activity first.
+    opinions_changed: list
+    streak: int = 0
+    history: list[WeekCount] = field(default_factory=list)  # oldest first, ends with this week
+    reflection: str = ""
+
+
+# ------------------------------------------------------------------ weeks
+
+
+def week_label(start: date) -> str:
+    """The label of the week starting on `start` (ISO week of its 4th day)."""
+    return iso_week_label(start + 3 * _DAY)
+
+
+def week_of_label(label: str, first_weekday: int = 0) -> date:
+    """The first day of the week labelled `label`; raises DateParseError."""
+    return week_start(parse_week(label) + 3 * _DAY, first_weekday)
+
+
+class LocalDays:
+    """Local midnights and local dates of instants, in `zone`.
+
+    Midnights come back with the fixed UTC offset in force at that moment.
+    Encounters are stored with such offsets, and aware datetimes compare
+    fastest when their offsets are equal; comparing with (or converting to)
+    dateutil's tzlocal costs 10-100 us in Python instead, which a review of a
+    large journal cannot afford per encounter or per day. For tzlocal, which
+    is the process's own zone, the C library answers.
+    """
+
+    def __init__(self, zone=None) -> None:
+        self.zone = zone or clock.local_zone()
+        self._system = isinstance(self.zone, tz.tzlocal)
+
+    def midnight(self, day: date) -> datetime:
+        """The instant at which local `day` begins, with a fixed offset."""
+        if self._system:
+            # isdst=-1 lets the C library settle DST; a midnight skipped by a
+            # change becomes the first instant of the day, as below.
+            local = _time.localtime(_time.mktime((day.year, day.month, day.day, 0, 0, 0, 0, 0, -1)))
+            return datetime(*local[:6], tzinfo=_fixed_offset(local.tm_gmtoff))
+        wall = tz.resolve_imaginary(datetime.combine(day, time()).replace(tzinfo=self.zone))
+        return wall.replace(tzinfo=_fixed_offset(int(wall.utcoffset().total_seconds())))
+
+    def date_of(self, moment: datetime) -> date:
+        if self._system:
+            return date(*_time.localtime(moment.timestamp())[:3])
+        return moment.astimezone(self.zone).date()
+
+
+@lru_cache(maxsize=64)
+def _fixed_offset(seconds: int) -> timezone:
+    return timezone(timedelta(seconds=seconds))
+
+
+def local_midnight(day: date, zone=None) -> datetime:
+    """The instant at which local `day` begins (aware, with a fixed offset)."""
+    return LocalDays(zone).midnight(day)
+
+
+def week_bounds(start: date, zone=None) -> tuple[datetime, datetime]:
+    """[begin, end) of the week starting on `start`, as aware datetimes."""
+    days = LocalDays(zone)
+    return days.midnight(start), days.midnight(start + 7 * _DAY)
+
+
+# ---------------------------------------------------------------- compute
+
+
+def compute_review(
+    store,
+    week_start_date: date,
+    *,
+    first_weekday: int = 0,
+    today: date | None = None,
+    top_topics: int = TOP_TOPICS,
+) -> Review:
+    """The review of the week containing `week_start_date` (any day of it)."""
+    local = LocalDays()
+    today = today or clock.today()
+    start = week_start(week_start_date, first_weekday)
+    end = start + 6 * _DAY
+    as_of = min(end, today)
+    midnights = [local.midnight(start + i * _DAY) for i in range(8)]
+    begin_dt, end_dt = midnights[0], midnights[7]
+    week = store.between(begin_dt, end_dt)
+
+    cuts = [bisect.bisect_left(week, m, key=_WHEN) for m in midnights]
+    by_day = {start + i * _DAY: cuts[i + 1] - cuts[i] for i in range(7)}
+
+    people_by_id = {p.id: p for p in store.people()}
+    met: dict[str, None] = {}
+    for e in week:
+        for pid in e.people:
+            met.setdefault(pid)
+    by_person = store.encounters_by_person()
+    new_people: list[Person] = []
+    returning: list[Person] = []
+    for pid in met:
+        person = people_by_id.get(pid)
+        if person is None:
+            continue
+        first = by_person[pid][-1]
+        (new_people if first.when >= begin_dt else returning).append(person)
+
+    settings = Counter(e.setting or NO_SETTING for e in week)
+    by_setting = dict(sorted(settings.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    gave = [e for e in week if e.gave.strip()]
+    asked = [e for e in week if e.asked.strip()]
+    balances: dict[str, PersonBalance] = {}
+    for e in week:
+        gives, asks = bool(e.gave.strip()), bool(e.asked.strip())
+        if not (gives or asks):
+            continue
+        for pid in e.people:
+            if pid in people_by_id:
+                b = balances.setdefault(pid, PersonBalance(people_by_id[pid]))
+                b.gave += gives
+                b.asked += asks
+    balance = sorted(balances.values(), key=lambda b: fold(b.person.name))
+
+    label = week_label(start)
+    due, overdue = _follow_ups(store, start, end, today)
+    opinions = _opinions_changed(store, begin_dt, end_dt)
+
+    return Review(
+        week=label,
+        start=start,
+        end=end,
+        first_weekday=first_weekday,
+        as_of=as_of,
+        encounters=list(week),
+        conversations=len(week),
+        people=len(met),
+        new_people=new_people,
+        returning_people=returning,
+        by_day=by_day,
+        by_setting=by_setting,
+        topics=_top_topics(week, top_topics),
+        gave=gave,
+        asked=asked,
+        balance=balance,
+        asks_outnumber_gives=len(asked) > len(gave),
+        follow_ups_due=due,
+        follow_ups_overdue=overdue,
+        going_cold=_going_cold(people_by_id.values(), by_person, as_of, local),
+        opinions_changed=opinions,
+        streak=_streak(store.encounters(), as_of, local),
+        history=_history(store, start, local),
+        reflection=store.reflection(label),
+    )
+
+
+def _top_topics(week: list[Encounter], limit: int) -> dict[str, int]:
+    # "AI" and "ai" are one topic; it is shown as first spelt this week.
+    counts: Counter = Counter()
+    spelling: dict[str, str] = {}
+    for e in week:
+        for topic in e.topics:
+            key = topic.casefold()
+            spelling.setdefault(key, topic)
+            counts[key] += 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    return {spelling[key]: n for key, n in ranked}
+
+
+# store -> (the encounters list it was built from, its open dated follow-ups
+# sorted by due date). The store replaces that list whenever any encounter
+# changes (Store._encounters_changed), so identity says whether it is stale.
+_FOLLOW_UPS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _dated_open_follow_ups(store) -> tuple[list[Encounter], list[date]]:
+    encounters = store.encounters()
+    try:
+        cached = _FOLLOW_UPS.get(store)
+    except TypeError:  # a store that cannot be weakly referenced: no cache
+        cached = None
+    if cached is not None and cached[0] is encounters:
+        return cached[1]
+    # A scan of the whole journal (any old follow-up can be overdue), so it
+    # is done once per change, not once per review. Position in the
+    # oldest-first list breaks ties by time without comparing datetimes.
+    found = sorted(
+        (
+            (e.follow_up.due, i, e)
+            for i, e in enumerate(encounters)
+            if e.follow_up is not None and e.follow_up.due is not None and e.follow_up.is_open
+        ),
+        key=lambda row: row[:2],
+    )
+    result = ([row[2] for row in found], [row[0] for row in found])
+    try:
+        _FOLLOW_UPS[store] = (encounters, result)
+    except TypeError:
+        pass
+    return result
+
+
+def _follow_ups(store, start: date, end: date, today: date) -> tuple[list[Encounter], list[Encounter]]:
+    """(due, overdue): see the module docstring for the cutoff."""
+    follow_ups, dues = _dated_open_follow_ups(store)
+    cutoff = start if today > end else today
+    overdue_to = bisect.bisect_left(dues, cutoff)
+    due_from = bisect.bisect_left(dues, max(cutoff, start))
+    due_to = bisect.bisect_right(dues, end)
+    return follow_ups[due_from:due_to], follow_ups[:overdue_to]
+
+
+def _going_cold(people, by_person, as_of: date, local: LocalDays) -> list[GoingCold]:
+    # Float timestamps: one datetime operation per person, then cheap
+    # comparisons (aware datetimes in different zones compare slowly).
+    cut = local.midnight(as_of + _DAY).timestamp()
+    recent_from = local.midnight(as_of - (COLD_RECENT_DAYS - 1) * _DAY).timestamp()
+    earlier_from = local.midnight(as_of - (COLD_RECENT_DAYS + COLD_EARLIER_DAYS - 1) * _DAY).timestamp()
+    cadence_from: dict[int, float] = {}  # cadence -> first instant that is not past it
+    cold: list[GoingCold] = []
+    for person in people:
+        seen = by_person.get(person.id)
+        if not seen:
+            continue
+        i, last = 0, seen[0].when.timestamp()
+        if last >= cut:
+            # Reviewing a past week: skip what happened after as_of. Newest
+            # first, so the key is False for those, then True.
+            i = bisect.bisect_left(seen, True, key=lambda e: e.when.timestamp() < cut)
+            if i == len(seen):
+                continue
+            last = seen[i].when.timestamp()
+        cadence = person.keep_in_touch_days
+        if cadence and cadence < MAX_CADENCE_DAYS:
+            if cadence not in cadence_from:
+                cadence_from[cadence] = local.midnight(as_of - cadence * _DAY).timestamp()
+            if last < cadence_from[cadence]:
+                day = local.date_of(seen[i].when)
+                cold.append(GoingCold(person, day, (as_of - day).days, "cadence"))
+                continue
+        if last >= recent_from:
+            continue
+        # Newest first: the earlier window holds enough of them exactly when
+        # the last of the first few falls inside it.
+        nth = i + COLD_MIN_ENCOUNTERS - 1
+        if nth < len(seen) and seen[nth].when.timestamp() >= earlier_from:
+            day = local.date_of(seen[i].when)
+            cold.append(GoingCold(person, day, (as_of - day).days, "pattern"))
+    cold.sort(key=lambda c: (-c.days_since, fold(c.person.name)))
+    return cold
+
+
+def _first_at_or_after(encounters: list[Encounter], moment: datetime, hi: int) -> int:
+    """The index of the first of encounters[:hi] at or after `moment`.
+
+    Gallops back from `hi`, so finding the start of a day costs in
+    proportion to that day's encounters, not to the whole journal.
+    """
+    right, step = hi, 1
+    while True:
+        probe = hi - step
+        if probe < 0:
+            left = 0
+            break
+        if encounters[probe].when < moment:
+            left = probe + 1
+            break
+        right, step = probe, step * 2
+    return bisect.bisect_left(encounters, moment, lo=left, hi=right, key=_WHEN)
+
+
+def _streak(encounters: list[Encounter], as_of: date, local: LocalDays) -> int:
+    # Only the run of days that can reach as_of is collected, walking back a
+    # day at a time, instead of the local date of every encounter.
+    days: set[date] = set()
+    hi = _first_at_or_after(encounters, local.midnight(as_of + _DAY), len(encounters))
+    day = as_of
+    while hi > 0 and day > date.min:
+        lo = _first_at_or_after(encounters, local.midnight(day), hi)
+        if lo < hi:
+            days.add(day)
+        elif day < as_of:
+            break  # as_of itself may be empty: the streak can end yesterday
+        hi = lo
+        day -= _DAY
+    return streak_of(days, as_of)
+
+
+def _history(store, start: date, local: LocalDays) -> list[WeekCount]:
+    firsts = [start - 7 * back * _DAY for back in range(HISTORY_WEEKS - 1, -1, -1)]
+    bounds = [local.midnight(first) for first in firsts] + [local.midnight(start + 7 * _DAY)]
+    span = store.between(bounds[0], bounds[-1])
+    cuts = [bisect.bisect_left(span, moment, key=_WHEN) for moment in bounds]
+    return [WeekCount(week_label(first), first, cuts[i + 1] - cuts[i]) for i, first in enumerate(firsts)]
+
+
+def _opinions_changed(store, begin: datetime, end: datetime) -> list:
+    """Opinions formed or changed in [begin, end), from the store's opinion notes.
+
+    A store without opinion notes (or an older one) simply has none.
+    """
+    between = getattr(store, "opinions_changed_between", None)
+    return list(between(begin, end)) if callable(between) else []
+
+
+# ---------------------------------------------------------------- output
+
+
+def _day(d: date, year: bool = False) -> str:
+    text = f"{_WEEKDAYS[d.weekday()]} {d.day} {_MONTHS[d.month - 1]}"
+    return f"{text} {d.year}" if year else text
+
+
+def _follow_up_json(e: Encounter, store) -> dict:
+    return {
+        "text": e.follow_up.text,
+        "due": e.follow_up.due.isoformat(),
+        "people": store.names(e.people),
+        "encounter": e.id,
+        "when": e.when.isoformat(),
+    }
+
+
+def _exchange_json(e: Encounter, text: str, store) -> dict:
+    return {"when": e.when.isoformat(), "people": store.names(e.people), "text": text, "encounter": e.id}
+
+
+def to_json_dict(review: Review, store) -> dict:
+    """A JSON-ready dict; people appear by name, dates as ISO strings."""
+    return {
+        "week": review.week,
+        "start": review.start.isoformat(),
+        "end": review.end.isoformat(),
+        "as_of": review.as_of.isoformat(),
+        "conversations": review.conversations,
+        "people": review.people,
+        "new_people": [p.name for p in review.new_people],
+        "returning_people": [p.name for p in review.returning_people],
+        "by_day": {d.isoformat(): n for d, n in review.by_day.items()},
+        "by_setting": dict(review.by_setting),
+        "topics": dict(review.topics),
+        "gave": [_exchange_json(e, e.gave, store) for e in review.gave],
+        "asked": [_exchange_json(e, e.asked, store) for e in review.asked],
+        "balance": [{"person": b.person.name, "gave": b.gave, "asked": b.asked} for b in review.balance],
+        "asks_outnumber_gives": review.asks_outnumber_gives,
+        "follow_ups_due": [_follow_up_json(e, store) for e in review.follow_ups_due],
+        "follow_ups_overdue": [_follow_up_json(e, store) for e in review.follow_ups_overdue],
+        "going_cold": [
+            {
+                "person": c.person.name,
+                "last_seen": c.last_seen.isoformat(),
+                "days_since": c.days_since,
+                "reason": c.reason,
+                "keep_in_touch_days": c.person.keep_in_touch_days,
+            }
+            for c in review.going_cold
+        ],
+        "streak": review.streak,
+        "history": [
+            {"week": h.week, "start": h.start.isoformat(), "conversations": h.conversations}
+            for h in review.history
+        ],
+        "opinions_changed": [
+            {
+                "subject": a.opinion.subject,
+                "stance": a.opinion.stance,
+                "confidence": a.opinion.confidence,
+                "kind": a.kind,
+            }
+            for a in review.opinions_changed
+        ],
+        "reflection": review.reflection,
+    }
+
+
+def _item(text: str) -> str:
+    """A list item holding user text verbatim; later lines stay inside it."""
+    return "- " + text.replace("\n", "\n  ")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def to_markdown(review: Review, store) -> str:
+    """A readable Markdown report; user text is inserted as typed."""
+    r = review
+    lines = [
+        f"# Weekly review {r.week}",
+        "",
+        f"{_day(r.start)} – {_day(r.end, year=True)}",
+        "",
+        f"- **Conversations:** {r.conversations}",
+        f"- **People:** {r.people} ({len(r.new_people)} new, {len(r.returning_people)} returning)",
+        f"- **Streak:** {_plural(r.streak, 'day')} (as of {_day(r.as_of)})",
+        f"- **Gave / asked:** {len(r.gave)} / {len(r.asked)}",
+    ]
+    if r.asks_outnumber_gives:
+        lines.append("- Asks outnumber gives this week.")
+
+    def section(title: str, items: list[str]) -> None:
+        lines.extend(["", f"## {title}", ""])
+        lines.extend(items or ["_None._"])
+
+    local = LocalDays()
+
+    def who(e: Encounter) -> str:
+        day = _day(local.date_of(e.when))
+        names = ", ".join(store.names(e.people))
+        return f"{names}, {day}" if names else day
+
+    section("By day", [f"- {_day(d)}: {n}" for d, n in r.by_day.items()])
+    section("New people", [_item(p.name) for p in r.new_people])
+    section("Returning people", [_item(p.name) for p in r.returning_people])
+    section("Settings", [_item(f"{s}: {n}") for s, n in r.by_setting.items()])
+    section("Topics", [_item(f"{t}: {n}") for t, n in r.topics.items()])
+    section("Gave", [_item(f"{who(e)}: {e.gave}") for e in r.gave])
+    section("Asked", [_item(f"{who(e)}: {e.asked}") for e in r.asked])
+    section("Give and ask, per person", [_item(f"{b.person.name}: gave {b.gave}, asked {b.asked}") for b in r.balance])
+    section(
+        "Follow-ups due",
+        [_item(f"{e.follow_up.text} ({who(e)}; due {_day(e.follow_up.due)})") for e in r.follow_ups_due],
+    )
+    section(
+        "Overdue follow-ups",
+        [_item(f"{e.follow_up.text} ({who(e)}; due {_day(e.follow_up.due, year=True)})") for e in r.follow_ups_overdue],
+    )
+    cold = []
+    for c in r.going_cold:
+        why = (
+            f"every {c.person.keep_in_touch_days} days"
+            if c.reason == "cadence"
+            else "used to meet often"
+        )
+        cold.append(_item(f"{c.person.name}: last seen {_day(c.last_seen, year=True)}, {c.days_since} days ago ({why})"))
+    section("Going cold", cold)
+    section(
+        "Opinions changed",
+        [
+            _item(f"{a.opinion.subject}: {a.opinion.stance} ({a.opinion.confidence}; {a.kind})")
+            for a in r.opinions_changed
+        ],
+    )
+    section(f"Last {len(r.history)} weeks", [f"- {h.week}: {h.conversations}" for h in r.history])
+    lines.extend(["", "## Reflection", "", r.reflection if r.reflection.strip() else "_None yet._"])
+    return "\n".join(lines) + "\n"

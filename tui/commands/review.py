@@ -1,0 +1,39 @@
+"""`netjournal review`: the weekly review as Markdown or JSON (issue 4)."""
+from __future__ import annotations
+
+import json
+
+from tui.commands import UsageError
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "review",
+        help="the weekly review: conversations, people, follow-ups, going cold",
+        description="Print the review of one week (Monday to Sunday).",
+    )
+    parser.add_argument("--week", default="", metavar="YYYY-Www", help="the ISO week, e.g. 2026-W48 (default: this week)")
+    parser.add_argument("--format", choices=("markdown", "json"), default="markdown", help="output format (default: markdown)")
+    parser.set_defaults(handler=cmd_review)
+
+
+def cmd_review(args, out, err) -> int:
+    # Imported here so that other subcommands do not pay for them at start-up.
+    from journal import clock
+    from journal.dates import DateParseError
+    from journal.review import compute_review, to_json_dict, to_markdown, week_of_label
+    from journal.store import Store
+    if args.week.strip():
+        try:
+            start = week_of_label(args.week)
+        except DateParseError as exc:
+            raise UsageError(f"--week: {exc}") from None
+    else:
+        start = clock.today()
+    with Store(args.journal_path) as store:
+        review = compute_review(store, start)
+        if args.format == "json":
+            print(json.dumps(to_json_dict(review, store), ensure_ascii=False, indent=2), file=out)
+        else:
+            print(to_markdown(review, store), end="", file=out)
+    return 0
