@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import bisect
 import time as _time
-import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
@@ -276,42 +275,9 @@ def _top_topics(week: list[Encounter], limit: int) -> dict[str, int]:
     return {spelling[key]: n for key, n in ranked}
 
 
-# store -> (the encounters list it was built from, its open dated follow-ups
-# sorted by due date). The store replaces that list whenever any encounter
-# changes (Store._encounters_changed), so identity says whether it is stale.
-_FOLLOW_UPS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _dated_open_follow_ups(store) -> tuple[list[Encounter], list[date]]:
-    encounters = store.encounters()
-    try:
-        cached = _FOLLOW_UPS.get(store)
-    except TypeError:  # a store that cannot be weakly referenced: no cache
-        cached = None
-    if cached is not None and cached[0] is encounters:
-        return cached[1]
-    # A scan of the whole journal (any old follow-up can be overdue), so it
-    # is done once per change, not once per review. Position in the
-    # oldest-first list breaks ties by time without comparing datetimes.
-    found = sorted(
-        (
-            (e.follow_up.due, i, e)
-            for i, e in enumerate(encounters)
-            if e.follow_up is not None and e.follow_up.due is not None and e.follow_up.is_open
-        ),
-        key=lambda row: row[:2],
-    )
-    result = ([row[2] for row in found], [row[0] for row in found])
-    try:
-        _FOLLOW_UPS[store] = (encounters, result)
-    except TypeError:
-        pass
-    return result
-
-
 def _follow_ups(store, start: date, end: date, today: date) -> tuple[list[Encounter], list[Encounter]]:
     """(due, overdue): see the module docstring for the cutoff."""
-    follow_ups, dues = _dated_open_follow_ups(store)
+    follow_ups, dues = store.open_follow_ups()
     cutoff = start if today > end else today
     overdue_to = bisect.bisect_left(dues, cutoff)
     due_from = bisect.bisect_left(dues, max(cutoff, start))

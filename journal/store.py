@@ -9,7 +9,6 @@ changed underneath us, so queries never parse the file again.
 """
 from __future__ import annotations
 
-import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,6 +34,7 @@ from .models import (
     merge_topics,
 )
 from .names import fold, match_name
+from .index import EncounterIndex
 from .opinions import OpinionsMixin
 from .queries import PersonSummary
 from .storage import SafeJSONStorage, ensure_private_dir
@@ -68,9 +68,7 @@ class Store(OpinionsMixin):
         self._swept = False  # stale temp files are removed at our first save
         self._records: dict[str, dict[str, object]] = {name: {} for name in _MODELS}
         self._doc_ids: dict[str, dict[str, int]] = {name: {} for name in _MODELS}
-        self._sorted: list[Encounter] | None = None
-        self._by_person: dict[str, list[Encounter]] | None = None
-        self._search_keys: dict[str, str] | None = None
+        self._index: EncounterIndex | None = None  # built on first use
         self._open()
 
     # ----------------------------------------------------------- lifecycle
@@ -186,9 +184,19 @@ class Store(OpinionsMixin):
         return self._seen_generation != before
 
     def _encounters_changed(self) -> None:
-        self._sorted = None
-        self._by_person = None
-        self._search_keys = None
+        """Forget the indexes; the next query rebuilds them from the records."""
+        self._index = None
+
+    @property
+    def index(self) -> EncounterIndex:
+        self._sync()
+        if self._index is None:
+            people = self._records["people"]
+            self._index = EncounterIndex(
+                self._records["encounters"].values(),
+                lambda pid: people[pid].name if pid in people else None,
+            )
+        return self._index
 
     # ------------------------------------------------------ raw persistence
     def _put(self, table: str, record) -> None:
@@ -198,24 +206,33 @@ class Store(OpinionsMixin):
             self._doc_ids[table][record.id] = self._tables[table].insert(doc)
         else:
             self._tables[table].update(doc, doc_ids=[doc_id])
+        previous = self._records[table].get(record.id)
         self._records[table][record.id] = record
-        if table == "people":
-            self._search_keys = None  # names are part of what search looks at
+        self._reindex(table, previous, record)
 
     def _drop(self, table: str, record_id: str) -> None:
         doc_id = self._doc_ids[table].pop(record_id)
         self._tables[table].remove(doc_ids=[doc_id])
-        del self._records[table][record_id]
-        if table == "people":
-            self._search_keys = None
+        previous = self._records[table].pop(record_id)
+        self._reindex(table, previous, None)
+
+    def _reindex(self, table: str, previous, current) -> None:
+        # A failed write rebuilds everything from disk (see _transaction), so
+        # updating in place before the write is safe.
+        if self._index is None:
+            return
+        if table == "encounters":
+            if previous is not None:
+                self._index.remove(previous)
+            if current is not None:
+                self._index.add(current)
+        elif table == "people":
+            self._index.people_renamed()  # names are part of what search looks at
 
     # ------------------------------------------------------------ encounters
     def encounters(self) -> list[Encounter]:
         """All encounters, oldest first (a shared list: do not modify)."""
-        self._sync()
-        if self._sorted is None:
-            self._sorted = sorted(self._records["encounters"].values(), key=lambda e: e.when)
-        return self._sorted
+        return self.index.sorted
 
     def recent(self, offset: int = 0, limit: int | None = None) -> list[Encounter]:
         """Newest first, a page at a time, for the timeline."""
@@ -230,10 +247,11 @@ class Store(OpinionsMixin):
 
     def between(self, start: datetime, end: datetime) -> list[Encounter]:
         """Encounters with start <= when < end, oldest first."""
-        ordered = self.encounters()
-        lo = bisect.bisect_left(ordered, start, key=lambda e: e.when)
-        hi = bisect.bisect_left(ordered, end, key=lambda e: e.when)
-        return ordered[lo:hi]
+        return self.index.between(start.timestamp(), end.timestamp())
+
+    def open_follow_ups(self):
+        """(encounters with an open dated follow-up by due date, their due dates)."""
+        return self.index.open_follow_ups()
 
     def encounter(self, encounter_id: str) -> Encounter:
         self._sync()
@@ -247,7 +265,6 @@ class Store(OpinionsMixin):
             encounter = Encounter(when=draft.when)
             created = self._fill(encounter, draft)
             self._put("encounters", encounter)
-            self._encounters_changed()
         return SaveResult(encounter, created)
 
     def update_encounter(self, encounter_id: str, draft: EncounterDraft) -> SaveResult:
@@ -258,14 +275,12 @@ class Store(OpinionsMixin):
             created = self._fill(encounter, draft, follow_done=follow_done)
             encounter.updated_at = clock.utc_stamp()
             self._put("encounters", encounter)
-            self._encounters_changed()
         return SaveResult(encounter, created)
 
     def delete_encounter(self, encounter_id: str) -> Encounter:
         with self._transaction():
             encounter = self.encounter(encounter_id)
             self._drop("encounters", encounter_id)
-            self._encounters_changed()
         return encounter
 
     def restore_encounter(self, encounter: Encounter, people: list[Person] = ()) -> None:
@@ -275,14 +290,12 @@ class Store(OpinionsMixin):
                 if person.id not in self._records["people"]:
                     self._put("people", person)
             self._put("encounters", encounter)
-            self._encounters_changed()
 
     def undo_add(self, result: SaveResult) -> None:
         """Remove an encounter just added, and the people it created if unused since."""
         with self._transaction():
             if result.encounter.id in self._records["encounters"]:
                 self._drop("encounters", result.encounter.id)
-            self._encounters_changed()
             in_use = {pid for e in self._records["encounters"].values() for pid in e.people}
             for person in result.created_people:
                 if person.id in self._records["people"] and person.id not in in_use:
@@ -296,7 +309,6 @@ class Store(OpinionsMixin):
             encounter = replace(current, follow_up=replace(current.follow_up, done=done))
             encounter.updated_at = clock.utc_stamp()
             self._put("encounters", encounter)
-            self._encounters_changed()
         return encounter
 
     def _fill(self, encounter: Encounter, draft: EncounterDraft, follow_done: bool = False) -> list[Person]:
@@ -371,14 +383,7 @@ class Store(OpinionsMixin):
 
     def encounters_by_person(self) -> dict[str, list[Encounter]]:
         """person id -> their encounters, newest first."""
-        self._sync()
-        if self._by_person is None:
-            index: dict[str, list[Encounter]] = defaultdict(list)
-            for encounter in reversed(self.encounters()):
-                for pid in encounter.people:
-                    index[pid].append(encounter)
-            self._by_person = dict(index)
-        return self._by_person
+        return self.index.by_person
 
     def people_by_last_seen(self) -> list[tuple[Person, Encounter | None]]:
         """Everyone with their latest encounter, most recently seen first."""
@@ -466,7 +471,6 @@ class Store(OpinionsMixin):
                     self._put("people", replace(person, introduced_by=keep_id))
             self._put("people", keep)
             self._drop("people", other_id)
-            self._encounters_changed()
         return keep
 
     # ------------------------------------------------------- places, settings
@@ -494,16 +498,9 @@ class Store(OpinionsMixin):
         words = fold(query).split()
         if not words:
             return []
-        ordered = self.encounters()
-        if self._search_keys is None:
-            people = self._records["people"]
-            self._search_keys = {
-                e.id: fold(" ".join([e.notes, e.place, e.setting, e.learned, e.gave, e.asked,
-                                     " ".join("#" + t for t in e.topics),
-                                     " ".join(people[p].name for p in e.people if p in people)]))
-                for e in ordered
-            }
-        keys = self._search_keys
+        index = self.index
+        ordered = index.sorted
+        keys = index.search_keys()
         found = []
         for encounter in reversed(ordered):
             key = keys[encounter.id]

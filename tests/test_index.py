@@ -1,0 +1,60 @@
+"""The store's in-place index updates agree with a rebuild from scratch."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from journal import clock
+from journal.index import EncounterIndex
+from journal.models import EncounterDraft
+from journal.store import Store
+
+NAMES = ["Ana Souza", "Bruno", "José", "Zoë Martin"]
+
+operation = st.one_of(
+    st.tuples(st.just("add"), st.integers(0, 6), st.lists(st.sampled_from(NAMES), max_size=2), st.booleans()),
+    st.tuples(st.just("edit"), st.integers(0, 50), st.integers(0, 6), st.lists(st.sampled_from(NAMES), max_size=2)),
+    st.tuples(st.just("delete"), st.integers(0, 50)),
+    st.tuples(st.just("done"), st.integers(0, 50)),
+)
+
+
+def snapshot(index: EncounterIndex) -> dict:
+    return {
+        "sorted": [e.id for e in index.sorted],
+        "timestamps": index.timestamps,
+        "by_person": {pid: [e.id for e in es] for pid, es in index.by_person.items() if es},
+        "keys": dict(index.search_keys()),
+        "follow_ups": [e.id for e in index.open_follow_ups()[0]],
+    }
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(operation, min_size=1, max_size=25))
+def test_incremental_index_matches_a_rebuild(tmp_path_factory, operations):
+    path = tmp_path_factory.mktemp("index") / "journal.json"
+    store = Store(path)
+    now = clock.now()
+    store.index  # build it first, so that every change below updates it in place
+    for op in operations:
+        ids = [e.id for e in store.encounters()]
+        if op[0] == "add":
+            _, hours, who, follow = op
+            store.add_encounter(EncounterDraft(
+                when=now - timedelta(hours=hours), who=who, notes=f"note #{hours % 5}",
+                follow_up="call back" if follow else "", due=date(2026, 12, 1) if follow else None,
+            ))
+        elif ids and op[0] == "edit":
+            _, pick, hours, who = op
+            store.update_encounter(ids[pick % len(ids)], EncounterDraft(when=now - timedelta(hours=hours), who=who, notes="edited"))
+        elif ids and op[0] == "delete":
+            store.delete_encounter(ids[op[1] % len(ids)])
+        elif ids and op[0] == "done":
+            target = store.encounter(ids[op[1] % len(ids)])
+            if target.follow_up:
+                store.set_follow_up_done(target.id, True)
+    incremental = snapshot(store.index)
+    fresh = Store(path)
+    assert incremental == snapshot(fresh.index)
