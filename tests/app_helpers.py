@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from rich.text import Text
-from textual.widgets import DataTable, Input, OptionList, Static, TextArea
+from textual.widgets import DataTable, OptionList, Static, TextArea
 
 from journal import clock
 from journal.models import EncounterDraft
@@ -52,6 +52,11 @@ def static_text(screen, selector: str) -> str:
 
 def prompt_text(prompt) -> str:
     return prompt.plain if hasattr(prompt, "plain") else str(prompt)
+
+
+def squash(text: str) -> str:
+    """Runs of spaces to one: row asserts do not depend on column gaps."""
+    return " ".join(text.split())
 
 
 def option_texts(option_list: OptionList) -> list[str]:

@@ -17,6 +17,7 @@ from tests.app_helpers import (
     option_texts,
     reopen,
     seed_small,
+    squash,
     static_text,
     type_text,
 )
@@ -68,7 +69,7 @@ async def test_quick_add_happy_path(store, journal_path):
         rows = option_texts(timeline)
         assert rows[0] == "Today"
         # The row is cut to its columns' widths.
-        assert rows[1].startswith("15:00 Ana Souza, Zoë Mar") and "Marché d'Aligre" in rows[1]
+        assert squash(rows[1]).startswith("15:00 Ana Souza, Zoë Mar") and "Marché d'Aligre" in rows[1]
         assert "#markets #Bread" in rows[1]
         assert timeline.highlighted == 1
         assert highlighted_text(timeline) == rows[1]

@@ -1,0 +1,286 @@
+"""People screen, profile, person edit and merge."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.widgets import DataTable, Input
+
+from journal import clock
+from tests.app_helpers import (
+    SIZE,
+    add,
+    ago,
+    disk_people,
+    error_text,
+    field_value,
+    notifications,
+    option_texts,
+    reopen,
+    squash,
+    static_text,
+    table_rows,
+    type_text,
+)
+from tui.app import NetJournalApp
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.person_edit import PersonEditDialog
+from tui.dialogs.pick_person import PickPersonDialog
+from tui.screens.encounter import EncounterScreen
+from tui.screens.people import PeopleScreen
+from tui.screens.person import PersonScreen
+
+
+def seed_people(store) -> None:
+    """Last seen: Bruno today, José yesterday, Ana three days ago, Léa ten days ago, Zoé never."""
+    add(store, "Ana Souza", "Sourdough starters and #bread prices", when=ago(days=3, hours=2),
+        place="Padaria Real", setting="bakery", gave="lent her a proofing basket")
+    add(store, "Ana Souza", "First chat about #rye", when=ago(days=20), place="Padaria Real",
+        asked="a loaf for Sunday", gave="a jar of starter")
+    add(store, "José Martins", "Bike lanes #cycling", when=ago(days=1, hours=1), place="Café Charlot",
+        follow_up="send him the cycling map", due=clock.today() + timedelta(days=3))
+    add(store, "José Martins", "Met at the repair café #cycling", when=ago(days=15),
+        follow_up="lend the chain tool")
+    add(store, "Bruno", "Queue chat", when=ago(hours=3))
+    add(store, "Léa Dubois", "Talk on #urbanism", when=ago(days=10))
+    store.add_person("Zoé Petit", organisation="Mairie du 11e")
+
+
+async def open_people(pilot) -> PeopleScreen:
+    await pilot.press("p")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, PeopleScreen)
+    return pilot.app.screen
+
+
+def names(screen) -> list[str]:
+    return [row[0].strip() for row in table_rows(screen.query_one(DataTable))]
+
+
+async def test_people_are_sorted_by_last_seen(store, journal_path):
+    seed_people(store)
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_people(pilot)
+        assert names(screen) == ["Bruno", "José Martins", "Ana Souza", "Léa Dubois", "Zoé Petit"]
+        rows = {row[0].strip(): [c.strip() for c in row] for row in table_rows(screen.query_one(DataTable))}
+        assert rows["Bruno"][2:4] == ["today", "1"]
+        assert rows["José Martins"][2:4] == ["yesterday", "2"]
+        assert rows["Ana Souza"][2:4] == ["3 days ago", "2"]
+        assert rows["Zoé Petit"][1:4] == ["Mairie du 11e", "never", "0"]
+        assert static_text(screen, "#people-header") == "5 people"
+        assert app.focused is screen.query_one(DataTable)
+
+
+async def test_filter_as_you_type_folds_accents_then_enter_opens_the_profile(store, journal_path):
+    seed_people(store)
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_people(pilot)
+        await pilot.press("f")
+        assert app.focused is screen.query_one("#people-filter", Input)
+        await type_text(pilot, "j")
+        assert names(screen) == ["José Martins"]  # "j": only José
+        await type_text(pilot, "o")
+        assert names(screen) == ["José Martins"]
+        assert static_text(screen, "#people-header") == "5 people   1 match the filter"
+        # Filters by organisation too; "mairie" finds Zoé's row.
+        await pilot.press("backspace", "backspace")
+        await type_text(pilot, "MAIRIE")
+        assert names(screen) == ["Zoé Petit"]
+        await pilot.press("escape")  # clears the filter
+        assert names(screen) == ["Bruno", "José Martins", "Ana Souza", "Léa Dubois", "Zoé Petit"]
+
+        await pilot.press("f")
+        await type_text(pilot, "jo")
+        await pilot.press("enter")  # from the filter to the list
+        assert app.focused is screen.query_one(DataTable)
+        await pilot.press("enter")  # opens the highlighted person
+        await pilot.pause()
+        profile = app.screen
+        assert isinstance(profile, PersonScreen)
+        assert static_text(profile, "#person-title") == "José Martins"
+        facts = static_text(profile, "#person-facts")
+        assert "First met       12 Nov 2026" in facts
+        assert "Last seen       26 Nov 2026 (yesterday)" in facts
+        assert "Conversations   2" in facts
+        assert "You gave        0 times   you asked 0 times" in facts
+        assert "Open follow-ups send him the cycling map (due 30 Nov); lend the chain tool" in facts
+        assert "Talked about    #cycling" in facts
+        encounters = option_texts(profile.query_one("#person-encounters"))
+        assert len(encounters) == 2
+        assert squash(encounters[0]).startswith("26 Nov 2026") and "Bike lanes" in encounters[0]
+
+        # Enter on one of their encounters opens it.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EncounterScreen)
+        assert "Bike lanes #cycling" in static_text(app.screen, "#encounter-fields")
+
+
+async def test_profile_counts_gave_and_asked(store, journal_path):
+    seed_people(store)
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_people(pilot)
+        await pilot.press("down", "down", "enter")  # Ana Souza
+        await pilot.pause()
+        assert static_text(app.screen, "#person-title") == "Ana Souza"
+        facts = static_text(app.screen, "#person-facts")
+        assert "First met       07 Nov 2026" in facts
+        assert "Last seen       24 Nov 2026 (3 days ago)" in facts
+        assert "You gave        2 times   you asked 1 times" in facts
+        assert "Open follow-ups —" in facts
+        assert "Talked about    #bread #rye" in facts or "Talked about    #rye #bread" in facts
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_edit_a_person_from_the_people_screen(store, journal_path):
+    seed_people(store)
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_people(pilot)
+        await pilot.press("down")  # José
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PersonEditDialog)
+        assert field_value(dialog, "name") == "José Martins"
+        assert app.focused is dialog.query_one("#name")
+        await pilot.press("tab", "tab")
+        assert app.focused is dialog.query_one("#organisation")
+        await type_text(pilot, "Vélo Cité")
+        await pilot.press("tab")
+        await type_text(pilot, "cycling, repair")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        jose = [row for row in table_rows(screen.query_one(DataTable)) if row[0].startswith("José")][0]
+        assert jose[1].strip() == "Vélo Cité"
+        assert jose[4].strip() == "cycling, repair"
+    with reopen(journal_path) as disk:
+        [jose] = [p for p in disk.people() if p.name == "José Martins"]
+        assert jose.organisation == "Vélo Cité"
+        assert jose.interests == ["cycling", "repair"]
+
+
+async def test_edit_a_person_from_the_profile_with_mistakes_first(store, journal_path):
+    seed_people(store)
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_people(pilot)
+        await pilot.press("enter")  # Bruno
+        await pilot.pause()
+        profile = app.screen
+        assert isinstance(profile, PersonScreen)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        # Renaming him to someone who exists is refused under Name.
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "ana souza")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "already in the journal" in error_text(dialog, "name")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Bruno Lima")
+        # A cadence must be a number of days.
+        dialog.query_one("#keep_in_touch_days").focus()
+        await type_text(pilot, "soon")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "number of days" in error_text(dialog, "keep_in_touch_days")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "30")
+        # Introduced by someone in the journal, typed without the accent.
+        dialog.query_one("#introduced_by").focus()
+        await type_text(pilot, "Jose Martins")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is profile
+        assert static_text(profile, "#person-title") == "Bruno Lima"
+        facts = static_text(profile, "#person-facts")
+        assert "Introduced by   José Martins" in facts
+        assert "Keep in touch   every 30 days" in facts
+    with reopen(journal_path) as disk:
+        [bruno] = [p for p in disk.people() if p.name == "Bruno Lima"]
+        [jose] = [p for p in disk.people() if p.name == "José Martins"]
+        assert bruno.keep_in_touch_days == 30
+        assert bruno.introduced_by == jose.id
+
+
+async def test_merge_two_people(store, journal_path):
+    seed_people(store)
+    add(store, "A. Souza", "Olive oil tasting #olives", when=ago(days=5), place="Padaria Real")
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_people(pilot)
+        assert "A. Souza" in names(screen)
+        await pilot.press("f")
+        await type_text(pilot, "ana")
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        profile = app.screen
+        assert static_text(profile, "#person-title") == "Ana Souza"
+
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, PickPersonDialog)
+        await type_text(pilot, "souza")
+        picks = option_texts(app.screen.query_one("#pick-list"))
+        assert picks == ["A. Souza"]  # Ana herself is not offered
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        question = str(app.screen.query_one("#question").render())
+        assert question.startswith("Merge A. Souza into Ana Souza?")
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen is profile
+        assert ("Merged", "Merged A. Souza into Ana Souza.") in notifications(app)
+        facts = static_text(profile, "#person-facts")
+        assert "Also known as   A. Souza" in facts
+        assert "Conversations   3" in facts
+        assert len(option_texts(profile.query_one("#person-encounters"))) == 3
+
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")  # clear the filter
+        assert "A. Souza" not in names(screen)
+        assert len(names(screen)) == 5
+
+    with reopen(journal_path) as disk:
+        people = {p.name: p for p in disk.people()}
+        assert "A. Souza" not in people
+        ana = people["Ana Souza"]
+        olive = [e for e in disk.encounters() if e.notes.startswith("Olive")][0]
+        assert olive.people == [ana.id]
+        assert len(disk.encounters_by_person()[ana.id]) == 3
+    assert len(disk_people(journal_path)) == 5
+
+
+async def test_merge_cancelled_changes_nothing(store, journal_path):
+    seed_people(store)
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_people(pilot)
+        await pilot.press("enter")  # Bruno
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("down")  # moves the list while typing in the filter
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonScreen)
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonScreen)
+    assert len(disk_people(journal_path)) == 5
