@@ -9,10 +9,17 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .text import clean
+
 
 def fold(text: str) -> str:
-    """Case- and accent-insensitive key: "  José  Souza" -> "jose souza"."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Case- and accent-insensitive key: "  José  Souza" -> "jose souza".
+
+    Control characters are ignored too (journal.text.clean): a name or subject
+    a hand-edited file left with some is shown, and typed back, without them,
+    and must still find its record.
+    """
+    decomposed = unicodedata.normalize("NFKD", clean(text))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.casefold().split())
 

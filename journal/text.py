@@ -3,7 +3,9 @@
 Terminal control characters in stored text would reach the terminal byte for
 byte (window title, OSC 52 clipboard writes), so every C0 and C1 control
 character is removed, except newline and tab. Carriage returns are turned into
-newlines so that pasted Windows text keeps its lines. Nothing else changes:
+newlines so that pasted Windows text keeps its lines. Lone surrogates (what
+Python makes of bytes that are not UTF-8, e.g. in a command-line argument)
+cannot be saved as UTF-8 and become U+FFFD. Nothing else changes:
 markup-looking text such as "[red]" is kept exactly and shown literally.
 """
 from __future__ import annotations
@@ -12,13 +14,14 @@ import re
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CRLF = re.compile(r"\r\n?")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def clean(text: str) -> str:
     """Strip control characters (keeping \\n and \\t); normalise line ends."""
     if not text:
         return ""
-    return _CONTROLS.sub("", _CRLF.sub("\n", text))
+    return _SURROGATES.sub("\ufffd", _CONTROLS.sub("", _CRLF.sub("\n", text)))
 
 
 def clean_line(text: str) -> str:

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen, Screen
 
 from journal.errors import JournalError, UnreadableJournalError
 from journal.store import SaveResult, Store
+from journal.text import clean
 from tui.screens.opinions import OpinionsScreen
 from tui.screens.people import PeopleScreen
 from tui.screens.review import ReviewScreen
@@ -60,6 +61,12 @@ class NetJournalApp(App):
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.check_external_changes)
+
+    def notify(self, message: str, *, title: str = "", **kwargs) -> None:
+        # Every notification (screens' and widgets' too) passes here. They may
+        # quote journal text (a name, a subject) that a hand-edited file left
+        # with escape sequences: toasts draw their text as is, so clean it.
+        super().notify(clean(str(message)), title=clean(str(title)), **kwargs)
 
     # ------------------------------------------------------------- data
     def data_changed(self) -> None:

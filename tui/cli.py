@@ -123,9 +123,27 @@ def cmd_app(args, out, err) -> int:
     return EXIT_OK
 
 
+class _Cleaned:
+    """A stream that drops control characters from everything written to it.
+
+    Commands print journal text (names, subjects, notes); a journal edited by
+    hand may hold escape sequences that would retitle the terminal or write
+    the clipboard. Newline and tab pass; see journal.text.clean.
+    """
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(clean(text))
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
 def main(argv: Sequence[str] | None = None, out=None, err=None) -> int:
-    out = out or sys.stdout
-    err = err or sys.stderr
+    out = _Cleaned(out or sys.stdout)
+    err = _Cleaned(err or sys.stderr)
     parser = _parser()
     args = parser.parse_args(argv)
     args.journal_path = resolve_journal_path(args.journal)

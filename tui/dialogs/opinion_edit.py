@@ -10,6 +10,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from journal.errors import JournalError, ValidationError
 from journal.models import CONFIDENCES, Opinion
 from journal.queries import one_line
+from journal.text import clean, clean_line
 from tui.widgets.literal import literal
 from tui.widgets.suggest import FoldedSuggester
 
@@ -58,8 +59,9 @@ class OpinionDialog(ModalScreen[tuple[Opinion, str] | None]):
 
     def on_mount(self) -> None:
         if self._opinion is not None:
-            self.query_one("#subject", Input).value = self._opinion.subject
-            self.query_one("#stance", TextArea).text = self._opinion.stance
+            # Cleaned: inputs draw their value as is (a hand-edited journal may hold control characters).
+            self.query_one("#subject", Input).value = clean_line(self._opinion.subject)
+            self.query_one("#stance", TextArea).text = clean(self._opinion.stance)
             self.query_one("#confidence", Select).value = self._opinion.confidence
             self.query_one("#stance", TextArea).focus()
         else:

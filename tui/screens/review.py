@@ -14,6 +14,7 @@ from journal import clock
 from journal.errors import JournalError
 from journal.review import Review, compute_review, to_markdown
 from journal.storage import atomic_write_bytes
+from journal.text import clean
 from tui.screens.base import JournalScreen
 from tui.widgets.charts import bars, columns
 from tui.widgets.literal import literal
@@ -131,10 +132,14 @@ class ReviewScreen(JournalScreen):
             follow_ups.highlighted = min(keep, follow_ups.option_count - 1)
 
         reflection = self.query_one("#review-reflection", TextArea)
+        # Cleaned: a text area draws its text as is, and a hand-edited journal
+        # may hold escape sequences. Compared cleaned too, so that merely
+        # showing such a reflection never counts as an edit to save.
+        stored = clean(review.reflection)
         if reflection.text == self._loaded_reflection:
             # Only replace text the user has not edited since it was loaded.
-            reflection.text = review.reflection
-        self._loaded_reflection = review.reflection
+            reflection.text = stored
+        self._loaded_reflection = stored
 
     def _draw_header(self, review: Review) -> None:
         header = Text(f"Week {review.week}", style="bold")
