@@ -71,6 +71,9 @@ class PersonEditDialog(ModalScreen[bool]):
         for error in self.query(".error"):
             error.display = False
         self.query_one("#name", Input).focus()
+        # On a short terminal the form scrolls; tab should go field to field, not
+        # stop on the scrolling container (focusing a field scrolls it into view).
+        self.query_one("#form").can_focus = False
 
     def _error(self, field: str, message: str) -> None:
         target = self.query_one(f"#{field}-error", Static)

@@ -115,6 +115,9 @@ class QuickAddDialog(ModalScreen[SaveResult | None]):
         self._show_parsed("when")
         self._show_parsed("due")
         self.query_one("#who", Input).focus()
+        # On a short terminal the form scrolls; tab should go field to field, not
+        # stop on the scrolling container (focusing a field scrolls it into view).
+        self.query_one("#form").can_focus = False
 
     # ------------------------------------------------------------ values
     def _set(self, field: str, value: str) -> None:
