@@ -10,7 +10,6 @@ import os
 from collections.abc import Callable
 from datetime import date, datetime
 
-from dateutil import parser as _parser
 from dateutil import tz
 
 _override: Callable[[], datetime] | None = None
@@ -27,7 +26,7 @@ def now() -> datetime:
         return _override()
     frozen = os.environ.get("NETJOURNAL_NOW")
     if frozen:
-        value = _parser.isoparse(frozen)
+        value = datetime.fromisoformat(frozen)
         if value.tzinfo is None:
             value = value.replace(tzinfo=local_zone())
         return value

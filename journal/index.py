@@ -46,6 +46,7 @@ class EncounterIndex:
                 by_person[pid].append(encounter)
         self.by_person: dict[str, list[Encounter]] = dict(by_person)  # newest first
         self._search_keys: dict[str, str] | None = None
+        self._blob: tuple[str, list[int], list[Encounter]] | None = None
         self._follow_ups: tuple[list[Encounter], list[date]] | None = None
         # Bumped on every change, so that derived caches can tell they are stale.
         self.version = 0
@@ -88,9 +89,11 @@ class EncounterIndex:
 
     def people_renamed(self) -> None:
         self._search_keys = None
+        self._blob = None
 
     def _changed(self) -> None:
         self._follow_ups = None
+        self._blob = None
         self.version += 1
 
     # ------------------------------------------------------------ queries
@@ -103,6 +106,37 @@ class EncounterIndex:
         if self._search_keys is None:
             self._search_keys = {e.id: self._search_key(e) for e in self.sorted}
         return self._search_keys
+
+    def search(self, words: list[str], limit: int | None = None) -> list[Encounter]:
+        """Newest first, the encounters whose search key holds every folded word.
+
+        All keys are joined, newest first, into one string (rebuilt after a
+        change), so the longest word is found by str.find at C speed instead of
+        a Python test per encounter; the other words are checked on the hits.
+        """
+        if self._blob is None:
+            newest = self.sorted[::-1]
+            keys = self.search_keys()
+            parts = [keys[e.id] for e in newest]
+            starts, offset = [], 0
+            for part in parts:
+                starts.append(offset)
+                offset += len(part) + 1
+            self._blob = ("\n".join(parts), starts, newest)
+        blob, starts, newest = self._blob
+        anchor = max(words, key=len)
+        others = [w for w in words if w is not anchor]
+        found: list[Encounter] = []
+        position = blob.find(anchor)
+        while position != -1:
+            at = bisect.bisect_right(starts, position) - 1
+            end = starts[at + 1] - 1 if at + 1 < len(starts) else len(blob)
+            if all(w in blob[starts[at]:end] for w in others):
+                found.append(newest[at])
+                if limit is not None and len(found) >= limit:
+                    break
+            position = blob.find(anchor, end + 1)
+        return found
 
     def _search_key(self, e: Encounter) -> str:
         names = (self._person_name(pid) for pid in e.people)

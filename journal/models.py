@@ -54,7 +54,7 @@ def _stamp() -> str:
     return clock.utc_stamp()
 
 
-@dataclass
+@dataclass(slots=True)
 class FollowUp:
     text: str = ""
     due: date | None = None
@@ -79,7 +79,7 @@ class FollowUp:
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class Encounter:
     when: datetime
     people: list[str] = field(default_factory=list)
@@ -135,7 +135,7 @@ class Encounter:
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     name: str
     aliases: list[str] = field(default_factory=list)
@@ -157,7 +157,7 @@ class Person:
         return cls(**{k: v for k, v in data.items() if k in known})
 
 
-@dataclass
+@dataclass(slots=True)
 class OpinionRevision:
     """A past version of an opinion, kept when the stance or confidence changed."""
 
@@ -167,7 +167,7 @@ class OpinionRevision:
     encounter: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Opinion:
     subject: str
     stance: str
@@ -189,7 +189,7 @@ class Opinion:
         return cls(**{k: v for k, v in data.items() if k in known})
 
 
-@dataclass
+@dataclass(slots=True)
 class WeekReview:
     week: str  # ISO week label, "2026-W48"
     reflection: str = ""

@@ -5,6 +5,7 @@ never resolved by a guess.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass

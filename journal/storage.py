@@ -17,6 +17,7 @@ holds the journal's lock around every read-modify-write.
 """
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 from collections.abc import Iterator
@@ -33,6 +34,25 @@ from .paths import backups_dir
 BACKUPS_KEPT = 10
 FILE_MODE = 0o600
 DIR_MODE = 0o700
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Load without the cyclic GC, then freeze what was loaded.
+
+    Parsing a large journal allocates hundreds of thousands of objects and no
+    cycles; the collector would walk the growing heap again and again (a third
+    of the load time at 50,000 encounters). Freezing moves the loaded objects
+    out of later collections' way.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+        gc.freeze()
 
 
 def _fsync_dir(folder: Path) -> None:

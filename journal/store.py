@@ -37,7 +37,8 @@ from .names import fold, match_name
 from .index import EncounterIndex
 from .opinions import OpinionsMixin
 from .queries import PersonSummary
-from .storage import SafeJSONStorage, ensure_private_dir
+from .table import InPlaceTable
+from .storage import SafeJSONStorage, ensure_private_dir, paused_gc
 from .text import clean, clean_line
 
 LOCK_TIMEOUT = 10.0
@@ -61,6 +62,7 @@ class Store(OpinionsMixin):
         self.path = Path(path)
         self._lock = FileLock(str(self.path) + ".lock", timeout=lock_timeout, mode=0o600)
         self._db = TinyDB(self.path, storage=SafeJSONStorage)
+        self._db.table_class = InPlaceTable
         self._storage: SafeJSONStorage = self._db.storage
         # cache_size=0: TinyDB's query cache cannot see other processes' saves.
         self._tables = {name: self._db.table(name, cache_size=0) for name in TABLES}
@@ -149,6 +151,12 @@ class Store(OpinionsMixin):
                 raise
 
     def _sync(self) -> None:
+        if not self._storage.changed_on_disk() and self._storage.generation == self._seen_generation:
+            return
+        with paused_gc():
+            self._reload()
+
+    def _reload(self) -> None:
         data = self._storage.read()
         if self._storage.generation == self._seen_generation:
             return
@@ -389,7 +397,12 @@ class Store(OpinionsMixin):
         """Everyone with their latest encounter, most recently seen first."""
         index = self.encounters_by_person()
         rows = [(p, (index.get(p.id) or [None])[0]) for p in self.people()]
-        rows.sort(key=lambda row: (row[1] is not None, row[1].when if row[1] else datetime.min.replace(tzinfo=clock.local_zone()), fold(row[0].name)), reverse=True)
+        # Names A to Z, then by last seen: the stable sort keeps A to Z among people
+        # seen at the same moment. Timestamps, not datetime.min in the local zone:
+        # comparing two of those overflows (dateutil's DST check) and crashed the
+        # people screen as soon as two people had no encounter.
+        rows.sort(key=lambda row: fold(row[0].name))
+        rows.sort(key=lambda row: row[1].when.timestamp() if row[1] else float("-inf"), reverse=True)
         return rows
 
     def summary(self, person_id: str) -> PersonSummary:
@@ -498,17 +511,7 @@ class Store(OpinionsMixin):
         words = fold(query).split()
         if not words:
             return []
-        index = self.index
-        ordered = index.sorted
-        keys = index.search_keys()
-        found = []
-        for encounter in reversed(ordered):
-            key = keys[encounter.id]
-            if all(w in key for w in words):
-                found.append(encounter)
-                if limit is not None and len(found) >= limit:
-                    break
-        return found
+        return self.index.search(words, limit)
 
     # --------------------------------------------------------------- reviews
     def reflection(self, week: str) -> str:

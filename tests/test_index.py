@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from journal import clock
 from journal.index import EncounterIndex
 from journal.models import EncounterDraft
+from journal.names import fold
 from journal.store import Store
 
 NAMES = ["Ana Souza", "Bruno", "José", "Zoë Martin"]
@@ -58,3 +59,36 @@ def test_incremental_index_matches_a_rebuild(tmp_path_factory, operations):
     incremental = snapshot(store.index)
     fresh = Store(path)
     assert incremental == snapshot(fresh.index)
+
+
+def naive_search(store: Store, query: str) -> list[str]:
+    words = fold(query).split()
+    people = {p.id: p.name for p in store.people()}
+    hits = []
+    for e in reversed(store.encounters()):
+        text = fold(" ".join([e.notes, e.place, e.setting, e.learned, e.gave, e.asked,
+                              " ".join("#" + t for t in e.topics), " ".join(people[p] for p in e.people)]))
+        if all(w in text for w in words):
+            hits.append(e.id)
+    return hits
+
+
+WORDS = ["café", "cafe", "ana", "souza", "#bread", "bread", "zoë", "zoe", "x", "José", "a b", "no-such"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    notes=st.lists(st.lists(st.sampled_from(WORDS + ["and", "the", "Padaria"]), max_size=5), min_size=1, max_size=12),
+    query=st.lists(st.sampled_from(WORDS), min_size=1, max_size=3),
+    limit=st.one_of(st.none(), st.integers(1, 5)),
+)
+def test_search_matches_a_plain_scan(tmp_path_factory, notes, query, limit):
+    store = Store(tmp_path_factory.mktemp("search") / "journal.json")
+    now = clock.now()
+    for i, words in enumerate(notes):
+        who = ["Ana Souza"] if i % 3 == 0 else ["Zoë Martin"] if i % 3 == 1 else []
+        store.add_encounter(EncounterDraft(when=now - timedelta(hours=i), who=who, notes=" ".join(words) or "-"))
+        store.search("warm the index")  # later adds then update a built blob in place
+    expected = naive_search(store, " ".join(query))
+    found = [e.id for e in store.search(" ".join(query), limit=limit)]
+    assert found == (expected if limit is None else expected[:limit])
