@@ -284,3 +284,14 @@ async def test_merge_cancelled_changes_nothing(store, journal_path):
         await pilot.pause()
         assert isinstance(app.screen, PersonScreen)
     assert len(disk_people(journal_path)) == 5
+
+
+async def test_people_seen_together_are_listed_a_to_z(store, journal_path):
+    add(store, "Zacharie, Ana Souza, Marc", "one table at the bakery", when=ago(hours=1))
+    add(store, "Yves", "earlier", when=ago(days=2))
+    store.add_person("Bérénice")
+    store.add_person("Aurélie")
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_people(pilot)
+        assert names(screen) == ["Ana Souza", "Marc", "Zacharie", "Yves", "Aurélie", "Bérénice"]

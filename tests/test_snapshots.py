@@ -1,0 +1,111 @@
+"""Pictures of each screen, compared with the accepted ones in tests/__snapshots__.
+
+The clock is frozen (Fri 27 Nov 2026 15:00, Europe/Paris) by the autouse
+fixture in conftest.py, which sets NETJOURNAL_NOW; snap_compare runs the app in
+this process, so day headings, "today"/"yesterday" and "3 days ago" are stable.
+After an intended change of the look, review the new pictures and run
+`pytest tests/test_snapshots.py --snapshot-update`.
+"""
+from __future__ import annotations
+
+from tests.app_helpers import SIZE, seed_small, type_text
+from tui.app import NetJournalApp
+
+
+def make_app(store) -> NetJournalApp:
+    seed_small(store)
+    return NetJournalApp(store)
+
+
+def test_snapshot_timeline(snap_compare, store):
+    """The timeline: header "Today 1 conversation  Streak 2 days  4 in all" with the
+    gave/asked/follow-up legend; day headings Today, Yesterday, Tuesday, Tue 17 Nov;
+    one row per encounter (time, who, place · setting, notes, #topics, marks ↗ ↙ ⚑),
+    the newest (12:00 Bruno, Ana Souza) highlighted; the footer lists a/t/p/w/o keys."""
+    assert snap_compare(make_app(store), terminal_size=SIZE)
+
+
+def test_snapshot_welcome(snap_compare, store):
+    """An empty journal: the welcome text ("Welcome to netjournal.", press a to add
+    your first encounter, the shell example) instead of a timeline; header counts 0."""
+    assert snap_compare(NetJournalApp(store), terminal_size=SIZE)
+
+
+def test_snapshot_quick_add_filled_in(snap_compare, store):
+    """The quick-add dialog over the dimmed timeline, titled "Add an encounter": Who
+    "Ana, Zoë Martin", Where "Café Charlot", Setting "cafe" (filled in from the known
+    place), two lines of notes with #markets, When "yesterday 18:30" with the green
+    reading "Thu 26 Nov 2026 18:30" beside it, Follow-up "send the olive list", Due
+    "fri" read as "Fri 04 Dec 2026"; the help line at the bottom."""
+
+    async def fill(pilot):
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "Ana, Zoë Martin")
+        await pilot.press("tab")
+        await type_text(pilot, "Café Charlot")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "Olive stall prices at the #markets\nand where to buy good oil")
+        await pilot.press("tab", "ctrl+u")
+        await type_text(pilot, "yesterday 18:30")
+        await pilot.press("tab", "tab", "tab", "tab")
+        await type_text(pilot, "send the olive list")
+        await pilot.press("tab")
+        await type_text(pilot, "fri")
+        await pilot.pause()
+
+    assert snap_compare(make_app(store), terminal_size=SIZE, run_before=fill)
+
+
+def test_snapshot_encounter(snap_compare, store):
+    """José's encounter: title "Thursday 26 November 2026, 14:00 · Café Charlot · cafe";
+    the people list with José Martins highlighted; sections Talked about (bike lanes
+    #cycling #urbanism), Topics, Learned —, Gave —, Asked (an intro to the mayor's
+    office), "Follow-up (open, due Mon 30 Nov 2026)" send him the cycling map, and
+    "Opinions it shaped" —; the footer lists esc/e/d/n/f."""
+
+    async def open_jose(pilot):
+        await pilot.press("down", "enter")
+        await pilot.pause()
+
+    assert snap_compare(make_app(store), terminal_size=SIZE, run_before=open_jose)
+
+
+def test_snapshot_people(snap_compare, store):
+    """The people table, "4 people", most recently seen first: Ana Souza then Bruno
+    (both today, same conversation: A to Z), José Martins (yesterday), Léa Dubois
+    (10 days ago), with the number of conversations; the filter line above it and
+    the first row highlighted."""
+
+    async def people(pilot):
+        await pilot.press("p")
+        await pilot.pause()
+
+    assert snap_compare(make_app(store), terminal_size=SIZE, run_before=people)
+
+
+def test_snapshot_profile(snap_compare, store):
+    """Ana Souza's profile: facts (First met 24 Nov 2026, Last seen 27 Nov 2026 (today),
+    Conversations 2, You gave 1 times you asked 0 times, Talked about #bread), then her
+    two encounters, newest first, each with its date."""
+
+    async def profile(pilot):
+        await pilot.press("p", "f")
+        await type_text(pilot, "ana")
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+
+    assert snap_compare(make_app(store), terminal_size=SIZE, run_before=profile)
+
+
+def test_snapshot_search(snap_compare, store):
+    """Search for "#bread": the search box holding "#bread", the header "Search  2
+    encounters", and the two matching encounters (today's queue chat, Tuesday's
+    sourdough talk), each row starting with its date."""
+
+    async def search(pilot):
+        await pilot.press("slash")
+        await type_text(pilot, "#bread")
+        await pilot.pause()
+
+    assert snap_compare(make_app(store), terminal_size=SIZE, run_before=search)
