@@ -57,6 +57,32 @@ class SaveResult:
 _MODELS = {"encounters": Encounter, "people": Person, "opinions": Opinion, "reviews": WeekReview}
 
 
+class _Records(dict):
+    """table name -> {id: model}, each table built from the raw data on first use."""
+
+    def __init__(self, store: "Store"):
+        super().__init__()
+        self._store = store
+
+    def __missing__(self, name: str) -> dict:
+        records, doc_ids = self._store._materialize(name)
+        self[name] = records
+        dict.__setitem__(self._store._doc_ids, name, doc_ids)
+        return records
+
+
+class _DocIds(dict):
+    """table name -> {id: TinyDB document id}, filled alongside _Records."""
+
+    def __init__(self, store: "Store"):
+        super().__init__()
+        self._store = store
+
+    def __missing__(self, name: str) -> dict:
+        self._store._records[name]
+        return dict.__getitem__(self, name)
+
+
 class Store(OpinionsMixin):
     def __init__(self, path: str | Path, *, lock_timeout: float = LOCK_TIMEOUT):
         self.path = Path(path)
@@ -68,8 +94,8 @@ class Store(OpinionsMixin):
         self._tables = {name: self._db.table(name, cache_size=0) for name in TABLES}
         self._seen_generation = -1
         self._swept = False  # stale temp files are removed at our first save
-        self._records: dict[str, dict[str, object]] = {name: {} for name in _MODELS}
-        self._doc_ids: dict[str, dict[str, int]] = {name: {} for name in _MODELS}
+        self._records = _Records(self)
+        self._doc_ids = _DocIds(self)
         self._index: EncounterIndex | None = None  # built on first use
         self._open()
 
@@ -161,23 +187,51 @@ class Store(OpinionsMixin):
         if self._storage.generation == self._seen_generation:
             return
         self._after_external_change()
-        data = data or {}
-        for name, model in _MODELS.items():
-            records: dict[str, object] = {}
-            doc_ids: dict[str, int] = {}
-            for doc_id, raw in (data.get(name) or {}).items():
+        for name in _MODELS:
+            self._check_table(name, (data or {}).get(name) or {})
+        self._records.clear()
+        self._doc_ids.clear()
+        self._seen_generation = self._storage.generation
+        self._encounters_changed()
+
+    def _check_table(self, name: str, raw_table: dict) -> None:
+        """Refuse a file with a malformed record now, before anything is saved.
+
+        Building every record costs more than `netjournal add` needs (it only
+        uses the people), so this checks what every record must have, and the
+        models are built when a table is first used.
+        """
+        for doc_id, raw in raw_table.items():
+            try:
+                if not isinstance(raw, dict) or not isinstance(raw["id"], str):
+                    raise TypeError("a record is an object with a string id")
+                if name == "encounters":
+                    datetime.fromisoformat(raw["when"])
+            except (KeyError, TypeError, ValueError) as exc:
+                raise UnreadableJournalError(
+                    self.path, f"record {doc_id} of table '{name}' is malformed ({exc!r})"
+                ) from None
+
+    def _materialize(self, name: str) -> tuple[dict[str, object], dict[str, int]]:
+        model = _MODELS[name]
+        records: dict[str, object] = {}
+        doc_ids: dict[str, int] = {}
+        with paused_gc():
+            for doc_id, raw in ((self._storage.read() or {}).get(name) or {}).items():
                 try:
                     record = model.from_dict(raw)
-                except (KeyError, TypeError, ValueError) as exc:
+                except (KeyError, TypeError, ValueError, AttributeError) as exc:
                     raise UnreadableJournalError(
                         self.path, f"record {doc_id} of table '{name}' is malformed ({exc!r})"
                     ) from None
                 records[record.id] = record
                 doc_ids[record.id] = int(doc_id)
-            self._records[name] = records
-            self._doc_ids[name] = doc_ids
-        self._seen_generation = self._storage.generation
-        self._encounters_changed()
+        return records, doc_ids
+
+    def load_all(self) -> None:
+        """Build every table now (the app does, so that a bad record shows before it starts)."""
+        for name in _MODELS:
+            self._records[name]
 
     def _after_external_change(self) -> None:
         # TinyDB remembers the next document id per table; another process's
@@ -207,8 +261,13 @@ class Store(OpinionsMixin):
         return self._index
 
     # ------------------------------------------------------ raw persistence
-    def _put(self, table: str, record) -> None:
+    def _put(self, table: str, record, *, new: bool = False) -> None:
         doc = record.to_dict()
+        if new and table not in self._records:
+            # A table nobody has read yet: its models are built from the raw
+            # data, which then holds this record, when it is first used.
+            self._tables[table].insert(doc)
+            return
         doc_id = self._doc_ids[table].get(record.id)
         if doc_id is None:
             self._doc_ids[table][record.id] = self._tables[table].insert(doc)
@@ -272,7 +331,7 @@ class Store(OpinionsMixin):
         with self._transaction():
             encounter = Encounter(when=draft.when)
             created = self._fill(encounter, draft)
-            self._put("encounters", encounter)
+            self._put("encounters", encounter, new=True)
         return SaveResult(encounter, created)
 
     def update_encounter(self, encounter_id: str, draft: EncounterDraft) -> SaveResult:

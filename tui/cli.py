@@ -117,6 +117,7 @@ def cmd_app(args, out, err) -> int:
     # Open the store before importing Textual, so an unreadable journal is
     # reported on a normal terminal with exit 2 instead of inside the app.
     store = _open_store(args.journal_path)
+    store.load_all()
     from tui.app import NetJournalApp
 
     NetJournalApp(store).run()
