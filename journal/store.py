@@ -509,6 +509,9 @@ class Store(OpinionsMixin):
             setattr(person, key, value)
         if not person.name:
             raise ValidationError("name", "A person needs a name.")
+        if "," in person.name:
+            # Who lists names with commas: editing an encounter would split them.
+            raise ValidationError("name", "A name cannot contain a comma: commas separate the names in Who.")
         key = fold(person.name)
         for other in self._records["people"].values():
             if other.id != person.id and fold(other.name) == key:

@@ -295,3 +295,31 @@ async def test_people_seen_together_are_listed_a_to_z(store, journal_path):
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_people(pilot)
         assert names(screen) == ["Ana Souza", "Marc", "Zacharie", "Yves", "Aurélie", "Bérénice"]
+
+
+async def test_a_name_with_a_comma_is_refused(store, journal_path):
+    # Who is a comma-separated list: "Souza, Ana" would come back from the edit
+    # form as two new people, "Souza" and "Ana".
+    ids = add(store, "Ana Souza", "bread", when=ago(hours=1)).encounter.people
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_people(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Souza, Ana")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "comma" in error_text(dialog, "name")
+        await pilot.press("escape")
+        await pilot.pause()
+        # Editing the encounter and saving it unchanged keeps the same person.
+        await pilot.press("t", "e")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    with reopen(journal_path) as disk:
+        assert [p.name for p in disk.people()] == ["Ana Souza"]
+        assert disk.encounters()[0].people == ids
