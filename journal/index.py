@@ -45,8 +45,10 @@ class EncounterIndex:
             for pid in encounter.people:
                 by_person[pid].append(encounter)
         self.by_person: dict[str, list[Encounter]] = dict(by_person)  # newest first
-        self._search_keys: dict[str, str] | None = None
-        self._blob: tuple[str, list[int], list[Encounter]] | None = None
+        # Keys are UTF-8 bytes: one emoji would make a str key, and the joined
+        # blob, four bytes per character.
+        self._search_keys: dict[str, bytes] | None = None
+        self._blob: tuple[bytes, list[int], list[Encounter]] | None = None
         self._follow_ups: tuple[list[Encounter], list[date]] | None = None
         # Bumped on every change, so that derived caches can tell they are stale.
         self.version = 0
@@ -102,7 +104,7 @@ class EncounterIndex:
         hi = bisect.bisect_left(self.timestamps, end)
         return self.sorted[lo:hi]
 
-    def search_keys(self) -> dict[str, str]:
+    def search_keys(self) -> dict[str, bytes]:
         if self._search_keys is None:
             self._search_keys = {e.id: self._search_key(e) for e in self.sorted}
         return self._search_keys
@@ -122,10 +124,13 @@ class EncounterIndex:
             for part in parts:
                 starts.append(offset)
                 offset += len(part) + 1
-            self._blob = ("\n".join(parts), starts, newest)
+            self._blob = (b"\n".join(parts), starts, newest)
+            del parts
         blob, starts, newest = self._blob
-        anchor = max(words, key=len)
-        others = [w for w in words if w is not anchor]
+        encoded = [w.encode("utf-8") for w in words]
+        # UTF-8 is self-synchronising: a word's bytes only match at character boundaries.
+        anchor = max(encoded, key=len)
+        others = [w for w in encoded if w is not anchor]
         found: list[Encounter] = []
         position = blob.find(anchor)
         while position != -1:
@@ -138,13 +143,13 @@ class EncounterIndex:
             position = blob.find(anchor, end + 1)
         return found
 
-    def _search_key(self, e: Encounter) -> str:
+    def _search_key(self, e: Encounter) -> bytes:
         names = (self._person_name(pid) for pid in e.people)
         return fold(" ".join([
             e.notes, e.place, e.setting, e.learned, e.gave, e.asked,
             " ".join("#" + t for t in e.topics),
             " ".join(n for n in names if n),
-        ]))
+        ])).encode("utf-8")
 
     def open_follow_ups(self) -> tuple[list[Encounter], list[date]]:
         """Encounters with an open, dated follow-up, by due date, and those dates."""

@@ -13,6 +13,16 @@ from dataclasses import dataclass
 from .text import clean
 
 
+# The combining diacritical mark blocks, removed at C speed; any other
+# combining character is caught by the per-character check below.
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _drop_combining(match: re.Match) -> str:
+    return "" if unicodedata.combining(match.group()) else match.group()
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: "  José  Souza" -> "jose souza".
 
@@ -20,9 +30,14 @@ def fold(text: str) -> str:
     a hand-edited file left with some is shown, and typed back, without them,
     and must still find its record.
     """
-    decomposed = unicodedata.normalize("NFKD", clean(text))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(bare.casefold().split())
+    text = clean(text)
+    if not text.isascii():
+        # Search folds every encounter's text, so the common cases run at C
+        # speed: only characters still outside ASCII are looked at one by one.
+        text = _MARKS.sub("", unicodedata.normalize("NFKD", text))
+        if not text.isascii():
+            text = _NON_ASCII.sub(_drop_combining, text)
+    return " ".join(text.casefold().split())
 
 
 @dataclass(frozen=True)

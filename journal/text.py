@@ -15,12 +15,16 @@ import re
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CRLF = re.compile(r"\r\n?")
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# Anything any of the three rules would change; most text has none of it.
+_ANY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def clean(text: str) -> str:
     """Strip control characters (keeping \\n and \\t); normalise line ends."""
     if not text:
         return ""
+    if not _ANY.search(text):
+        return text
     return _SURROGATES.sub("\ufffd", _CONTROLS.sub("", _CRLF.sub("\n", text)))
 
 
