@@ -358,12 +358,17 @@ class Store(OpinionsMixin):
                     self._put("people", person)
             self._put("encounters", encounter)
 
-    def undo_add(self, result: SaveResult) -> None:
-        """Remove an encounter just added, and the people it created if unused since."""
+    def undo_save(self, result: SaveResult, before: Encounter | None = None) -> None:
+        """Undo an add (before=None) or an edit (before = the encounter as it was).
+
+        The people the save created go too, unless an encounter uses them since.
+        """
         with self._transaction():
-            if result.encounter.id in self._records["encounters"]:
+            if before is not None:
+                self._put("encounters", before)
+            elif result.encounter.id in self._records["encounters"]:
                 self._drop("encounters", result.encounter.id)
-            in_use = {pid for e in self._records["encounters"].values() for pid in e.people}
+            in_use = {pid for e in self.index.sorted for pid in e.people}
             for person in result.created_people:
                 if person.id in self._records["people"] and person.id not in in_use:
                     self._drop("people", person.id)

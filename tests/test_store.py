@@ -164,7 +164,7 @@ def test_delete_and_restore(store):
 
 def test_restore_puts_back_people_deleted_alongside(store):
     result = store.add_encounter(draft(who=["Dora"], notes="x"))
-    store.undo_add(result)
+    store.undo_save(result)
     assert store.people() == []
     store.restore_encounter(result.encounter, result.created_people)
     assert [p.to_dict() for p in store.people()] == [p.to_dict() for p in result.created_people]
@@ -172,22 +172,22 @@ def test_restore_puts_back_people_deleted_alongside(store):
     assert_reopens_same(store)
 
 
-def test_undo_add_removes_the_encounter_and_the_people_it_created(store):
+def test_undo_save_removes_the_encounter_and_the_people_it_created(store):
     store.add_encounter(draft(who=["Ana Souza"], notes="earlier"))
     result = store.add_encounter(draft(who=["Ana Souza", "Bruno"], notes="oops"))
-    store.undo_add(result)
+    store.undo_save(result)
     assert [e.notes for e in store.encounters()] == ["earlier"]
     assert [p.name for p in store.people()] == ["Ana Souza"]
     assert_reopens_same(store)
     # Undo twice is harmless.
-    store.undo_add(result)
+    store.undo_save(result)
     assert len(store.encounters()) == 1
 
 
-def test_undo_add_keeps_people_used_since(store):
+def test_undo_save_keeps_people_used_since(store):
     first = store.add_encounter(draft(who=["Bruno"], notes="one"))
     store.add_encounter(draft(who=["Bruno"], notes="two"))
-    store.undo_add(first)
+    store.undo_save(first)
     assert [p.name for p in store.people()] == ["Bruno"]
     assert [e.notes for e in store.encounters()] == ["two"]
     assert_reopens_same(store)
@@ -420,3 +420,13 @@ def test_file_on_disk_is_a_tinydb_document(store):
     assert list(data["meta"].values()) == [{"schema_version": 2}]
     (doc,) = data["encounters"].values()
     assert doc == e.to_dict()
+
+
+def test_undo_save_of_an_edit_restores_it_and_drops_people_it_created(store, frozen_clock):
+    first = store.add_encounter(EncounterDraft(when=frozen_clock, who=["Ana Souza"], notes="before"))
+    edited = store.update_encounter(first.encounter.id, EncounterDraft(when=frozen_clock, who=["Ana Souza", "Newcomer"], notes="after"))
+    assert [p.name for p in edited.created_people] == ["Newcomer"]
+    store.undo_save(edited, before=first.encounter)
+    again = Store(store.path)
+    assert again.encounter(first.encounter.id).notes == "before"
+    assert sorted(p.name for p in again.people()) == ["Ana Souza"]
