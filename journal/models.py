@@ -54,6 +54,23 @@ def _stamp() -> str:
     return clock.utc_stamp()
 
 
+class _PlainRecord:
+    """to_dict/from_dict for records whose fields map one to one onto the file.
+
+    Keys a newer netjournal may add are ignored rather than refused.
+    """
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict):
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
 @dataclass(slots=True)
 class FollowUp:
     text: str = ""
@@ -136,7 +153,7 @@ class Encounter:
 
 
 @dataclass(slots=True)
-class Person:
+class Person(_PlainRecord):
     name: str
     aliases: list[str] = field(default_factory=list)
     organisation: str = ""
@@ -148,13 +165,6 @@ class Person:
     created_at: str = field(default_factory=_stamp)
     updated_at: str = field(default_factory=_stamp)
 
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict) -> "Person":
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in known})
 
 
 @dataclass(slots=True)
@@ -168,7 +178,7 @@ class OpinionRevision:
 
 
 @dataclass(slots=True)
-class Opinion:
+class Opinion(_PlainRecord):
     subject: str
     stance: str
     confidence: str = "medium"
@@ -178,32 +188,21 @@ class Opinion:
     created_at: str = field(default_factory=_stamp)
     updated_at: str = field(default_factory=_stamp)
 
-    def to_dict(self) -> dict:
-        return asdict(self)
-
     @classmethod
     def from_dict(cls, data: dict) -> "Opinion":
         data = dict(data)
         data["history"] = [OpinionRevision(**h) for h in data.get("history", [])]
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in known})
+        return super(Opinion, cls).from_dict(data)
 
 
 @dataclass(slots=True)
-class WeekReview:
+class WeekReview(_PlainRecord):
     week: str  # ISO week label, "2026-W48"
     reflection: str = ""
     id: str = field(default_factory=new_id)
     created_at: str = field(default_factory=_stamp)
     updated_at: str = field(default_factory=_stamp)
 
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict) -> "WeekReview":
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in known})
 
 
 @dataclass

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from journal import clock
 from journal.dates import DateParseError, parse_due, parse_when
-from journal.errors import JournalError, SaveError, UnreadableJournalError, ValidationError
+from journal.errors import JournalError, SaveError, ValidationError
 from journal.models import EncounterDraft
 from journal.paths import resolve_journal_path
 from journal.queries import one_line
@@ -156,18 +156,11 @@ def main(argv: Sequence[str] | None = None, out=None, err=None) -> int:
     }[args.command]
     try:
         return handler(args, out, err)
-    except UsageError as exc:
+    except (UsageError, JournalError) as exc:
+        # A failed save left the journal intact (1); anything else is input
+        # to fix or a journal that cannot be read (2).
         print(f"netjournal: {clean(str(exc))}", file=err)
-        return EXIT_BAD_INPUT
-    except UnreadableJournalError as exc:
-        print(f"netjournal: {clean(str(exc))}", file=err)
-        return EXIT_BAD_INPUT
-    except SaveError as exc:
-        print(f"netjournal: {clean(str(exc))}", file=err)
-        return EXIT_SAVE_FAILED
-    except JournalError as exc:
-        print(f"netjournal: {clean(str(exc))}", file=err)
-        return EXIT_BAD_INPUT
+        return EXIT_SAVE_FAILED if isinstance(exc, SaveError) else EXIT_BAD_INPUT
 
 
 if __name__ == "__main__":
