@@ -9,6 +9,7 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
@@ -61,6 +62,14 @@ class NetJournalApp(App):
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.check_external_changes)
+
+    async def on_event(self, event: events.Event) -> None:
+        # A paste is the one way text from outside reaches a field without
+        # being typed key by key; inputs draw their value as is, so a pasted
+        # escape sequence would go straight back to the terminal.
+        if isinstance(event, events.Paste):
+            event.text = clean(event.text)
+        await super().on_event(event)
 
     def notify(self, message: str, *, title: str = "", **kwargs) -> None:
         # Every notification (screens' and widgets' too) passes here. They may

@@ -29,6 +29,9 @@ from tests.adversarial.hostile import CLIPBOARD, TITLE, hostile_line, hostile_te
 from tui.cli import main
 
 NETJOURNAL = Path(sys.executable).parent / "netjournal"
+# These tests are about text, not durability: journals go to a tmpfs when there
+# is one, where fsync costs nothing (the fault tests use real disks).
+FAST_TMP = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
 DOMAIN = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Control characters that must never be printed (newline and tab are fine).
 PRINTED_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -68,7 +71,7 @@ def multi(text: str) -> str:
 @example(who="", where="", setting="", notes="\n\n\x1b\x07", learned="", gave="", asked="", follow_up="", topic="")
 def test_cli_add_stores_exactly_the_cleaned_text(who, where, setting, notes, learned, gave, asked, follow_up, topic):
     count("examples: command line `add` (9 fields each)")
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory(dir=FAST_TMP) as folder:
         journal = Path(folder) / "journal.json"
         code, out, err = run(
             journal, "add",
@@ -102,7 +105,7 @@ def test_cli_add_stores_exactly_the_cleaned_text(who, where, setting, notes, lea
 def test_cli_add_with_several_hostile_names(who, notes):
     """Every name typed becomes (or finds) one person whose name is the cleaned line."""
     count("examples: command line `add` --who lists")
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory(dir=FAST_TMP) as folder:
         journal = Path(folder) / "journal.json"
         code, out, err = run(journal, "add", f"--who={who}", "--", notes)
         assert_printable(out, err)
@@ -129,7 +132,7 @@ def test_cli_add_with_several_hostile_names(who, notes):
 @example(subject="[@click=app.quit]x[/]", stance=TITLE + CLIPBOARD + " ok", confidence="high")
 def test_cli_opinion_stores_exactly_the_cleaned_text(subject, stance, confidence):
     count("examples: command line `opinion` (3 fields each)")
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory(dir=FAST_TMP) as folder:
         journal = Path(folder) / "journal.json"
         code, out, err = run(journal, "opinion", f"--confidence={confidence}", "--", subject, stance)
         assert_printable(out, err)
@@ -167,7 +170,7 @@ def test_cli_opinion_stores_exactly_the_cleaned_text(subject, stance, confidence
 )
 def test_person_fields_store_exactly_the_cleaned_text(name, aliases, organisation, interests, notes):
     count("examples: person fields (5 fields each)")
-    with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "journal.json") as store:
+    with tempfile.TemporaryDirectory(dir=FAST_TMP) as folder, Store(Path(folder) / "journal.json") as store:
         person = store.add_person("Placeholder Person")
         other = store.add_person("Ana Souza")
         fields = dict(name=name, aliases=aliases, organisation=organisation, interests=interests, notes=notes)
@@ -175,7 +178,9 @@ def test_person_fields_store_exactly_the_cleaned_text(name, aliases, organisatio
             saved = store.update_person(person.id, **fields)
         except ValidationError as exc:
             assert exc.field == "name"
-            assert not clean_line(name) or fold(clean_line(name)) == fold(other.name)
+            typed = clean_line(name)
+            # Empty, a comma (Who separates names with commas), or Ana Souza again.
+            assert not typed or "," in typed or fold(typed) == fold(other.name)
             assert store.person(person.id).name == "Placeholder Person"
             return
         with Store(store.path) as disk:
@@ -191,7 +196,7 @@ def test_person_fields_store_exactly_the_cleaned_text(name, aliases, organisatio
 @given(text=hostile_text(16))
 def test_reflection_is_stored_as_cleaned(text):
     count("examples: weekly reflection")
-    with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "journal.json") as store:
+    with tempfile.TemporaryDirectory(dir=FAST_TMP) as folder, Store(Path(folder) / "journal.json") as store:
         store.save_reflection("2026-W48", text)
         with Store(store.path) as disk:
             assert disk.reflection("2026-W48") == clean(text)

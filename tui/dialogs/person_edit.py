@@ -88,7 +88,8 @@ class PersonEditDialog(ModalScreen[bool]):
         cadence_text = value("keep_in_touch_days").strip()
         cadence = None
         if cadence_text:
-            if not cadence_text.isdigit() or int(cadence_text) <= 0:
+            # isdecimal, not isdigit: "²" is a digit that int() refuses.
+            if not cadence_text.isdecimal() or int(cadence_text) <= 0:
                 self._error("keep_in_touch_days", "Type a number of days above 0, or leave it empty.")
                 return
             cadence = int(cadence_text)
