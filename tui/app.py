@@ -129,7 +129,7 @@ class NetJournalApp(App):
         if result is None:
             return
         self.last_saved_id = result.encounter.id
-        self.push_undo("the new encounter", lambda: self.store.undo_add(result))
+        self.push_undo("the new encounter", lambda: self.store.undo_save(result))
         self.data_changed()
         self.notify("Encounter saved. ctrl+z undoes it.", title="Saved")
 
@@ -137,7 +137,7 @@ class NetJournalApp(App):
         if result is None:
             return
         self.last_saved_id = result.encounter.id
-        self.push_undo("the edit", lambda: self.store.restore_encounter(before))
+        self.push_undo("the edit", lambda: self.store.undo_save(result, before))
         self.data_changed()
         self.notify("Changes saved. ctrl+z undoes them.", title="Saved")
 
