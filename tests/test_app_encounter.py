@@ -265,3 +265,26 @@ async def test_external_delete_while_editing_keeps_the_form_until_it_is_closed(s
         # The encounter is gone: its screen closes too.
         assert encounter_screen not in app.screen_stack
         assert isinstance(app.screen, TimelineScreen)
+
+
+async def test_undo_of_an_edit_that_added_a_person_removes_that_person(store, journal_path):
+    ids = seed_small(store)
+    people_before = sorted(p.name for p in store.people())
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_row(pilot, 3)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#who").focus()
+        await pilot.press("end")
+        await type_text(pilot, ", Newcomer Person")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        with reopen(journal_path) as disk:
+            assert "Newcomer Person" in [p.name for p in disk.people()]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert ("Undo", "Undid the edit.") in notifications(app)
+        with reopen(journal_path) as disk:
+            assert sorted(p.name for p in disk.people()) == people_before
+            assert disk.names(disk.encounter(ids["lea"]).people) == ["Léa Dubois"]
