@@ -147,6 +147,10 @@ class SafeJSONStorage(Storage):
     def changed_on_disk(self) -> bool:
         return self._stat_signature() != self._signature
 
+    def last_good(self) -> dict | None:
+        """What was last read or written; a later read that fails leaves it as it was."""
+        return self._pending if self._pending is not None else self._data
+
     def read(self) -> dict | None:
         if self._pending is not None:
             return self._pending

@@ -123,7 +123,7 @@ class Store(OpinionsMixin):
                     ) from None
                 self._storage.write(migrated)
                 self._after_external_change()
-        self._sync()
+        self._sync(strict=True)
 
     def close(self) -> None:
         self._db.close()
@@ -157,7 +157,7 @@ class Store(OpinionsMixin):
             if not self._swept:
                 self._storage.remove_stale_temp_files()
                 self._swept = True
-            self._sync()
+            self._sync(strict=True)
             try:
                 with self._storage.batch():
                     if not self._tables["meta"].all():
@@ -176,11 +176,19 @@ class Store(OpinionsMixin):
                 self._seen_generation = -1
                 raise
 
-    def _sync(self) -> None:
+    def _sync(self, *, strict: bool = False) -> None:
         if not self._storage.changed_on_disk() and self._storage.generation == self._seen_generation:
             return
-        with paused_gc():
-            self._reload()
+        try:
+            with paused_gc():
+                self._reload()
+        except UnreadableJournalError:
+            # The file went bad under a running app (edited by hand, a disk
+            # error): reads keep what was read last rather than fail every
+            # screen. Opening, refresh() and every save read strictly, so the
+            # problem is reported and the file is never written over.
+            if strict or self._seen_generation < 0:
+                raise
 
     def _reload(self) -> None:
         data = self._storage.read()
@@ -216,8 +224,16 @@ class Store(OpinionsMixin):
         model = _MODELS[name]
         records: dict[str, object] = {}
         doc_ids: dict[str, int] = {}
+        try:
+            data = self._storage.read()
+        except UnreadableJournalError:
+            # Only reached by reads after the file went bad (see _sync): build
+            # the table from what was read last, like the others.
+            data = self._storage.last_good()
+            if data is None or self._seen_generation < 0:
+                raise
         with paused_gc():
-            for doc_id, raw in ((self._storage.read() or {}).get(name) or {}).items():
+            for doc_id, raw in ((data or {}).get(name) or {}).items():
                 try:
                     record = model.from_dict(raw)
                 except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -242,7 +258,7 @@ class Store(OpinionsMixin):
     def refresh(self) -> bool:
         """Reload if another process saved; True when something changed."""
         before = self._seen_generation
-        self._sync()
+        self._sync(strict=True)
         return self._seen_generation != before
 
     def _encounters_changed(self) -> None:
