@@ -45,10 +45,11 @@ class EncounterIndex:
             for pid in encounter.people:
                 by_person[pid].append(encounter)
         self.by_person: dict[str, list[Encounter]] = dict(by_person)  # newest first
-        # Keys are UTF-8 bytes: one emoji would make a str key, and the joined
-        # blob, four bytes per character.
-        self._search_keys: dict[str, bytes] | None = None
-        self._blob: tuple[bytes, list[int], list[Encounter]] | None = None
+        # Search text: every encounter's folded text plus b"\n", in the order
+        # of self.sorted, in one buffer; _starts[i] is where encounter i begins.
+        # UTF-8 bytes, because one emoji would make a str four bytes a character.
+        self._blob: bytearray | None = None
+        self._starts: list[int] = []
         self._follow_ups: tuple[list[Encounter], list[date]] | None = None
         # Bumped on every change, so that derived caches can tell they are stale.
         self.version = 0
@@ -66,9 +67,21 @@ class EncounterIndex:
             # Newest first: descending (timestamp, id), the rebuild's order reversed.
             key = (-stamp, _Reversed(encounter.id))
             mine.insert(bisect.bisect_left(mine, key, key=lambda e: (-_ts(e), _Reversed(e.id))), encounter)
-        if self._search_keys is not None:
-            self._search_keys[encounter.id] = self._search_key(encounter)
+        if self._blob is not None:
+            # Splice rather than rebuild: folding the whole journal again would
+            # cost a second at 50,000 encounters. A new encounter is usually the
+            # newest, an append with nothing to shift.
+            key = self._search_key(encounter)
+            position = self._starts[at] if at < len(self._starts) else len(self._blob)
+            self._blob[position:position] = key
+            self._starts.insert(at, position)
+            self._shift_starts(at + 1, len(key))
         self._changed()
+
+    def _shift_starts(self, first: int, delta: int) -> None:
+        starts = self._starts
+        if first < len(starts):
+            starts[first:] = [start + delta for start in starts[first:]]
 
     def remove(self, encounter: Encounter) -> None:
         stamp = _ts(encounter)
@@ -77,6 +90,11 @@ class EncounterIndex:
             at += 1
         del self.sorted[at]
         del self.timestamps[at]
+        if self._blob is not None:
+            start, end = self._span(at)
+            del self._blob[start:end]
+            del self._starts[at]
+            self._shift_starts(at, start - end)
         for pid in encounter.people:
             mine = self.by_person.get(pid, [])
             for i, other in enumerate(mine):
@@ -85,17 +103,13 @@ class EncounterIndex:
                     break
             if not mine:
                 self.by_person.pop(pid, None)
-        if self._search_keys is not None:
-            self._search_keys.pop(encounter.id, None)
         self._changed()
 
     def people_renamed(self) -> None:
-        self._search_keys = None
-        self._blob = None
+        self._blob = None  # names are in the search text
 
     def _changed(self) -> None:
         self._follow_ups = None
-        self._blob = None
         self.version += 1
 
     # ------------------------------------------------------------ queries
@@ -104,43 +118,50 @@ class EncounterIndex:
         hi = bisect.bisect_left(self.timestamps, end)
         return self.sorted[lo:hi]
 
-    def search_keys(self) -> dict[str, bytes]:
-        if self._search_keys is None:
-            self._search_keys = {e.id: self._search_key(e) for e in self.sorted}
-        return self._search_keys
+    def search_text(self) -> tuple[bytes, list[int]]:
+        """The joined search text and where each encounter's part starts (oldest first)."""
+        if self._blob is None:
+            # Appended one part at a time: a list of parts and their join would
+            # hold the text three times over at the peak.
+            blob, starts = bytearray(), []
+            for encounter in self.sorted:
+                starts.append(len(blob))
+                blob += self._search_key(encounter)
+            self._blob, self._starts = blob, starts
+        return bytes(self._blob), list(self._starts)
+
+    def _span(self, at: int) -> tuple[int, int]:
+        end = self._starts[at + 1] if at + 1 < len(self._starts) else len(self._blob)
+        return self._starts[at], end
 
     def search(self, words: list[str], limit: int | None = None) -> list[Encounter]:
-        """Newest first, the encounters whose search key holds every folded word.
+        """Newest first, the encounters whose search text holds every folded word.
 
-        All keys are joined, newest first, into one string (rebuilt after a
-        change), so the longest word is found by str.find at C speed instead of
-        a Python test per encounter; the other words are checked on the hits.
+        The longest word is found by bytearray.rfind, from the newest end, at C
+        speed instead of a Python test per encounter; the other words are
+        checked on the hits only. UTF-8 is self-synchronising, so a word's bytes
+        only match at character boundaries, and no word holds the b"\n" that
+        ends each part, so no match spans two encounters.
         """
         if self._blob is None:
-            newest = self.sorted[::-1]
-            keys = self.search_keys()
-            parts = [keys[e.id] for e in newest]
-            starts, offset = [], 0
-            for part in parts:
-                starts.append(offset)
-                offset += len(part) + 1
-            self._blob = (b"\n".join(parts), starts, newest)
-            del parts
-        blob, starts, newest = self._blob
+            self.search_text()
+        blob, starts = self._blob, self._starts
         encoded = [w.encode("utf-8") for w in words]
-        # UTF-8 is self-synchronising: a word's bytes only match at character boundaries.
         anchor = max(encoded, key=len)
         others = [w for w in encoded if w is not anchor]
         found: list[Encounter] = []
-        position = blob.find(anchor)
-        while position != -1:
-            at = bisect.bisect_right(starts, position) - 1
-            end = starts[at + 1] - 1 if at + 1 < len(starts) else len(blob)
-            if all(w in blob[starts[at]:end] for w in others):
-                found.append(newest[at])
+        end = len(blob)
+        while True:
+            hit = blob.rfind(anchor, 0, end)
+            if hit == -1:
+                break
+            at = bisect.bisect_right(starts, hit) - 1
+            start, stop = self._span(at)
+            if not others or all(blob.find(w, start, stop) != -1 for w in others):
+                found.append(self.sorted[at])
                 if limit is not None and len(found) >= limit:
                     break
-            position = blob.find(anchor, end + 1)
+            end = start
         return found
 
     def _search_key(self, e: Encounter) -> bytes:
@@ -149,7 +170,7 @@ class EncounterIndex:
             e.notes, e.place, e.setting, e.learned, e.gave, e.asked,
             " ".join("#" + t for t in e.topics),
             " ".join(n for n in names if n),
-        ])).encode("utf-8")
+        ])).encode("utf-8") + b"\n"
 
     def open_follow_ups(self) -> tuple[list[Encounter], list[date]]:
         """Encounters with an open, dated follow-up, by due date, and those dates."""
