@@ -28,7 +28,7 @@ from filelock import FileLock
 from . import clock
 from .errors import JournalError
 from .migrations import CURRENT_SCHEMA
-from .models import Encounter, FollowUp, Opinion, OpinionRevision, Person, WeekReview, hashtags, merge_topics
+from .models import Encounter, FollowUp, Opinion, OpinionRevision, Person, WeekReview
 from .names import fold
 from .storage import atomic_write_bytes, ensure_private_dir
 

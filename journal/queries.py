@@ -79,34 +79,3 @@ def one_line(encounter: Encounter, names: list[str]) -> str:
     if first:
         parts.append(first if len(first) <= 60 else first[:59] + "…")
     return " · ".join(parts)
-
-
-def day_bounds(day: date) -> tuple[datetime, datetime]:
-    """Local midnight to the next local midnight, correct across DST changes."""
-    from . import clock
-
-    zone = clock.local_zone()
-    start = datetime.combine(day, datetime.min.time()).replace(tzinfo=zone)
-    end = datetime.combine(day + timedelta(days=1), datetime.min.time()).replace(tzinfo=zone)
-    return start, end
-
-
-def current_streak(encounters_oldest_first: list[Encounter], today: date) -> int:
-    """`streak` computed by walking back from the newest encounter until a gap.
-
-    Only the streak's own days are visited, so it stays cheap on a large journal.
-    """
-    from . import clock
-
-    zone = clock.local_zone()
-    days: set[date] = set()
-    oldest_needed = today - timedelta(days=1)
-    for encounter in reversed(encounters_oldest_first):
-        day = encounter.when.astimezone(zone).date()
-        if day > today:
-            continue
-        if day < oldest_needed:
-            break
-        days.add(day)
-        oldest_needed = min(oldest_needed, day - timedelta(days=1))
-    return streak(days, today)

@@ -29,17 +29,14 @@ only present a `Review`. Conventions used throughout:
 from __future__ import annotations
 
 import bisect
-import time as _time
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
-from functools import lru_cache
+from datetime import date, datetime, timedelta
 from operator import attrgetter
 
-from dateutil import tz
 
 from . import clock
-from .dates import iso_week_label, parse_week, week_start
+from .dates import LocalDays, iso_week_label, parse_week, week_start
 from .models import Encounter, Person
 from .names import fold
 from .queries import streak as streak_of
@@ -127,45 +124,9 @@ def week_of_label(label: str, first_weekday: int = 0) -> date:
     return week_start(parse_week(label) + 3 * _DAY, first_weekday)
 
 
-class LocalDays:
-    """Local midnights and local dates of instants, in `zone`.
-
-    Midnights come back with the fixed UTC offset in force at that moment.
-    Encounters are stored with such offsets, and aware datetimes compare
-    fastest when their offsets are equal; comparing with (or converting to)
-    dateutil's tzlocal costs 10-100 us in Python instead, which a review of a
-    large journal cannot afford per encounter or per day. For tzlocal, which
-    is the process's own zone, the C library answers.
-    """
-
-    def __init__(self, zone=None) -> None:
-        self.zone = zone or clock.local_zone()
-        self._system = isinstance(self.zone, tz.tzlocal)
-
-    def midnight(self, day: date) -> datetime:
-        """The instant at which local `day` begins, with a fixed offset."""
-        if self._system:
-            # isdst=-1 lets the C library settle DST; a midnight skipped by a
-            # change becomes the first instant of the day, as below.
-            local = _time.localtime(_time.mktime((day.year, day.month, day.day, 0, 0, 0, 0, 0, -1)))
-            return datetime(*local[:6], tzinfo=_fixed_offset(local.tm_gmtoff))
-        wall = tz.resolve_imaginary(datetime.combine(day, time()).replace(tzinfo=self.zone))
-        return wall.replace(tzinfo=_fixed_offset(int(wall.utcoffset().total_seconds())))
-
-    def date_of(self, moment: datetime) -> date:
-        if self._system:
-            return date(*_time.localtime(moment.timestamp())[:3])
-        return moment.astimezone(self.zone).date()
-
-
-@lru_cache(maxsize=64)
-def _fixed_offset(seconds: int) -> timezone:
-    return timezone(timedelta(seconds=seconds))
-
-
-def local_midnight(day: date, zone=None) -> datetime:
-    """The instant at which local `day` begins (aware, with a fixed offset)."""
-    return LocalDays(zone).midnight(day)
+def streak_as_of(store, day: date) -> int:
+    """Days in a row with a conversation, ending on `day` (or the day before)."""
+    return _streak(store.encounters(), day, LocalDays())
 
 
 def week_bounds(start: date, zone=None) -> tuple[datetime, datetime]:

@@ -6,7 +6,6 @@ in place; it dismisses with the SaveResult only once the encounter is on disk.
 """
 from __future__ import annotations
 
-from datetime import datetime
 
 from rich.text import Text
 from textual import on

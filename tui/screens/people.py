@@ -11,7 +11,7 @@ from journal import clock
 from journal.names import fold
 from journal.queries import days_since
 from tui.screens.base import JournalScreen
-from tui.widgets.literal import cell, literal
+from tui.widgets.literal import cell
 
 
 def ago(days: int | None) -> str:

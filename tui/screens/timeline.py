@@ -1,13 +1,16 @@
 """Home: encounters newest first, grouped by day, with today's count and streak."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Static
 
 from journal import clock
-from journal.queries import current_streak, day_bounds
+from journal.dates import local_midnight
+from journal.review import streak_as_of
 from tui.screens.base import JournalScreen
 from tui.widgets.encounter_list import ASKED, FOLLOW, GAVE, EncounterList
 
@@ -56,8 +59,8 @@ class TimelineScreen(JournalScreen):
     def _update_header(self) -> None:
         encounters = self.store.encounters()
         today = clock.today()
-        todays = len(self.store.between(*day_bounds(today)))
-        days = current_streak(encounters, today)
+        todays = len(self.store.between(local_midnight(today), local_midnight(today + timedelta(days=1))))
+        days = streak_as_of(self.store, today)
         header = Text()
         header.append("Today ", style="bold")
         header.append(f"{todays} conversation{'s' if todays != 1 else ''}")
