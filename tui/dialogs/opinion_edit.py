@@ -7,15 +7,15 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from journal.errors import JournalError, ValidationError
 from journal.models import CONFIDENCES, Opinion
 from journal.queries import one_line
 from journal.text import clean, clean_line
+from tui.dialogs.form import FormMessages
 from tui.widgets.literal import literal
 from tui.widgets.suggest import FoldedSuggester
 
 
-class OpinionDialog(ModalScreen[tuple[Opinion, str] | None]):
+class OpinionDialog(FormMessages, ModalScreen[tuple[Opinion, str] | None]):
     """Dismisses with (opinion, "formed" | "revised" | "unchanged") once saved."""
 
     BINDINGS = [
@@ -67,28 +67,18 @@ class OpinionDialog(ModalScreen[tuple[Opinion, str] | None]):
         else:
             self.query_one("#subject", Input).focus()
 
-    def _error(self, field: str, message: str) -> None:
-        target = self.query_one(f"#{field}-error", Static)
-        target.update(literal(message))
-        target.display = bool(message)
-
     def action_save(self) -> None:
-        for error in self.query(".error"):
-            error.display = False
-        try:
-            opinion, outcome = self.app.store.note_opinion_outcome(
+        self.clear_errors()
+        result = self.save_or_show(
+            lambda: self.app.store.note_opinion_outcome(
                 self.query_one("#subject", Input).value,
                 self.query_one("#stance", TextArea).text,
                 self.query_one("#confidence", Select).value,
                 encounter_id=self._encounter_id,
             )
-        except ValidationError as exc:
-            self._error(exc.field if self.query(f"#{exc.field}-error") else "form", exc.message)
-            return
-        except JournalError as exc:
-            self._error("form", f"Not saved: {exc}")
-            return
-        self.dismiss((opinion, outcome))
+        )
+        if result is not None:
+            self.dismiss(result)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

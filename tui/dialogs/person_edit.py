@@ -7,9 +7,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
-from journal.errors import JournalError, ValidationError
 from journal.text import clean, clean_line, split_list
-from tui.widgets.literal import literal
+from tui.dialogs.form import FormMessages
 from tui.widgets.suggest import FoldedSuggester
 
 _FIELDS = {
@@ -22,7 +21,7 @@ _FIELDS = {
 }
 
 
-class PersonEditDialog(ModalScreen[bool]):
+class PersonEditDialog(FormMessages, ModalScreen[bool]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="person_edit.save", priority=True, tooltip="Save the person"),
         Binding("escape", "cancel", "Cancel", id="person_edit.cancel", tooltip="Close without saving"),
@@ -75,37 +74,31 @@ class PersonEditDialog(ModalScreen[bool]):
         # stop on the scrolling container (focusing a field scrolls it into view).
         self.query_one("#form").can_focus = False
 
-    def _error(self, field: str, message: str) -> None:
-        target = self.query_one(f"#{field}-error", Static)
-        target.update(literal(message))
-        target.display = bool(message)
-
     def action_save(self) -> None:
         store = self.app.store
-        for error in self.query(".error"):
-            error.display = False
+        self.clear_errors()
         value = lambda field: self.query_one(f"#{field}", Input).value  # noqa: E731
         cadence_text = value("keep_in_touch_days").strip()
         cadence = None
         if cadence_text:
             # isdecimal, not isdigit: "²" is a digit that int() refuses.
             if not cadence_text.isdecimal() or int(cadence_text) <= 0:
-                self._error("keep_in_touch_days", "Type a number of days above 0, or leave it empty.")
+                self.show_error("keep_in_touch_days", "Type a number of days above 0, or leave it empty.")
                 return
             cadence = int(cadence_text)
         introducer = None
         if value("introduced_by").strip():
             found = store.match_person(value("introduced_by").strip())
             if found.is_new:
-                self._error("introduced_by", "Nobody in the journal has that name; add them first by noting an encounter.")
+                self.show_error("introduced_by", "Nobody in the journal has that name; add them first by noting an encounter.")
                 return
             if found.is_ambiguous:
                 names = ", ".join(store.names(list(found.person_ids)))
-                self._error("introduced_by", f"Several people match ({names}); type the full name.")
+                self.show_error("introduced_by", f"Several people match ({names}); type the full name.")
                 return
             introducer = found.person_ids[0]
-        try:
-            store.update_person(
+        saved = self.save_or_show(
+            lambda: store.update_person(
                 self.person_id,
                 name=value("name"),
                 aliases=split_list(value("aliases")),
@@ -115,13 +108,9 @@ class PersonEditDialog(ModalScreen[bool]):
                 keep_in_touch_days=cadence,
                 notes=self.query_one("#notes", TextArea).text,
             )
-        except ValidationError as exc:
-            self._error(exc.field if self.query(f"#{exc.field}-error") else "form", exc.message)
-            return
-        except JournalError as exc:
-            self._error("form", f"Not saved: {exc}")
-            return
-        self.dismiss(True)
+        )
+        if saved is not None:
+            self.dismiss(True)
 
     def action_cancel(self) -> None:
         self.dismiss(False)

@@ -17,14 +17,14 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from journal import clock
 from journal.dates import DateParseError, parse_due, parse_when
-from journal.errors import JournalError, SaveError, UnreadableJournalError, ValidationError
+from journal.errors import JournalError, ValidationError
 from journal.models import Encounter, EncounterDraft
 from journal.names import fold
 from journal.opinions import parse_opinion_field
 from journal.store import SaveResult
 from journal.text import clean, clean_line, split_list
 from tui.dialogs.confirm import ConfirmDialog
-from tui.widgets.literal import literal
+from tui.dialogs.form import FormMessages
 from tui.widgets.suggest import FoldedSuggester
 
 # (field id, label, placeholder) for the one-line fields, in tab order.
@@ -44,7 +44,7 @@ _EXTRA_FIELDS = {
 }
 
 
-class QuickAddDialog(ModalScreen[SaveResult | None]):
+class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="quick_add.save", priority=True, tooltip="Save the encounter (from any field)"),
         Binding("escape", "cancel", "Cancel", id="quick_add.cancel", tooltip="Close; asks first if anything was typed"),
@@ -132,16 +132,6 @@ class QuickAddDialog(ModalScreen[SaveResult | None]):
         values["notes"] = self.query_one("#notes", TextArea).text
         return values
 
-    def _error(self, field: str, message: str) -> None:
-        target = self.query_one(f"#{field}-error", Static)
-        target.update(literal(message))
-        target.display = bool(message)
-
-    def _clear_errors(self) -> None:
-        for error in self.query(".error"):
-            error.update("")
-            error.display = False
-
     # ------------------------------------------------------ live feedback
     def _show_parsed(self, field: str) -> None:
         text = self.query_one(f"#{field}", Input).value
@@ -156,7 +146,7 @@ class QuickAddDialog(ModalScreen[SaveResult | None]):
             else:
                 value = parse_due(text, clock.today())
                 shown.update(Text(value.strftime("%a %d %b %Y"), style="green"))
-            self._error(field, "")
+            self.show_error(field, "")
         except DateParseError:
             shown.update(Text("?", style="bold red"))
 
@@ -184,14 +174,14 @@ class QuickAddDialog(ModalScreen[SaveResult | None]):
         try:
             when = parse_when(values["when"] or "now", clock.now())
         except DateParseError as exc:
-            self._error("when", str(exc))
+            self.show_error("when", str(exc))
             ok = False
         due = None
         if values["due"].strip():
             try:
                 due = parse_due(values["due"], clock.today())
             except DateParseError as exc:
-                self._error("due", str(exc))
+                self.show_error("due", str(exc))
                 ok = False
         if not ok:
             return None
@@ -209,26 +199,20 @@ class QuickAddDialog(ModalScreen[SaveResult | None]):
         )
 
     def action_save(self) -> None:
-        self._clear_errors()
+        self.clear_errors()
         draft = self._draft()
         if draft is None:
             return
         try:
             opinion = parse_opinion_field(self.query_one("#opinion", Input).value)
         except ValidationError as exc:
-            self._error("opinion", exc.message)
+            self.show_error("opinion", exc.message)
             return
-        try:
-            if self._editing is not None:
-                result = self.store.update_encounter(self._editing.id, draft)
-            else:
-                result = self.store.add_encounter(draft)
-        except ValidationError as exc:
-            field = exc.field if self.query(f"#{exc.field}-error") else "form"
-            self._error(field, exc.message)
-            return
-        except (SaveError, UnreadableJournalError, JournalError) as exc:
-            self._error("form", f"Not saved: {exc}")
+        if self._editing is not None:
+            result = self.save_or_show(lambda: self.store.update_encounter(self._editing.id, draft))
+        else:
+            result = self.save_or_show(lambda: self.store.add_encounter(draft))
+        if result is None:
             return
         if opinion is not None:
             subject, stance = opinion
