@@ -1,0 +1,31 @@
+"""The README's pictures exist, and the script that makes them still runs and matches them."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_screenshot_the_readme_references_exists():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    referenced = set(re.findall(r"\(?(screenshots/[\w.-]+\.svg)\)?", readme))
+    assert {"screenshots/timeline.svg", "screenshots/review.svg"} <= referenced
+    missing = sorted(path for path in referenced if not (ROOT / path).is_file())
+    assert missing == []
+
+
+def test_the_script_runs_and_gives_the_committed_pictures(tmp_path):
+    """Regenerate with `make screenshots` when the interface changes."""
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.screenshots", "--out", str(tmp_path)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    made = sorted(p.name for p in tmp_path.glob("*.svg"))
+    assert made == ["encounter.svg", "opinion.svg", "people.svg", "profile.svg", "quick-add.svg", "review.svg", "timeline.svg"]
+    for name in made:
+        picture = (tmp_path / name).read_text(encoding="utf-8")
+        assert picture == (ROOT / "screenshots" / name).read_text(encoding="utf-8"), f"screenshots/{name} is out of date"
