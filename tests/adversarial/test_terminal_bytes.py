@@ -59,7 +59,7 @@ def test_the_detector_catches_each_poison_sequence():
     assert "\x1b]0;pwned\x07" in raw  # the journal really holds what we look for
 
 
-def _read(fd: int, seconds: float, quiet: float = 0.6) -> bytes:
+def _read(fd: int, seconds: float, quiet: float = 0.4) -> bytes:
     """Read what the app writes until it has been quiet for `quiet` s (at most `seconds`)."""
     chunks = []
     deadline = time.monotonic() + seconds
