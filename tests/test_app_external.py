@@ -7,10 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.app_helpers import SIZE, notifications, option_texts, reopen, seed_small, squash, static_text
+from tests.app_helpers import SIZE, add, notifications, option_texts, reopen, seed_small, squash, static_text
 from tui.app import NetJournalApp
 from tui.cli import main as cli_main
 from tui.screens.people import PeopleScreen
+from tui.screens.timeline import TimelineScreen
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -88,3 +89,19 @@ async def test_a_broken_file_is_reported_once_and_the_app_keeps_running(store, j
         journal_path.write_bytes(good)
         await pilot.pause(1.5)
         assert app.is_running
+
+
+async def test_a_save_landing_while_a_screen_is_still_being_built_does_not_crash(store, journal_path):
+    """A change (here signalled right after the key) can arrive before the new screen's widgets exist."""
+    add(store, "Ana Souza", "first")
+    app = NetJournalApp(store)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.pause()
+        for mode in ("review", "opinions", "people", "timeline"):
+            # What the key does, then a change before the new screen has had a
+            # chance to mount (as the 1 s poll or a save can).
+            app.action_go(mode)
+            app.data_changed()
+            await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, TimelineScreen)

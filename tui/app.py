@@ -86,7 +86,9 @@ class NetJournalApp(App):
             if hasattr(candidate, "sync_data"):
                 screen = candidate
                 break
-        if hasattr(screen, "sync_data"):
+        # A screen still being mounted draws itself from its own on_mount; its
+        # widgets may not exist yet.
+        if hasattr(screen, "sync_data") and screen.is_mounted:
             screen.sync_data()
 
     def check_external_changes(self) -> None:
