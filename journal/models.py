@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import asdict, dataclass, field, fields, replace
+from functools import lru_cache
 from datetime import date, datetime
 
 from . import clock
@@ -67,8 +68,14 @@ class _PlainRecord:
 
     @classmethod
     def from_dict(cls, data: dict):
-        known = {f.name for f in fields(cls)}
+        known = _field_names(cls)
         return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls) -> frozenset[str]:
+    # Computed once per class: fields() is slow, and a journal has many records.
+    return frozenset(f.name for f in fields(cls))
 
 
 @dataclass(slots=True)
