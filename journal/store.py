@@ -272,7 +272,8 @@ class Store(OpinionsMixin):
             people = self._records["people"]
             self._index = EncounterIndex(
                 self._records["encounters"].values(),
-                lambda pid: people[pid].name if pid in people else None,
+                # Search finds people by any of their names and their organisation.
+                lambda pid: " ".join([people[pid].name, *people[pid].aliases, people[pid].organisation]) if pid in people else None,
             )
         return self._index
 

@@ -128,7 +128,7 @@ async def test_profile_counts_gave_and_asked(store, journal_path):
         facts = static_text(app.screen, "#person-facts")
         assert "First met       07 Nov 2026" in facts
         assert "Last seen       24 Nov 2026 (3 days ago)" in facts
-        assert "You gave        2 times   you asked 1 times" in facts
+        assert "You gave        2 times   you asked once" in facts
         assert "Open follow-ups —" in facts
         assert "Talked about    #bread #rye" in facts or "Talked about    #rye #bread" in facts
         await pilot.press("escape")

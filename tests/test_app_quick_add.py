@@ -73,7 +73,8 @@ async def test_quick_add_happy_path(store, journal_path):
         assert "#markets #Bread" in rows[1]
         assert timeline.highlighted == 1
         assert highlighted_text(timeline) == rows[1]
-        assert ("Saved", "Encounter saved. ctrl+z undoes it.") in notifications(app)
+        # Zoë Martin is new: the notification says so, so a mistyped name shows at once.
+        assert ("Saved", "Encounter saved, with new people: Zoë Martin. ctrl+z undoes it.") in notifications(app)
         assert "5 in all" in static_text(app.screen, "#timeline-header")
 
     with reopen(journal_path) as disk:
@@ -304,3 +305,28 @@ async def test_ctrl_s_saves_from_the_last_field(store, journal_path):
     assert saved["follow_up"]["text"] == "send the rye recipe"
     assert saved["follow_up"]["done"] is False
     assert saved["follow_up"]["due"] is not None and saved["follow_up"]["due"] > "2026-11-27"
+
+
+async def test_ctrl_z_refuses_once_something_else_changed_the_journal(store, journal_path):
+    """Undo never reaches past a change it cannot take back (here a follow-up marked done)."""
+    add(store, "Ana Souza", "older chat", when=ago(days=2), follow_up="call back")
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_quick_add(pilot)
+        await type_text(pilot, "Bruno Lima")
+        await fill_input(pilot, "notes", "bread talk")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # Open the older encounter and mark its follow-up done: a change with no undo.
+        timeline = app.screen.query_one("#timeline")
+        timeline.highlighted = next(i for i, row in enumerate(option_texts(timeline)) if "older chat" in row)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert any(message.startswith("Cannot undo the new encounter") for _, message in notifications(app))
+    with reopen(journal_path) as disk:
+        assert sorted(e.notes for e in disk.encounters()) == ["bread talk", "older chat"]
+        assert "Bruno Lima" in [p.name for p in disk.people()]

@@ -56,7 +56,11 @@ class NetJournalApp(App):
         super().__init__(**kwargs)
         self.store = store
         self.data_version = 0
-        self._undo: list[tuple[str, Callable[[], None]]] = []
+        # The last change that can be undone, with the data version right after
+        # it: any later change (a merge, a reflection, another process's save)
+        # moves the version on, and then ctrl+z refuses rather than undo
+        # something older than what the user just did.
+        self._undo: tuple[str, Callable[[], None], int] | None = None
         self.last_saved_id: str | None = None
         self._unreadable_reported = False
 
@@ -75,6 +79,8 @@ class NetJournalApp(App):
         # Every notification (screens' and widgets' too) passes here. They may
         # quote journal text (a name, a subject) that a hand-edited file left
         # with escape sequences: toasts draw their text as is, so clean it.
+        # And never markup: a name like "[/]" would crash the toast.
+        kwargs.setdefault("markup", False)
         super().notify(clean(str(message)), title=clean(str(title)), **kwargs)
 
     # ------------------------------------------------------------- data
@@ -131,33 +137,46 @@ class NetJournalApp(App):
         if result is None:
             return
         self.last_saved_id = result.encounter.id
-        self.push_undo("the new encounter", lambda: self.store.undo_save(result))
-        self.data_changed()
-        self.notify("Encounter saved. ctrl+z undoes it.", title="Saved")
+        self.record_change("the new encounter", lambda: self.store.undo_save(result))
+        new = ", ".join(p.name for p in result.created_people)
+        message = "Encounter saved. ctrl+z undoes it."
+        if new:
+            # Say who was created, so a name typed differently from a known one shows now.
+            message = f"Encounter saved, with new people: {new}. ctrl+z undoes it."
+        self.notify(message, title="Saved")
 
     def _after_edit(self, before, result: SaveResult | None) -> None:
         if result is None:
             return
         self.last_saved_id = result.encounter.id
-        self.push_undo("the edit", lambda: self.store.undo_save(result, before))
-        self.data_changed()
-        self.notify("Changes saved. ctrl+z undoes them.", title="Saved")
+        self.record_change("the edit", lambda: self.store.undo_save(result, before))
+        new = ", ".join(p.name for p in result.created_people)
+        message = f"Changes saved, with new people: {new}." if new else "Changes saved."
+        self.notify(message + " ctrl+z undoes them.", title="Saved")
 
-    def push_undo(self, what: str, undo: Callable[[], None]) -> None:
-        self._undo.append((what, undo))
-        del self._undo[:-20]
+    def record_change(self, what: str, undo: Callable[[], None]) -> None:
+        """A change was saved that ctrl+z can take back: redraw, remember how."""
+        self.data_changed()
+        self._undo = (what, undo, self.data_version)
 
     def action_undo(self) -> None:
-        if not self._undo:
+        if self._undo is None:
             self.notify("Nothing to undo.", severity="warning")
             return
-        what, undo = self._undo.pop()
+        what, undo, version = self._undo
+        if version != self.data_version:
+            self._undo = None
+            self.notify(
+                f"Cannot undo {what}: the journal changed since (only the last change can be undone).",
+                severity="warning",
+            )
+            return
         try:
             undo()
         except JournalError as exc:
-            self._undo.append((what, undo))
             self.notify(str(exc), title="Undo failed", severity="error", markup=False)
             return
+        self._undo = None
         self.data_changed()
         self.notify(f"Undid {what}.", title="Undo")
 

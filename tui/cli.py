@@ -8,6 +8,7 @@ Exit codes: 0 success, 1 a save that failed (the journal is intact),
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -156,6 +157,12 @@ def main(argv: Sequence[str] | None = None, out=None, err=None) -> int:
     }[args.command]
     try:
         return handler(args, out, err)
+    except BrokenPipeError:
+        # The reader went away (`netjournal review | head`): not a failure.
+        # Point stdout at /dev/null so that Python's exit flush stays quiet.
+        if out is sys.stdout:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except (UsageError, JournalError) as exc:
         # A failed save left the journal intact (1); anything else is input
         # to fix or a journal that cannot be read (2).

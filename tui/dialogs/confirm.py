@@ -30,6 +30,7 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal(classes="buttons"):
                 yield Button(self._yes, variant="error", id="yes")
                 yield Button(self._no, variant="primary", id="no")
+            yield Label(f"y: {self._yes} · n or esc: {self._no}", classes="dialog-help", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -89,7 +89,7 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
                 for field, (label, placeholder) in _EXTRA_FIELDS.items():
                     yield from self._row(field, label, placeholder)
             yield Static("", id="form-error", classes="error")
-            yield Label("ctrl+s save · tab next field · esc cancel · #hashtags become topics", classes="dialog-help")
+            yield Label("ctrl+s save · tab next field · → accepts a suggestion · esc cancel · #hashtags become topics", classes="dialog-help")
 
     def on_mount(self) -> None:
         values = {"when": "now"}

@@ -21,7 +21,7 @@ class EncounterScreen(JournalScreen):
         Binding("e", "edit", "Edit", id="encounter.edit", tooltip="Edit this encounter in the quick-add form"),
         Binding("d", "delete", "Delete", id="encounter.delete", tooltip="Delete this encounter (asks first; ctrl+z undoes)"),
         Binding("n", "note_opinion", "Opinion", id="encounter.opinion", tooltip="Note an opinion this conversation shaped (linked to it)"),
-        Binding("f", "toggle_follow_up", "Follow-up done", id="encounter.follow_up", tooltip="Mark the follow-up done or open again"),
+        Binding("f", "toggle_follow_up", "Follow-up done/open", id="encounter.follow_up", tooltip="Mark the follow-up done or open again"),
     ]
 
     def __init__(self, encounter_id: str) -> None:
@@ -119,6 +119,7 @@ class EncounterScreen(JournalScreen):
             self.notify(str(exc), title="Not saved", severity="error", markup=False)
             return
         self.app.data_changed()
+        self.notify("Follow-up open again." if encounter.follow_up.done else "Follow-up marked done.")
 
     def action_delete(self) -> None:
         def answered(yes: bool | None) -> None:
@@ -129,9 +130,8 @@ class EncounterScreen(JournalScreen):
             except JournalError as exc:
                 self.notify(str(exc), title="Not deleted", severity="error", markup=False)
                 return
-            self.app.push_undo("the delete", lambda: self.store.restore_encounter(deleted))
             self.app.pop_screen()
-            self.app.data_changed()
+            self.app.record_change("the delete", lambda: self.store.restore_encounter(deleted))
             self.notify("Encounter deleted. ctrl+z brings it back.", title="Deleted")
 
         self.app.push_screen(ConfirmDialog("Delete this encounter?", yes="Delete", no="Keep"), answered)

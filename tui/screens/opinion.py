@@ -104,9 +104,8 @@ class OpinionScreen(JournalScreen):
             except JournalError as exc:
                 self.notify(str(exc), title="Not deleted", severity="error", markup=False)
                 return
-            self.app.push_undo("the opinion's deletion", lambda: self.store.restore_opinion(deleted))
             self.app.pop_screen()
-            self.app.data_changed()
+            self.app.record_change("the opinion's deletion", lambda: self.store.restore_opinion(deleted))
             self.notify("Opinion deleted. ctrl+z brings it back.", title="Deleted")
 
         self.app.push_screen(ConfirmDialog(f"Delete the opinion on {opinion.subject}?", yes="Delete", no="Keep"), answered)

@@ -16,6 +16,7 @@ from tui.widgets.literal import cell
 class OpinionsScreen(JournalScreen):
     BINDINGS = [
         Binding("n", "new", "New opinion", id="opinions.new", tooltip="Note what you think about a subject"),
+        Binding("e", "revise", "Revise", id="opinions.revise", tooltip="Revise the highlighted opinion (the old stance stays in its history)"),
         Binding("f", "filter", "Filter", id="opinions.filter", tooltip="Type to filter subjects and stances"),
         Binding("escape", "clear_filter", "Clear filter", id="opinions.clear", show=False, tooltip="Clear the filter"),
     ]
@@ -88,6 +89,11 @@ class OpinionsScreen(JournalScreen):
     def action_clear_filter(self) -> None:
         self.query_one("#opinions-filter", Input).value = ""
         self.query_one("#opinions-list").focus()
+
+    def action_revise(self) -> None:
+        option = self.query_one("#opinions-list", OptionList).highlighted_option
+        if option is not None and option.id:
+            self.app.note_opinion(opinion=self.store.opinion(option.id))
 
     def action_new(self) -> None:
         self.app.note_opinion()

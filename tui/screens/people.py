@@ -31,6 +31,7 @@ class PeopleScreen(JournalScreen):
         Binding("f", "filter", "Filter", id="people.filter", tooltip="Type to filter people by name, organisation or interest"),
         Binding("escape", "clear_filter", "Clear filter", id="people.clear", show=False, tooltip="Clear the filter and go back to the list"),
         Binding("e", "edit", "Edit", id="people.edit", tooltip="Edit the highlighted person"),
+        Binding("m", "merge", "Merge", id="people.merge", tooltip="Merge another person into the highlighted one"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -66,7 +67,7 @@ class PeopleScreen(JournalScreen):
                 cell(", ".join(person.interests), 30, "dim"),
                 key=person.id,
             )
-        header = Text(f"{len(rows)} people", style="bold")
+        header = Text("1 person" if len(rows) == 1 else f"{len(rows)} people", style="bold")
         if key:
             header.append(f"   {shown} match the filter", style="dim")
         self.query_one("#people-header", Static).update(header)
@@ -99,6 +100,13 @@ class PeopleScreen(JournalScreen):
     def action_clear_filter(self) -> None:
         self.query_one("#people-filter", Input).value = ""
         self.query_one(DataTable).focus()
+
+    def action_merge(self) -> None:
+        person_id = self._highlighted_id()
+        if person_id:
+            from tui.screens.person import start_merge
+
+            start_merge(self.app, person_id)
 
     def action_edit(self) -> None:
         person_id = self._highlighted_id()

@@ -17,6 +17,10 @@ from tui.widgets.encounter_list import EncounterList
 from tui.widgets.literal import literal
 
 
+def _times(count: int) -> str:
+    return "once" if count == 1 else f"{count} times"
+
+
 class PersonScreen(JournalScreen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="person.back", tooltip="Back"),
@@ -81,7 +85,7 @@ class PersonScreen(JournalScreen):
         fact("First met", summary.first_met.strftime("%d %b %Y") if summary.first_met else "")
         fact("Last seen", f"{summary.last_seen:%d %b %Y} ({ago(last)})" if summary.last_seen else "")
         fact("Conversations", str(summary.count))
-        fact("You gave", f"{summary.gave} times   you asked {summary.asked} times")
+        fact("You gave", f"{_times(summary.gave)}   you asked {_times(summary.asked)}")
         follow = summary.open_follow_ups
         fact("Open follow-ups", "; ".join(
             e.follow_up.text + (f" (due {e.follow_up.due:%d %b})" if e.follow_up.due else "") for e in follow
@@ -104,27 +108,36 @@ class PersonScreen(JournalScreen):
         self.app.push_screen(PersonEditDialog(self.person_id), lambda saved: saved and self.app.data_changed())
 
     def action_merge(self) -> None:
-        from tui.dialogs.pick_person import PickPersonDialog
+        start_merge(self.app, self.person_id)
 
-        keep = self.store.person(self.person_id)
 
-        def picked(other_id: str | None) -> None:
-            if not other_id:
+def start_merge(app, keep_id: str) -> None:
+    """Pick who else is really `keep`, confirm, and fold them into `keep`."""
+    from tui.dialogs.pick_person import PickPersonDialog
+
+    store = app.store
+    keep = store.person(keep_id)
+
+    def picked(other_id: str | None) -> None:
+        if not other_id:
+            return
+        other = store.person(other_id)
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
                 return
-            other = self.store.person(other_id)
+            try:
+                store.merge_people(keep.id, other.id)
+            except JournalError as exc:
+                app.notify(str(exc), title="Not merged", severity="error")
+                return
+            app.data_changed()
+            app.notify(f"Merged {other.name} into {keep.name}.", title="Merged")
 
-            def confirmed(yes: bool | None) -> None:
-                if not yes:
-                    return
-                try:
-                    self.store.merge_people(keep.id, other.id)
-                except JournalError as exc:
-                    self.notify(str(exc), title="Not merged", severity="error", markup=False)
-                    return
-                self.app.data_changed()
-                self.notify(f"Merged {other.name} into {keep.name}.", title="Merged", markup=False)
+        question = (
+            f"Merge {other.name} into {keep.name}? {other.name}'s encounters and "
+            f"introductions move to {keep.name}, and {other.name} becomes an alias."
+        )
+        app.push_screen(ConfirmDialog(question, yes="Merge", no="Cancel"), confirmed)
 
-            question = f"Merge {other.name} into {keep.name}? Their encounters and introductions move to {keep.name}."
-            self.app.push_screen(ConfirmDialog(question, yes="Merge", no="Cancel"), confirmed)
-
-        self.app.push_screen(PickPersonDialog(f"Merge into {keep.name}: who is the same person?", exclude=keep.id), picked)
+    app.push_screen(PickPersonDialog(f"Who else is {keep.name}? (merged into {keep.name})", exclude=keep.id), picked)

@@ -84,13 +84,14 @@ class ReviewScreen(JournalScreen):
         self._draw_header(review)
         numbers = Text()
         numbers.append(f"{review.conversations}", style="bold")
-        numbers.append(" conversations   ")
+        numbers.append(" conversation " if review.conversations == 1 else " conversations ")
         numbers.append(f"{review.people}", style="bold")
-        numbers.append(f" people ({len(review.new_people)} new, {len(review.returning_people)} returning)   ")
+        numbers.append(" person" if review.people == 1 else " people")
+        numbers.append(f" ({len(review.new_people)} new, {len(review.returning_people)} returning)  ")
         numbers.append(f"gave {len(review.gave)}", style="bold green")
         numbers.append(" · ")
         numbers.append(f"asked {len(review.asked)}", style="bold yellow")
-        numbers.append(f"   streak {review.streak} day{'s' if review.streak != 1 else ''}")
+        numbers.append(f"  streak {review.streak} day{'s' if review.streak != 1 else ''}")
         self.query_one("#review-numbers", Static).update(numbers)
         nudge = self.query_one("#review-nudge", Static)
         nudge.update(Text(NUDGE, style="italic") if review.asks_outnumber_gives else "")
@@ -128,8 +129,9 @@ class ReviewScreen(JournalScreen):
             follow_ups.add_option(Option(line, id=encounter.id))
         if not rows:
             follow_ups.add_option(Option(Text("nothing due", style="dim"), disabled=True))
-        elif keep is not None:
-            follow_ups.highlighted = min(keep, follow_ups.option_count - 1)
+        else:
+            # Highlighted from the start, so that space works as the heading says.
+            follow_ups.highlighted = min(keep or 0, follow_ups.option_count - 1)
 
         reflection = self.query_one("#review-reflection", TextArea)
         # Cleaned: a text area draws its text as is, and a hand-edited journal
@@ -165,12 +167,14 @@ class ReviewScreen(JournalScreen):
             self.week_start = self.review.start + timedelta(days=7 * step)
             self._loaded_reflection = self.query_one("#review-reflection", TextArea).text
             self.refresh_data()
+            self.query_one("#review-body").scroll_home(animate=False)
 
     def action_this_week(self) -> None:
         if self._leave_week():
             self.week_start = clock.today()
             self._loaded_reflection = self.query_one("#review-reflection", TextArea).text
             self.refresh_data()
+            self.query_one("#review-body").scroll_home(animate=False)
 
     def action_reflect(self) -> None:
         area = self.query_one("#review-reflection", TextArea)

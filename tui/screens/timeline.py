@@ -67,8 +67,12 @@ class TimelineScreen(JournalScreen):
         header.append("   Streak ", style="bold")
         header.append(f"{days} day{'s' if days != 1 else ''}")
         header.append(f"   {len(encounters)} in all", style="dim")
-        header.append(f"     {GAVE} gave  {ASKED} asked  {FOLLOW} follow-up", style="dim")
+        if self.size.width >= 96:
+            header.append(f"     {GAVE} gave  {ASKED} asked  {FOLLOW} follow-up", style="dim")
         self.query_one("#timeline-header", Static).update(header)
+
+    def on_resize(self) -> None:
+        self._update_header()  # the key legend shows only when it fits
 
     def on_encounter_list_opened(self, event: EncounterList.Opened) -> None:
         self.app.open_encounter(event.encounter_id)
