@@ -52,6 +52,10 @@ class SaveResult:
 
     encounter: Encounter
     created_people: list[Person] = field(default_factory=list)
+    # An opinion noted with the encounter (quick-add's Opinion field): the
+    # version before (None if this formed it) and the id of the one saved.
+    opinion_before: Opinion | None = None
+    opinion_id: str | None = None
 
 
 _MODELS = {"encounters": Encounter, "people": Person, "opinions": Opinion, "reviews": WeekReview}
@@ -389,6 +393,11 @@ class Store(OpinionsMixin):
             for person in result.created_people:
                 if person.id in self._records["people"] and person.id not in in_use:
                     self._drop("people", person.id)
+            if result.opinion_id is not None:
+                if result.opinion_before is not None:
+                    self._put("opinions", result.opinion_before)
+                elif result.opinion_id in self._records["opinions"]:
+                    self._drop("opinions", result.opinion_id)
 
     def set_follow_up_done(self, encounter_id: str, done: bool = True) -> Encounter:
         with self._transaction():

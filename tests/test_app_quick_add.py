@@ -330,3 +330,21 @@ async def test_ctrl_z_refuses_once_something_else_changed_the_journal(store, jou
     with reopen(journal_path) as disk:
         assert sorted(e.notes for e in disk.encounters()) == ["bread talk", "older chat"]
         assert "Bruno Lima" in [p.name for p in disk.people()]
+
+
+async def test_ctrl_z_after_quick_add_with_an_opinion_takes_the_opinion_back(store, journal_path):
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_quick_add(pilot)
+        await type_text(pilot, "Ana Souza")
+        await fill_input(pilot, "notes", "metro talk")
+        await fill_input(pilot, "opinion", "the new metro line: late but worth it")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        with reopen(journal_path) as disk:
+            assert [o.subject for o in disk.opinions()] == ["the new metro line"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert ("Undo", "Undid the new encounter.") in notifications(app)
+    with reopen(journal_path) as disk:
+        assert disk.opinions() == [] and disk.count() == 0

@@ -430,3 +430,17 @@ def test_undo_save_of_an_edit_restores_it_and_drops_people_it_created(store, fro
     again = Store(store.path)
     assert again.encounter(first.encounter.id).notes == "before"
     assert sorted(p.name for p in again.people()) == ["Ana Souza"]
+
+
+def test_undo_save_takes_back_an_opinion_noted_with_the_encounter(store, frozen_clock):
+    store.note_opinion("Bread", "too dear", "low")
+    before = store.find_opinion("bread")
+    first = store.add_encounter(EncounterDraft(when=frozen_clock, who=["Ana"], notes="x"))
+    first.opinion_before = before
+    first.opinion_id = store.note_opinion("bread", "worth it", encounter_id=first.encounter.id).id
+    second = store.add_encounter(EncounterDraft(when=frozen_clock, who=["Ana"], notes="y"))
+    second.opinion_id = store.note_opinion("Metro", "late", encounter_id=second.encounter.id).id
+    store.undo_save(second)
+    store.undo_save(first)
+    again = Store(store.path)
+    assert [(o.subject, o.stance, o.confidence, o.history) for o in again.opinions()] == [("Bread", "too dear", "low", [])]

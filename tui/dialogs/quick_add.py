@@ -217,7 +217,9 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
         if opinion is not None:
             subject, stance = opinion
             try:
-                self.store.note_opinion(subject, stance, encounter_id=result.encounter.id)
+                # Kept on the result, so that ctrl+z takes the opinion back too.
+                result.opinion_before = self.store.find_opinion(subject)
+                result.opinion_id = self.store.note_opinion(subject, stance, encounter_id=result.encounter.id).id
             except JournalError as exc:
                 # The encounter is saved; say so rather than lose the opinion silently.
                 self.app.notify(f"Encounter saved, but the opinion was not: {exc}", severity="error", markup=False)
