@@ -592,9 +592,6 @@ class Store(OpinionsMixin):
         used = {e.setting for e in self.encounters() if e.setting}
         return list(DEFAULT_SETTINGS) + sorted(used - set(DEFAULT_SETTINGS))
 
-    def topics(self) -> Counter:
-        return Counter(t for e in self.encounters() for t in e.topics)
-
     # ---------------------------------------------------------------- search
     def search(self, query: str, limit: int | None = None) -> list[Encounter]:
         """Encounters whose text, place, topics or people match, newest first.
