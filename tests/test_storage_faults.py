@@ -44,17 +44,18 @@ def mode(path: Path) -> int:
 
 
 class Faults:
-    """Makes one os function fail inside journal.storage only."""
+    """Makes one os function, or the atomic swap of the journal and its spare, fail inside journal.storage only."""
 
     def __init__(self, monkeypatch):
         self._monkeypatch = monkeypatch
         self.fake = types.ModuleType("os")
         self.fake.__dict__.update(vars(os))
         monkeypatch.setattr(journal.storage, "os", self.fake)
+        self._real_exchange = journal.storage.exchange_paths
 
     def fail(self, name: str, code: int, after: int = 0) -> None:
-        """Let `after` calls of os.<name> through, then raise OSError(code)."""
-        real = getattr(os, name)
+        """Let `after` calls of os.<name> (or "exchange") through, then raise OSError(code)."""
+        real = self._real_exchange if name == "exchange" else getattr(os, name)
         calls = 0
 
         def broken(*args, **kwargs):
@@ -64,7 +65,10 @@ class Faults:
                 raise OSError(code, os.strerror(code))
             return real(*args, **kwargs)
 
-        setattr(self.fake, name, broken)
+        if name == "exchange":
+            self._monkeypatch.setattr(journal.storage, "exchange_paths", broken)
+        else:
+            setattr(self.fake, name, broken)
 
     def short_writes_then(self, code: int) -> None:
         """os.write writes part of its buffer once, then the disk is full."""
@@ -82,6 +86,7 @@ class Faults:
 
     def heal(self) -> None:
         self.fake.__dict__.update(vars(os))
+        self._monkeypatch.setattr(journal.storage, "exchange_paths", self._real_exchange)
 
 
 @pytest.fixture
@@ -89,14 +94,27 @@ def faults(monkeypatch):
     return Faults(monkeypatch)
 
 
-INJECTIONS = [
+# A save of an existing journal rewrites the spare and swaps it in; a new
+# journal, a system that cannot swap, and the daily backup use a temp file
+# and os.replace. Both ways are injected.
+COMMON = [
     ("write", errno.ENOSPC),
     ("write", errno.EIO),
     ("fsync", errno.ENOSPC),
     ("fsync", errno.EIO),
-    ("replace", errno.ENOSPC),
-    ("replace", errno.EIO),
 ]
+SPARE_INJECTIONS = COMMON + [
+    ("open", errno.ENOSPC),  # creating or opening the spare
+    ("pread", errno.EIO),  # comparing the spare with the new version
+    ("exchange", errno.EIO),
+]
+TEMP_INJECTIONS = COMMON + [("replace", errno.ENOSPC), ("replace", errno.EIO)]
+INJECTIONS = [(*case, "spare") for case in SPARE_INJECTIONS] + [(*case, "temp file") for case in TEMP_INJECTIONS]
+
+
+def use_write_path(monkeypatch, how: str) -> None:
+    if how == "temp file":  # as on a system without RENAME_EXCHANGE
+        monkeypatch.setattr(journal.storage, "_renameat2", None)
 
 
 def assert_failed_cleanly(store: Store, before: bytes, info, code: int) -> None:
@@ -108,8 +126,9 @@ def assert_failed_cleanly(store: Store, before: bytes, info, code: int) -> None:
 
 
 # ----------------------------------------------------------- full disk, EIO
-@pytest.mark.parametrize(("name", "code"), INJECTIONS)
-def test_fault_while_writing_the_journal(store, faults, name, code):
+@pytest.mark.parametrize(("name", "code", "how"), INJECTIONS)
+def test_fault_while_writing_the_journal(store, faults, monkeypatch, name, code, how):
+    use_write_path(monkeypatch, how)
     store.add_encounter(draft("first", ["Ana Souza"]))
     store.add_encounter(draft("second"))  # today's backup now exists, so the next write is the journal's
     assert len(list_backups(store.path)) == 1
@@ -119,6 +138,7 @@ def test_fault_while_writing_the_journal(store, faults, name, code):
     with pytest.raises(SaveError) as info:
         store.add_encounter(draft("lost", ["Zed Newcomer", "Ana"]))
     assert_failed_cleanly(store, before, info, code)
+    assert not journal.storage.spare_path(store.path).exists()  # a half-written spare is not kept
     # The store forgot the failed change, including the person it would have created.
     assert sorted(e.notes for e in store.encounters()) == ["first", "second"]
     assert [p.name for p in store.people()] == ["Ana Souza"]
@@ -132,7 +152,7 @@ def test_fault_while_writing_the_journal(store, faults, name, code):
         assert sorted(p.name for p in fresh.people()) == ["Ana Souza", "Zed Newcomer"]
 
 
-@pytest.mark.parametrize(("name", "code"), INJECTIONS)
+@pytest.mark.parametrize(("name", "code"), TEMP_INJECTIONS)
 def test_fault_while_writing_the_daily_backup(store, faults, name, code):
     store.add_encounter(draft("first"))  # a new file: nothing to back up yet
     assert list_backups(store.path) == []
@@ -184,7 +204,7 @@ def test_failed_delete_and_update_keep_the_record(store, faults):
     kept = store.add_encounter(draft("keep me", ["Ana Souza"])).encounter
     store.add_encounter(draft("second"))
     before = store.path.read_bytes()
-    faults.fail("replace", errno.EIO)
+    faults.fail("exchange", errno.EIO)
     with pytest.raises(SaveError):
         store.delete_encounter(kept.id)
     assert store.encounter(kept.id).to_dict() == kept.to_dict()
@@ -377,14 +397,14 @@ def test_unreadable_permission_error_simulated(journal_path, monkeypatch):
     # Runs even as root, where the test above is skipped.
     payload = b'{"meta": {"1": {"schema_version": 2}}}'
     write_unreadable(journal_path, payload)
-    real = Path.read_bytes
+    real = Path.open
 
-    def denied(self):
+    def denied(self, *args, **kwargs):
         if self == journal_path:
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
-        return real(self)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(Path, "open", denied)
     err = io.StringIO()
     assert main(["--journal", str(journal_path), "add", "x"], out=io.StringIO(), err=err) == 2
     assert str(journal_path) in err.getvalue()

@@ -22,7 +22,9 @@ from pathlib import Path
 import orjson
 
 from journal.demo import build_document
+from journal.storage import spare_path
 from journal.store import Store
+from tests.test_crash_safety import half_written
 from tests.adversarial.figures import count, detail
 
 CHILD = Path(__file__).parent / "app_child.py"
@@ -101,6 +103,7 @@ def test_sigkill_the_app_while_it_saves_never_loses_an_acknowledged_save(tmp_pat
 
             these = acknowledged(out)
             interrupted |= {p.name for p in journal.parent.glob(".journal.json.*.tmp")}
+            interrupted |= {f"torn spare, round {round_no}"} if half_written(spare_path(journal)) else set()
             with Store(journal) as fresh:  # it loads, or this raises
                 ids = {e.id for e in fresh.encounters()}
                 people = {p.id for p in fresh.people()}
@@ -125,5 +128,5 @@ def test_sigkill_the_app_while_it_saves_never_loses_an_acknowledged_save(tmp_pat
     detail("crash loop", {
         "kills": KILLS, "during start-up": EARLY, "within a save": IN_SAVE, "journal MB": round(size / 1e6, 1),
         "acknowledged": len(acked), "unacknowledged that landed": landed_unacked,
-        "temp files left by an interrupted write": len(interrupted), "seconds": round(elapsed, 1), "seed": seed,
+        "writes interrupted (temp file or torn spare left)": len(interrupted), "seconds": round(elapsed, 1), "seed": seed,
     })

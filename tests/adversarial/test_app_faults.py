@@ -144,7 +144,7 @@ async def test_quick_add_on_a_really_full_disk(small_disk, monkeypatch, backup_e
 
 
 # ------------------------------------------------- injected ENOSPC and EIO
-INJECTED = [("write", errno.ENOSPC), ("fsync", errno.EIO), ("replace", errno.EIO), ("mkstemp", errno.ENOSPC)]
+INJECTED = [("write", errno.ENOSPC), ("fsync", errno.EIO), ("exchange", errno.EIO), ("open", errno.ENOSPC), ("mkstemp", errno.ENOSPC)]
 
 
 @pytest.mark.parametrize(("call", "code"), INJECTED, ids=[f"{c}-{errno.errorcode[e]}" for c, e in INJECTED])
@@ -152,8 +152,10 @@ async def test_every_form_reports_an_injected_fault_and_keeps_the_journal(store,
     seed(store)
     target = add(store, "Ana Souza", "the one to edit", when=ago(hours=1)).encounter.id
     faults = Faults(monkeypatch)
-    if call == "mkstemp":  # creating the temp file itself fails
+    if call == "mkstemp":  # creating the temp file itself fails (a system that cannot swap files)
         import journal.storage as storage
+
+        monkeypatch.setattr(storage, "_renameat2", None)
 
         def no_space(*args, **kwargs):
             raise OSError(code, os.strerror(code))
@@ -399,16 +401,16 @@ def test_the_app_command_refuses_an_unreadable_journal_in_process(journal_path, 
     """The same through main(), with EACCES and EIO injected (works as any user)."""
     journal_path.parent.mkdir(parents=True)
     journal_path.write_bytes(b'{"meta": {"1": {"schema_version": 2}}}')
-    real = Path.read_bytes
+    real = Path.open
     for code, reason in ((errno.EACCES, "permission denied"), (errno.EIO, os.strerror(errno.EIO))):
         exc_type = PermissionError if code == errno.EACCES else OSError
 
-        def broken(self, exc_type=exc_type, code=code):
+        def broken(self, *args, exc_type=exc_type, code=code, **kwargs):
             if self == journal_path:
                 raise exc_type(code, os.strerror(code), str(self))
-            return real(self)
+            return real(self, *args, **kwargs)
 
-        monkeypatch.setattr(Path, "read_bytes", broken)
+        monkeypatch.setattr(Path, "open", broken)
         err = io.StringIO()
         assert cli_main(["--journal", str(journal_path)], out=io.StringIO(), err=err) == 2
         assert str(journal_path) in err.getvalue() and reason in err.getvalue()
@@ -428,14 +430,14 @@ async def test_journal_becomes_unreadable_while_the_app_runs(store, journal_path
             journal_path.write_bytes(b'{"encounters": {"1": ')
             reason = "not valid JSON"
         else:
-            real = Path.read_bytes
+            real = Path.open
 
-            def denied(self):
+            def denied(self, *args, **kwargs):
                 if self == journal_path:
                     raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
-                return real(self)
+                return real(self, *args, **kwargs)
 
-            monkeypatch.setattr(Path, "read_bytes", denied)
+            monkeypatch.setattr(Path, "open", denied)
             os.utime(journal_path, ns=(1, 1))  # its stat changes, so the app reads it again
             reason = "permission denied"
         broken = journal_path.read_bytes() if how != "permission denied" else None
