@@ -4,12 +4,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 ENV_VAR = "NETJOURNAL_FILE"
 
 
 def default_journal_path() -> Path:
+    # Imported only when no journal was named: it is a fifth of the command line's imports.
+    import platformdirs
+
     return platformdirs.user_data_path("netjournal") / "journal.json"
 
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
 from . import clock
@@ -90,7 +89,8 @@ class _DocIds(dict):
 class Store(OpinionsMixin):
     def __init__(self, path: str | Path, *, lock_timeout: float = LOCK_TIMEOUT):
         self.path = Path(path)
-        self._lock = FileLock(str(self.path) + ".lock", timeout=lock_timeout, mode=0o600)
+        self._lock_timeout = lock_timeout
+        self._lock = None  # made at the first save: see _locked
         self._db = TinyDB(self.path, storage=SafeJSONStorage)
         self._db.table_class = InPlaceTable
         self._storage: SafeJSONStorage = self._db.storage
@@ -140,6 +140,14 @@ class Store(OpinionsMixin):
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
+        # filelock is imported here, not at the top: it costs about 35 ms and
+        # 8 MB, which opening and reading a journal (the app's start, review,
+        # search) do not need, and at 50,000 encounters those 8 MB sit on top
+        # of the parse's peak.
+        from filelock import FileLock, Timeout
+
+        if self._lock is None:
+            self._lock = FileLock(str(self.path) + ".lock", timeout=self._lock_timeout, mode=0o600)
         ensure_private_dir(self.path.parent)
         try:
             self._lock.acquire()
