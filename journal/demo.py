@@ -30,7 +30,7 @@ from .errors import JournalError
 from .migrations import CURRENT_SCHEMA
 from .models import Encounter, FollowUp, Opinion, OpinionRevision, Person, WeekReview
 from .names import fold
-from .storage import atomic_write_bytes, ensure_private_dir
+from .durable import atomic_write_bytes, ensure_private_dir
 
 SMALL_CAST = 40
 LARGE_CAST = 500

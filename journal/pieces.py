@@ -1,4 +1,4 @@
-"""Parsing a large journal a piece at a time, to bound the memory peak.
+"""Parsing and writing a large journal a piece at a time, to bound the memory peak.
 
 orjson parses a document into its own tree first and then builds the Python
 objects, so parsing a 30 MB journal at once peaks at about 55 MB above the
@@ -18,6 +18,9 @@ makes its piece fail to parse. Whenever anything is not exactly as expected,
 which gives the same result or the same error as before.
 """
 from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import islice
 
 import orjson
 
@@ -127,3 +130,34 @@ def parse_in_pieces(raw: bytes) -> dict | None:
         if close + 2 == last and raw[close + 1 : last] == b"}":
             return data
         return None
+
+
+# ------------------------------------------------------------------ writing
+DOCUMENTS_PER_PIECE = 2000  # about a megabyte of encounters
+
+
+def dump_in_pieces(data: dict) -> Iterator[tuple[bytes, int, int]]:
+    """orjson.dumps(data), as (buffer, start, end) slices of about a megabyte.
+
+    Joined, the slices are byte for byte what orjson.dumps gives (a test
+    checks it); a large table is serialised DOCUMENTS_PER_PIECE documents at
+    a time, and its pieces lose their own braces.
+    """
+    yield b"{", 0, 1
+    for number, (name, table) in enumerate(data.items()):
+        head = (b"," if number else b"") + orjson.dumps(name) + b":"
+        if not isinstance(table, dict) or len(table) <= DOCUMENTS_PER_PIECE:
+            chunk = head + orjson.dumps(table)
+            yield chunk, 0, len(chunk)
+            continue
+        yield head + b"{", 0, len(head) + 1
+        documents = iter(table.items())
+        first = True
+        while batch := dict(islice(documents, DOCUMENTS_PER_PIECE)):
+            if not first:
+                yield b",", 0, 1
+            body = orjson.dumps(batch)
+            yield body, 1, len(body) - 1  # without the batch's own braces
+            first = False
+        yield b"}", 0, 1
+    yield b"}", 0, 1

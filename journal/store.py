@@ -37,7 +37,8 @@ from .index import EncounterIndex
 from .opinions import OpinionsMixin
 from .queries import PersonSummary
 from .table import InPlaceTable
-from .storage import SafeJSONStorage, ensure_private_dir, paused_gc
+from .durable import ensure_private_dir
+from .storage import SafeJSONStorage, paused_gc
 from .text import clean, clean_line
 
 LOCK_TIMEOUT = 10.0

@@ -22,7 +22,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from journal.storage import spare_path
+from journal.durable import spare_path
 from journal.store import Store
 
 HELPER = Path(__file__).parent / "helpers" / "add_loop.py"

@@ -16,7 +16,7 @@ from journal.migrations import CURRENT_SCHEMA
 from journal.models import hashtags, merge_topics
 from journal.opinions import formed_from, opinion_changes
 from journal.store import Store
-from journal.storage import atomic_write_bytes
+from journal.durable import atomic_write_bytes
 
 NOW = datetime.fromisoformat("2026-11-27T15:00:00+01:00")
 

@@ -168,3 +168,33 @@ def test_the_storage_reads_a_large_journal_in_pieces_and_a_foreign_layout_whole(
     path.write_bytes(orjson.dumps(data, option=orjson.OPT_INDENT_2))
     assert SafeJSONStorage(path).read() == data
     assert calls == [True, False]
+
+
+# ------------------------------------------------------------------ writing
+def joined(data: dict) -> bytes:
+    return b"".join(bytes(memoryview(buffer)[start:end]) for buffer, start, end in pieces.dump_in_pieces(data))
+
+
+@pytest.mark.parametrize("per_piece", [1, 2, 3, 2000])
+def test_written_in_pieces_is_byte_for_byte_orjson(tmp_path, monkeypatch, per_piece):
+    from datetime import datetime
+
+    from journal.demo import build_demo
+
+    monkeypatch.setattr(pieces, "DOCUMENTS_PER_PIECE", per_piece)
+    path = tmp_path / "demo.json"
+    build_demo(path, encounters=120, now=datetime.fromisoformat("2026-11-27T15:00:00+01:00"))
+    data = orjson.loads(path.read_bytes())
+    assert joined(data) == orjson.dumps(data)
+    assert joined({}) == b"{}"
+    assert joined({"a": {}, "b": {"1": {}}}) == b'{"a":{},"b":{"1":{}}}'
+
+
+@settings(max_examples=200, deadline=None)
+@given(journals(), st.sampled_from([1, 2, 5]))
+def test_any_journal_shaped_data_is_written_as_orjson_writes_it(data, per_piece):
+    pieces.DOCUMENTS_PER_PIECE = per_piece
+    try:
+        assert joined(data) == orjson.dumps(data)
+    finally:
+        pieces.DOCUMENTS_PER_PIECE = 2000

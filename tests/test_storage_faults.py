@@ -1,6 +1,6 @@
 """What happens when saving goes wrong, or the file cannot be read.
 
-Full disk and I/O errors are injected into journal.storage's own `os`
+Full disk and I/O errors are injected into journal.durable's own `os`
 (a copy of the module, so pytest and filelock keep the real one); the lock is
 held by a real second process. Every failure must leave the journal file byte
 for byte as it was, no temp file behind, and a Store that still works.
@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+import journal.durable
 import journal.storage
 from journal import clock
 from journal.errors import SaveError, UnreadableJournalError
@@ -44,14 +45,14 @@ def mode(path: Path) -> int:
 
 
 class Faults:
-    """Makes one os function, or the atomic swap of the journal and its spare, fail inside journal.storage only."""
+    """Makes one os function, or the atomic swap of the journal and its spare, fail inside journal.durable only."""
 
     def __init__(self, monkeypatch):
         self._monkeypatch = monkeypatch
         self.fake = types.ModuleType("os")
         self.fake.__dict__.update(vars(os))
-        monkeypatch.setattr(journal.storage, "os", self.fake)
-        self._real_exchange = journal.storage.exchange_paths
+        monkeypatch.setattr(journal.durable, "os", self.fake)
+        self._real_exchange = journal.durable.exchange_paths
 
     def fail(self, name: str, code: int, after: int = 0) -> None:
         """Let `after` calls of os.<name> (or "exchange") through, then raise OSError(code)."""
@@ -66,7 +67,7 @@ class Faults:
             return real(*args, **kwargs)
 
         if name == "exchange":
-            self._monkeypatch.setattr(journal.storage, "exchange_paths", broken)
+            self._monkeypatch.setattr(journal.durable, "exchange_paths", broken)
         else:
             setattr(self.fake, name, broken)
 
@@ -86,7 +87,7 @@ class Faults:
 
     def heal(self) -> None:
         self.fake.__dict__.update(vars(os))
-        self._monkeypatch.setattr(journal.storage, "exchange_paths", self._real_exchange)
+        self._monkeypatch.setattr(journal.durable, "exchange_paths", self._real_exchange)
 
 
 @pytest.fixture
@@ -109,12 +110,14 @@ SPARE_INJECTIONS = COMMON + [
     ("exchange", errno.EIO),
 ]
 TEMP_INJECTIONS = COMMON + [("replace", errno.ENOSPC), ("replace", errno.EIO)]
+# The daily backup is copied in the kernel (sendfile), not written from memory.
+BACKUP_INJECTIONS = [("sendfile", errno.ENOSPC), ("sendfile", errno.EIO)] + TEMP_INJECTIONS[2:]
 INJECTIONS = [(*case, "spare") for case in SPARE_INJECTIONS] + [(*case, "temp file") for case in TEMP_INJECTIONS]
 
 
 def use_write_path(monkeypatch, how: str) -> None:
     if how == "temp file":  # as on a system without RENAME_EXCHANGE
-        monkeypatch.setattr(journal.storage, "_renameat2", None)
+        monkeypatch.setattr(journal.durable, "_renameat2", None)
 
 
 def assert_failed_cleanly(store: Store, before: bytes, info, code: int) -> None:
@@ -138,7 +141,7 @@ def test_fault_while_writing_the_journal(store, faults, monkeypatch, name, code,
     with pytest.raises(SaveError) as info:
         store.add_encounter(draft("lost", ["Zed Newcomer", "Ana"]))
     assert_failed_cleanly(store, before, info, code)
-    assert not journal.storage.spare_path(store.path).exists()  # a half-written spare is not kept
+    assert not journal.durable.spare_path(store.path).exists()  # a half-written spare is not kept
     # The store forgot the failed change, including the person it would have created.
     assert sorted(e.notes for e in store.encounters()) == ["first", "second"]
     assert [p.name for p in store.people()] == ["Ana Souza"]
@@ -152,7 +155,7 @@ def test_fault_while_writing_the_journal(store, faults, monkeypatch, name, code,
         assert sorted(p.name for p in fresh.people()) == ["Ana Souza", "Zed Newcomer"]
 
 
-@pytest.mark.parametrize(("name", "code"), TEMP_INJECTIONS)
+@pytest.mark.parametrize(("name", "code"), BACKUP_INJECTIONS)
 def test_fault_while_writing_the_daily_backup(store, faults, name, code):
     store.add_encounter(draft("first"))  # a new file: nothing to back up yet
     assert list_backups(store.path) == []

@@ -1,5 +1,5 @@
 """Saving through the spare: the journal's previous version, rewritten from its
-first difference and swapped in atomically (journal.storage.write_journal_bytes).
+first difference and swapped in atomically (journal.durable.write_journal).
 
 What matters to the user: after every save the journal is exactly the new
 version, whatever the spare held before (nothing, a torn write, a longer or
@@ -16,10 +16,12 @@ from types import SimpleNamespace
 import orjson
 import pytest
 
+import journal.durable
 import journal.storage
 from journal import clock
 from journal.models import EncounterDraft
-from journal.storage import SafeJSONStorage, spare_path
+from journal.durable import spare_path
+from journal.storage import SafeJSONStorage
 from journal.store import Store
 
 
@@ -104,10 +106,10 @@ def test_a_spare_readable_by_others_is_made_private_again(store):
 
 def test_a_system_that_cannot_swap_files_saves_through_a_temp_file(store, monkeypatch):
     def unsupported(first, second):
-        raise journal.storage.ExchangeUnsupported()
+        raise journal.durable.ExchangeUnsupported()
 
     store.add_encounter(draft("first"))
-    monkeypatch.setattr(journal.storage, "exchange_paths", unsupported)
+    monkeypatch.setattr(journal.durable, "exchange_paths", unsupported)
     store.add_encounter(draft("second"))
     store.add_encounter(draft("third"))
     assert not spare_path(store.path).exists()  # the rewritten spare is not left behind
@@ -115,7 +117,7 @@ def test_a_system_that_cannot_swap_files_saves_through_a_temp_file(store, monkey
 
 
 def test_without_renameat2_no_spare_is_ever_made(store, monkeypatch):
-    monkeypatch.setattr(journal.storage, "_renameat2", None)
+    monkeypatch.setattr(journal.durable, "_renameat2", None)
     for n in range(3):
         store.add_encounter(draft(f"note {n}"))
     assert sorted(p.name for p in store.path.parent.iterdir() if p.is_file()) == ["journal.json", "journal.json.lock"]

@@ -22,7 +22,7 @@ from pathlib import Path
 import orjson
 
 from journal.demo import build_document
-from journal.storage import spare_path
+from journal.durable import spare_path
 from journal.store import Store
 from tests.test_crash_safety import half_written
 from tests.adversarial.figures import count, detail

@@ -5,7 +5,7 @@ journals that cannot be read (at start-up and while the app runs).
 Each failed save must show its reason in place, keep what was typed, leave
 the journal byte for byte as it was with no temp file, and work once the fault
 is gone. tests/test_storage_faults.py tests the same at the store level; its
-Faults helper (errors injected into journal.storage's own `os`) is reused.
+Faults helper (errors injected into journal.durable's own `os`) is reused.
 """
 from __future__ import annotations
 
@@ -153,14 +153,14 @@ async def test_every_form_reports_an_injected_fault_and_keeps_the_journal(store,
     target = add(store, "Ana Souza", "the one to edit", when=ago(hours=1)).encounter.id
     faults = Faults(monkeypatch)
     if call == "mkstemp":  # creating the temp file itself fails (a system that cannot swap files)
-        import journal.storage as storage
+        import journal.durable as durable
 
-        monkeypatch.setattr(storage, "_renameat2", None)
+        monkeypatch.setattr(durable, "_renameat2", None)
 
         def no_space(*args, **kwargs):
             raise OSError(code, os.strerror(code))
 
-        monkeypatch.setattr(storage.tempfile, "mkstemp", no_space)
+        monkeypatch.setattr(durable.tempfile, "mkstemp", no_space)
     else:
         faults.fail(call, code)
     reason = os.strerror(code)

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from journal import clock
 from journal.errors import JournalError
 from journal.review import Review, compute_review, to_markdown
-from journal.storage import atomic_write_bytes
+from journal.durable import atomic_write_bytes
 from journal.text import clean
 from tui.screens.base import JournalScreen
 from tui.widgets.charts import bars, columns
