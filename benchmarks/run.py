@@ -93,11 +93,23 @@ if compute_review is not None:
     compute_review(store, clock.today())
 store.people_by_last_seen()
 store.search(sys.argv[2], limit=int(sys.argv[3]))
-try:
-    with open("/proc/self/status") as status:
-        print(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
-except OSError:
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def peak():
+    try:
+        with open("/proc/self/status") as status:
+            return next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+print(peak())
+# Then three saves (the first of the day copies the journal into backups/).
+from datetime import timedelta
+from journal.models import EncounterDraft
+for n in range(3):
+    store.add_encounter(EncounterDraft(when=clock.now() - timedelta(hours=1), who=["Memory Test"], notes=f"memory {n}"))
+print(peak())
 """
 
 # Runs a command as its only child, then records that child's peak RSS (KiB).
@@ -140,19 +152,25 @@ ROWS = [
     Row("bare_python", "process: `python -c pass`"),
     Row("ratio_add", "ratio `netjournal add` / bare import", "x", {10000: 3}),
     Row("load", "load: Store open + encounters()"),
+    Row("refresh", "refresh: another process saved one encounter (read the file, catch up)"),
     Row("review_warm", "review one week (indexes built)", targets={50000: 20}),
     Row("review_saved", "review one week, right after a save", targets={50000: 20}),
-    Row("review_cold", "review one week, indexes dropped (open, other process saved)", targets={50000: 20}),
+    Row("review_elsewhere", "review one week, after another process saved one encounter", targets={50000: 20}),
+    Row("review_cold", "review one week, indexes dropped (as after opening)", targets={50000: 20}),
     Row("people_warm", "people list by last seen (indexes built)"),
     Row("people_saved", "people list, right after a save"),
+    Row("people_elsewhere", "people list, after another process saved"),
     Row("people_cold", "people list, indexes dropped"),
     Row("search_name_warm", f'search by name "{NAME_QUERY}" (indexes built)', targets={50000: 30}),
     Row("search_name_saved", "search by name, right after a save", targets={50000: 30}),
+    Row("search_name_elsewhere", "search by name, after another process saved", targets={50000: 30}),
     Row("search_name_cold", "search by name, indexes dropped", targets={50000: 30}),
     Row("search_topic_warm", f'search by topic "{TOPIC_QUERY}" (indexes built)', targets={50000: 30}),
     Row("search_topic_saved", "search by topic, right after a save", targets={50000: 30}),
+    Row("search_topic_elsewhere", "search by topic, after another process saved", targets={50000: 30}),
     Row("search_topic_cold", "search by topic, indexes dropped", targets={50000: 30}),
     Row("mem_domain", "peak memory: open + review + people + search (MB)", "MB", {50000: 200}),
+    Row("mem_saves", "peak memory: the same, then three saves (MB)", "MB", {50000: 200}),
     Row("mem_app", "peak memory: app to first paint (MB)", "MB", {50000: 200}),
     Row("start_app", "start: `python -m tui.cli --journal X` to first paint"),
     Row("start_bare", "start: bare Textual app, one Label (floor)"),
@@ -446,6 +464,18 @@ class Bench:
         # when another process saved. Dropping them by hand measures the
         # rebuild a query pays then, without the reload of the file itself.
         dropped = store._encounters_changed
+        # Another process (the command line) saves one encounter; the store
+        # reads the file at its next refresh and catches up document by document.
+        other = Store(store.path)
+
+        def save_elsewhere():
+            other.add_encounter(_draft(next(counter)))
+
+        def saved_elsewhere():
+            save_elsewhere()
+            store.refresh()
+
+        self.put("refresh", size, median_ms(store.refresh, self.reps(size, heavy=True), setup=save_elsewhere))
         today = clock.today()
         review = compute_review_or_none()
         jobs = [
@@ -456,21 +486,23 @@ class Bench:
         if review is not None:
             jobs.insert(0, ("review", lambda: review(store, today)))
         else:
-            for variant in ("warm", "saved", "cold"):
+            for variant in ("warm", "saved", "elsewhere", "cold"):
                 self.put(f"review_{variant}", size, "n/a (no journal/review.py)")
         for name, job in jobs:
             times = {
                 "warm": median_ms(job, self.repeat),
                 "saved": median_ms(job, self.reps(size, heavy=True), setup=saved),
+                "elsewhere": median_ms(job, self.reps(size, heavy=True), setup=saved_elsewhere),
                 "cold": median_ms(job, self.reps(size, heavy=True), setup=dropped),
             }
             for variant, value in times.items():
                 self.put(f"{name}_{variant}", size, value)
-            for variant, setup in (("warm", None), ("saved", saved), ("cold", dropped)):
+            for variant, setup in (("warm", None), ("saved", saved), ("elsewhere", saved_elsewhere), ("cold", dropped)):
                 if self.profile or self._misses(f"{name}_{variant}", size, times[variant]):
                     self.profile_call(f"{name} ({ROW_BY_KEY[f'{name}_{variant}'].label}) @{_size(size)}", job, setup=setup)
         found = (len(store.search(NAME_QUERY, limit=SEARCH_LIMIT)), len(store.search(TOPIC_QUERY, limit=SEARCH_LIMIT)))
         self.notes.append(f"@{_size(size)}: the name search finds {found[0]} encounters, the topic search {found[1]}.")
+        other.close()
         store.close()
 
     # ............................................................ processes
@@ -498,12 +530,15 @@ class Bench:
     def memory(self, size: int) -> None:
         env = child_env()
         result = subprocess.run(
-            [sys.executable, "-c", MEMORY_CHILD, str(self.journals[size]), NAME_QUERY, str(SEARCH_LIMIT)],
+            [sys.executable, "-c", MEMORY_CHILD, str(_copy(self.journals[size], self.workdir / f"memory-{size}")),
+             NAME_QUERY, str(SEARCH_LIMIT)],
             env=env, cwd=ROOT, capture_output=True, text=True, timeout=PROCESS_TIMEOUT,
         )
         if result.returncode != 0:
             raise RuntimeError(f"memory child failed: {result.stderr[-800:]}")
-        self.put("mem_domain", size, int(result.stdout.split()[-1]) / 1024)
+        queries_kib, saves_kib = result.stdout.split()[-2:]
+        self.put("mem_domain", size, int(queries_kib) / 1024)
+        self.put("mem_saves", size, int(saves_kib) / 1024)
         if not app_hook_available():
             self.put("mem_app", size, "n/a (app not built yet)")
             return
@@ -675,21 +710,26 @@ def write_results(bench: Bench, elapsed: float, args, started: str) -> str:
         "",
         "- Journals: `journal.demo.build_demo(seed=7, now=" + NOW + ")`, cached in a temp folder for the run; "
         "every save works on a copy.",
-        "- save: `Store.add_encounter` returns after the temp file and the folder are fsynced. The first save of "
+        "- save: `Store.add_encounter` returns once the new version is fsynced and swapped in, and the folder "
+        "fsynced: the spare (the version before last) is rewritten from its first difference, then exchanged "
+        "with the journal (renameat2 RENAME_EXCHANGE; see journal/durable.py). The first save of "
         "a day also copies the journal into backups/ (the warm-up pays it; the 'first of the day' row measures it "
         "on fresh copies). TinyDB JSONStorage rewrites the file in place (with fsync) and re-reads it first.",
         "- process rows: wall time of the whole process, including Python start and imports, with .pyc files "
         "cached as an installed app has them (a private PYTHONPYCACHEPREFIX filled by the warm-up runs).",
         "- load: a new Store on the file, then `encounters()` (parse, build records, sort).",
         "- 'right after a save': the query follows a real `Store.add_encounter` on the same store (untimed), "
-        "which updates the indexes in place. 'indexes dropped': the store's indexes are dropped "
-        "(`Store._encounters_changed`), as when it reads the file on open or after another process saved, so "
-        "the query pays for rebuilding what it uses (sort, per-person index, search keys), not for the reload. "
-        "'indexes built': repeated calls.",
+        "which updates the indexes in place. 'after another process saved': a second Store on the same file "
+        "saves one encounter and this one refreshes (both untimed); the refresh row times that refresh: reading "
+        "the file and catching up document by document. 'indexes dropped': the store's indexes are dropped "
+        "(`Store._encounters_changed`), as when it has just opened the file (or another process changed more "
+        "than a tenth of it), so the query pays for rebuilding what it uses (sort, per-person index, search "
+        "keys), not for the reading. 'indexes built': repeated calls.",
         f"- search: `Store.search(query, limit={SEARCH_LIMIT})` as the search screen calls it, with queries "
         "that match few encounters, so that the whole journal is scanned.",
         "- review: `journal.review.compute_review(store, today)`, the current week (Friday: five days of it).",
-        "- peak memory: ru_maxrss of a child process (the domain child: open, encounters, review, people, search; "
+        "- peak memory: VmHWM of a child process (the domain child: open, encounters, review, people, search; "
+        "then three saves on a copy, the first of the day included; "
         "the app: a wrapper process that runs only the app, until its first paint).",
         "- start: the app with NETJOURNAL_EXIT_AFTER_PAINT=1 on an 100x30 pseudo-terminal, until it exits; the "
         "floor is a Textual app that shows one Label and exits after its first refresh.",

@@ -61,6 +61,10 @@ class SaveResult:
 _MODELS = {"encounters": Encounter, "people": Person, "opinions": Opinion, "reviews": WeekReview}
 
 
+def _searched_names(person: Person) -> tuple:
+    return (person.name, tuple(person.aliases), person.organisation)
+
+
 class _Records(dict):
     """table name -> {id: model}, each table built from the raw data on first use."""
 
@@ -102,6 +106,9 @@ class Store(OpinionsMixin):
         self._records = _Records(self)
         self._doc_ids = _DocIds(self)
         self._index: EncounterIndex | None = None  # built on first use
+        # The data the records and indexes were built from (the storage's own
+        # dict, which our saves change in place); None forces a full rebuild.
+        self._raw: dict | None = None
         self._open()
 
     # ----------------------------------------------------------- lifecycle
@@ -176,10 +183,13 @@ class Store(OpinionsMixin):
                     if not self._tables["meta"].all():
                         self._tables["meta"].insert({"schema_version": CURRENT_SCHEMA})
                     yield
+                # The first save of a new journal made the storage a new dict.
+                self._raw = self._storage.last_good()
             except OSError as exc:
                 # The storage left the old file intact and forgot its cache; our
                 # indexes may hold the failed change, so rebuild them from disk.
                 self._seen_generation = -1
+                self._raw = None
                 reason = exc.strerror or str(exc)
                 raise SaveError(
                     f"Could not save the journal ({reason}). The file on disk is unchanged; "
@@ -187,6 +197,7 @@ class Store(OpinionsMixin):
                 ) from exc
             except BaseException:
                 self._seen_generation = -1
+                self._raw = None
                 raise
 
     def _sync(self, *, strict: bool = False) -> None:
@@ -204,16 +215,71 @@ class Store(OpinionsMixin):
                 raise
 
     def _reload(self) -> None:
+        previous = self._raw
         data = self._storage.read()
         if self._storage.generation == self._seen_generation:
             return
         self._after_external_change()
-        for name in _MODELS:
-            self._check_table(name, (data or {}).get(name) or {})
-        self._records.clear()
-        self._doc_ids.clear()
+        data = data or {}
+        if previous is None or not self._catch_up(previous, data):
+            for name in _MODELS:
+                self._check_table(name, data.get(name) or {})
+            self._records.clear()
+            self._doc_ids.clear()
+            self._encounters_changed()
+        self._raw = data
         self._seen_generation = self._storage.generation
-        self._encounters_changed()
+
+    def _catch_up(self, previous: dict, data: dict) -> bool:
+        """Apply another process's save to the records and indexes, document by document.
+
+        Rebuilding everything after someone else saved one encounter would
+        cost, at 50,000 encounters, every model again, the sorted index and
+        the search text (over a second); comparing the documents finds the
+        few that changed. False (nothing applied) when too much changed, or a
+        changed document is malformed: the caller then rebuilds, and reports.
+        """
+        plan = []
+        # People first: an encounter's search text holds its people's names.
+        for name in ("people", "encounters", "opinions", "reviews"):
+            old, new = previous.get(name) or {}, data.get(name) or {}
+            changed = [key for key, doc in new.items() if old.get(key) != doc]
+            removed = [key for key in old if key not in new]
+            if len(changed) + len(removed) > max(50, len(new) // 10):
+                return False
+            try:
+                self._check_table(name, {key: new[key] for key in changed})
+            except UnreadableJournalError:
+                return False
+            if not dict.__contains__(self._records, name):
+                continue  # not built yet: it will be, from the new data
+            built = []
+            for key in changed:
+                try:
+                    record = _MODELS[name].from_dict(new[key])
+                except (KeyError, TypeError, ValueError, AttributeError):
+                    return False
+                built.append((key, old[key]["id"] if key in old else None, record))
+            plan.append((name, [old[key]["id"] for key in removed], built))
+        for name, gone, built in plan:
+            records, doc_ids = self._records[name], self._doc_ids[name]
+            for record_id in gone:
+                doc_ids.pop(record_id, None)
+                previous_record = records.pop(record_id, None)
+                if previous_record is not None:
+                    self._reindex(name, previous_record, None)
+            for key, old_id, record in built:
+                if old_id is not None and old_id != record.id:
+                    doc_ids.pop(old_id, None)
+                    replaced = records.pop(old_id, None)
+                    if replaced is not None:
+                        self._reindex(name, replaced, None)
+                previous_record = records.get(record.id)
+                # Assigned in place, an edited record keeps its position, as a rebuild would.
+                records[record.id] = record
+                doc_ids[record.id] = int(key)
+                self._reindex(name, previous_record, record)
+        return True
 
     def _check_table(self, name: str, raw_table: dict) -> None:
         """Refuse a file with a malformed record now, before anything is saved.
@@ -323,8 +389,11 @@ class Store(OpinionsMixin):
                 self._index.remove(previous)
             if current is not None:
                 self._index.add(current)
-        elif table == "people":
-            self._index.people_renamed()  # names are part of what search looks at
+        elif table == "people" and previous is not None:
+            # Names are part of what search looks at; a new person is in no
+            # encounter's text yet, and most edits leave the names alone.
+            if current is None or _searched_names(previous) != _searched_names(current):
+                self._index.people_renamed()
 
     # ------------------------------------------------------------ encounters
     def encounters(self) -> list[Encounter]:
