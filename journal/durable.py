@@ -238,10 +238,20 @@ def write_journal(path: Path, make_pieces: Callable[[], Iterable[Piece]]) -> Non
     except BaseException:
         _discard(spare)
         raise
+    _make_private(spare)  # the previous journal, if it was readable by others
     try:
         fsync_dir(path.parent)
     except OSError:
         pass  # as in _replace_with: the swap is done and is what readers see
+
+
+def _make_private(leftover: Path) -> None:
+    try:
+        info = os.lstat(leftover)
+        if stat.S_ISREG(info.st_mode) and stat.S_IMODE(info.st_mode) != FILE_MODE:
+            os.chmod(leftover, FILE_MODE)
+    except OSError:
+        pass  # the save is done; the spare is made private before its next rewrite anyway
 
 
 def _discard(leftover: Path) -> None:

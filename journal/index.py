@@ -53,6 +53,9 @@ class EncounterIndex:
         self._follow_ups: tuple[list[Encounter], list[date]] | None = None
         # Bumped on every change, so that derived caches can tell they are stale.
         self.version = 0
+        # Bumped on every change to what the search text holds (names included),
+        # so that a search text folded off the main thread is not installed stale.
+        self._text_token = 0
 
     # ------------------------------------------------------------ changes
     def add(self, encounter: Encounter) -> None:
@@ -107,10 +110,12 @@ class EncounterIndex:
 
     def people_renamed(self) -> None:
         self._blob = None  # names are in the search text
+        self._text_token += 1
 
     def _changed(self) -> None:
         self._follow_ups = None
         self.version += 1
+        self._text_token += 1
 
     # ------------------------------------------------------------ queries
     def between(self, start: float, end: float) -> list[Encounter]:
@@ -121,14 +126,31 @@ class EncounterIndex:
     def search_text(self) -> tuple[bytes, list[int]]:
         """The joined search text and where each encounter's part starts (oldest first)."""
         if self._blob is None:
-            # Appended one part at a time: a list of parts and their join would
-            # hold the text three times over at the peak.
-            blob, starts = bytearray(), []
-            for encounter in self.sorted:
-                starts.append(len(blob))
-                blob += self._search_key(encounter)
-            self._blob, self._starts = blob, starts
+            self._blob, self._starts = self._fold_all(self.sorted)
         return bytes(self._blob), list(self._starts)
+
+    def _fold_all(self, encounters: list[Encounter], stop: Callable[[], bool] = lambda: False):
+        # Appended one part at a time: a list of parts and their join would
+        # hold the text three times over at the peak.
+        blob, starts = bytearray(), []
+        for n, encounter in enumerate(encounters):
+            if n % 500 == 0 and stop():
+                return None
+            starts.append(len(blob))
+            blob += self._search_key(encounter)
+        return blob, starts
+
+    def search_warmup(self) -> "SearchWarmup | None":
+        """What a background thread needs to fold the search text; None if it is built."""
+        if self._blob is not None:
+            return None
+        return SearchWarmup(self, list(self.sorted), self._text_token)
+
+    def _install(self, token: int, folded) -> bool:
+        if folded is None or token != self._text_token or self._blob is not None:
+            return False
+        self._blob, self._starts = folded
+        return True
 
     def _span(self, at: int) -> tuple[int, int]:
         end = self._starts[at + 1] if at + 1 < len(self._starts) else len(self._blob)
@@ -186,3 +208,33 @@ class EncounterIndex:
             )
             self._follow_ups = ([row[2] for row in found], [row[0] for row in found])
         return self._follow_ups
+
+
+class SearchWarmup:
+    """The search text, folded off the main thread and installed on it.
+
+    Folding every encounter's text is the one slow step of the first search
+    (a second at 50,000 encounters), so the app does it in a thread after it
+    starts. `build` only reads: a snapshot of the sorted list, and people's
+    names through the index's lookup (dict reads, safe beside the main thread).
+    `install`, on the main thread, keeps the result only if nothing that the
+    search text holds changed meanwhile; otherwise the next search folds again.
+    """
+
+    def __init__(self, index: EncounterIndex, encounters: list[Encounter], token: int):
+        self._index = index
+        self._encounters = encounters
+        self._token = token
+        self._folded = None
+
+    def build(self, stop: Callable[[], bool] = lambda: False) -> bool:
+        """Fold everything (in any thread); False if `stop` said to give up."""
+        self._folded = self._index._fold_all(self._encounters, stop)
+        self._encounters = []
+        return self._folded is not None
+
+    def install(self) -> bool:
+        """Make the search use what build folded (main thread); False if it is stale."""
+        installed = self._index._install(self._token, self._folded)
+        self._folded = None
+        return installed

@@ -671,6 +671,10 @@ class Store(OpinionsMixin):
         return list(DEFAULT_SETTINGS) + sorted(used - set(DEFAULT_SETTINGS))
 
     # ---------------------------------------------------------------- search
+    def search_warmup(self):
+        """A SearchWarmup for folding the search text in a background thread, or None if it is ready."""
+        return self.index.search_warmup()
+
     def search(self, query: str, limit: int | None = None) -> list[Encounter]:
         """Encounters whose text, place, topics or people match, newest first.
 

@@ -92,3 +92,55 @@ def test_search_matches_a_plain_scan(tmp_path_factory, notes, query, limit):
     expected = naive_search(store, " ".join(query))
     found = [e.id for e in store.search(" ".join(query), limit=limit)]
     assert found == (expected if limit is None else expected[:limit])
+
+
+# ------------------------------------------------------- background warm-up
+def _warm_store(store, n=40):
+    from datetime import timedelta
+
+    from journal import clock
+    from journal.models import EncounterDraft
+
+    for i in range(n):
+        store.add_encounter(EncounterDraft(when=clock.now() - timedelta(hours=i + 1), who=[f"Person {i % 7}"],
+                                           notes=f"warm note {i} #t{i % 3}"))
+
+
+def test_a_search_text_folded_in_the_background_is_the_one_search_builds(journal_path):
+    from journal.store import Store
+
+    store = Store(journal_path)
+    _warm_store(store)
+    expected = {q: [e.id for e in store.search(q)] for q in ("warm", "person 3", "#t1", "note 12")}
+    store._encounters_changed()  # as after opening
+    warmup = store.search_warmup()
+    assert warmup is not None and store.index._blob is None
+    assert warmup.build() and warmup.install()
+    assert store.search_warmup() is None  # installed: nothing left to fold
+    assert {q: [e.id for e in store.search(q)] for q in expected} == expected
+
+
+def test_a_change_while_folding_makes_the_background_result_stale(journal_path):
+    from journal.store import Store
+
+    store = Store(journal_path)
+    _warm_store(store, 10)
+    store._encounters_changed()
+    warmup = store.search_warmup()
+    assert warmup.build()
+    _warm_store(store, 1)  # saved while the thread folded
+    assert not warmup.install()
+    assert store.index._blob is None  # the next search folds again, with the new encounter
+    assert [e.id for e in store.search("warm note")] == [e.id for e in Store(journal_path).search("warm note")]
+    assert len(store.search("warm note")) == 11
+
+
+def test_a_cancelled_fold_installs_nothing(journal_path):
+    from journal.store import Store
+
+    store = Store(journal_path)
+    _warm_store(store, 10)
+    store._encounters_changed()
+    warmup = store.search_warmup()
+    assert not warmup.build(stop=lambda: True)
+    assert not warmup.install()

@@ -455,6 +455,8 @@ def test_an_existing_readable_journal_becomes_private(journal_path, open_umask):
     Store(journal_path).add_encounter(draft("x"))
     assert mode(journal_path) == 0o600
     assert mode(list_backups(journal_path)[0]) == 0o600
+    # The version the save replaced (the readable one) is now the spare: private too.
+    assert mode(journal.durable.spare_path(journal_path)) == 0o600
 
 
 # ------------------------------------------------------------ daily backups

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from textual import events
 from textual.app import App, SystemCommand
+from textual.worker import Worker, WorkerState, get_current_worker
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
@@ -28,6 +29,7 @@ POLL_SECONDS = 1.0
 # Actions that change screens or open dialogs; they wait while a dialog is open
 # so that a letter typed into a dialog's button row never switches screens.
 _NAVIGATION = {"go", "quick_add", "search", "undo"}
+_WARMUP = "search warm-up"
 
 
 class NetJournalApp(App):
@@ -66,6 +68,30 @@ class NetJournalApp(App):
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.check_external_changes)
+        self.call_after_refresh(self.warm_search)
+
+    # ------------------------------------------------------- warm search
+    def warm_search(self) -> None:
+        """Fold the search text in a thread, so that the first search does not wait for it."""
+        try:
+            warmup = self.store.search_warmup()
+        except JournalError:
+            return  # an unreadable file is reported by the poll; search will say so too
+        if warmup is None:
+            return
+
+        def fold() -> object:
+            worker = get_current_worker()
+            # Checked between batches: quitting must not wait for the fold.
+            return warmup if warmup.build(lambda: worker.is_cancelled) else None
+
+        self.run_worker(fold, name=_WARMUP, group=_WARMUP, thread=True, exclusive=True, exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # Delivered on the main thread: the one place the result may be installed.
+        worker = event.worker
+        if worker.name == _WARMUP and event.state == WorkerState.SUCCESS and worker.result is not None:
+            worker.result.install()
 
     async def on_event(self, event: events.Event) -> None:
         # A paste is the one way text from outside reaches a field without
@@ -96,6 +122,7 @@ class NetJournalApp(App):
         # widgets may not exist yet.
         if hasattr(screen, "sync_data") and screen.is_mounted:
             screen.sync_data()
+        self.warm_search()  # a rename, or another process's large change, drops the search text
 
     def check_external_changes(self) -> None:
         try:
