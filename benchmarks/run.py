@@ -114,6 +114,28 @@ print(peak())
 
 # Runs a command as its only child, then records that child's peak RSS (KiB).
 # The wrapper is small, so what the app shares with it before exec is noise.
+# The app in use, headless (Pilot): first paint, the background fold of the
+# search text, then a search typed into the search screen; prints VmHWM (KiB).
+MEMORY_APP_IN_USE = """\
+import asyncio, sys
+from journal.store import Store
+from tui.app import NetJournalApp, WARMUP_DELAY
+
+
+async def main():
+    app = NetJournalApp(Store(sys.argv[1]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(WARMUP_DELAY + 0.2)
+        await app.workers.wait_for_complete()
+        await pilot.press("slash", *sys.argv[2])
+        await pilot.pause()
+    with open("/proc/self/status") as status:
+        print(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
+
+
+asyncio.run(main())
+"""
+
 MEMORY_WRAPPER = """\
 import resource, subprocess, sys
 rc = subprocess.call(sys.argv[2:])
@@ -172,6 +194,7 @@ ROWS = [
     Row("mem_domain", "peak memory: open + review + people + search (MB)", "MB", {50000: 200}),
     Row("mem_saves", "peak memory: the same, then three saves (MB)", "MB", {50000: 200}),
     Row("mem_app", "peak memory: app to first paint (MB)", "MB", {50000: 200}),
+    Row("mem_app_search", "peak memory: app in use, headless: first paint, then a search (MB)", "MB", {50000: 200}),
     Row("start_app", "start: `python -m tui.cli --journal X` to first paint"),
     Row("start_bare", "start: bare Textual app, one Label (floor)"),
     Row("ratio_start", "ratio app start / bare Textual", "x", {10000: 2, 50000: 3}),
@@ -549,6 +572,14 @@ class Bench:
             self.put("mem_app", size, "n/a (app did not exit after first paint)")
         else:
             self.put("mem_app", size, int(out.read_text()) / 1024)
+        result = subprocess.run(
+            [sys.executable, "-c", MEMORY_APP_IN_USE, str(_copy(self.journals[size], self.workdir / f"app-search-{size}")),
+             NAME_QUERY],
+            env=env, cwd=ROOT, capture_output=True, text=True, timeout=PROCESS_TIMEOUT,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"app memory child failed: {result.stderr[-800:]}")
+        self.put("mem_app_search", size, int(result.stdout.split()[-1]) / 1024)
 
     # ................................................................ start
     def start(self, size: int) -> None:
@@ -730,7 +761,8 @@ def write_results(bench: Bench, elapsed: float, args, started: str) -> str:
         "- review: `journal.review.compute_review(store, today)`, the current week (Friday: five days of it).",
         "- peak memory: VmHWM of a child process (the domain child: open, encounters, review, people, search; "
         "then three saves on a copy, the first of the day included; "
-        "the app: a wrapper process that runs only the app, until its first paint).",
+        "the app: a wrapper process that runs only the app, until its first paint; the app in use: the app "
+        "headless under Pilot, after its background fold of the search text and a search typed in).",
         "- start: the app with NETJOURNAL_EXIT_AFTER_PAINT=1 on an 100x30 pseudo-terminal, until it exits; the "
         "floor is a Textual app that shows one Label and exits after its first refresh.",
         "",

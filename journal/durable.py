@@ -191,22 +191,45 @@ def _open_spare(spare: Path) -> int:
     return fd
 
 
+_COMPARE = 1 << 20  # bytes of the spare read at a time
+
+
+def _same_prefix(fd: int, offset: int, buffer: bytes, start: int, end: int) -> int:
+    """How many bytes of buffer[start:end] the spare already holds at `offset`."""
+    done = 0
+    while start + done < end:
+        size = min(_COMPARE, end - start - done)
+        there = os.pread(fd, size, offset + done)
+        # startswith compares in place (memcmp), where a slice would copy.
+        if len(there) == size and buffer.startswith(there, start + done):
+            done += size
+            continue
+        low, high = 0, min(len(there), size)  # bisect to the first differing byte
+        while low < high:
+            middle = (low + high + 1) // 2
+            if buffer.startswith(there[:middle], start + done):
+                low = middle
+            else:
+                high = middle - 1
+        return done + low
+    return done
+
+
 def _rewrite_spare(fd: int, pieces: Iterable[Piece]) -> None:
-    """Make the spare hold the pieces, writing only from the first piece that differs."""
+    """Make the spare hold the pieces, writing only from the first byte that differs."""
     offset = 0
     rewriting = False
     for buffer, start, end in pieces:
-        size = end - start
         if not rewriting:
-            there = os.pread(fd, size, offset)
-            # startswith compares in place (memcmp), where a slice would copy.
-            if len(there) == size and buffer.startswith(there, start):
-                offset += size
+            same = _same_prefix(fd, offset, buffer, start, end)
+            offset += same
+            if start + same == end:
                 continue
+            start += same
             rewriting = True
             os.lseek(fd, offset, os.SEEK_SET)
         _write_all(fd, memoryview(buffer)[start:end])
-        offset += size
+        offset += end - start
     if os.fstat(fd).st_size != offset:
         os.ftruncate(fd, offset)
     os.fsync(fd)

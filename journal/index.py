@@ -134,7 +134,7 @@ class EncounterIndex:
         # hold the text three times over at the peak.
         blob, starts = bytearray(), []
         for n, encounter in enumerate(encounters):
-            if n % 500 == 0 and stop():
+            if n % 200 == 0 and stop():
                 return None
             starts.append(len(blob))
             blob += self._search_key(encounter)
@@ -166,7 +166,8 @@ class EncounterIndex:
         ends each part, so no match spans two encounters.
         """
         if self._blob is None:
-            self.search_text()
+            # Not search_text(): its copies would double the text at the peak.
+            self._blob, self._starts = self._fold_all(self.sorted)
         blob, starts = self._blob, self._starts
         encoded = [w.encode("utf-8") for w in words]
         anchor = max(encoded, key=len)

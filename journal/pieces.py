@@ -134,19 +134,23 @@ def parse_in_pieces(raw: bytes) -> dict | None:
 
 # ------------------------------------------------------------------ writing
 DOCUMENTS_PER_PIECE = 2000  # about a megabyte of encounters
+# Cutting a table costs a dict per piece (8 ms at 50,000 encounters); below this
+# many documents a table is serialised whole (about 10 MB at most).
+SPLIT_ABOVE = 16_000
 
 
 def dump_in_pieces(data: dict) -> Iterator[tuple[bytes, int, int]]:
     """orjson.dumps(data), as (buffer, start, end) slices of about a megabyte.
 
     Joined, the slices are byte for byte what orjson.dumps gives (a test
-    checks it); a large table is serialised DOCUMENTS_PER_PIECE documents at
-    a time, and its pieces lose their own braces.
+    checks it); a table of more than SPLIT_ABOVE documents is serialised
+    DOCUMENTS_PER_PIECE documents at a time, and its pieces lose their own
+    braces.
     """
     yield b"{", 0, 1
     for number, (name, table) in enumerate(data.items()):
         head = (b"," if number else b"") + orjson.dumps(name) + b":"
-        if not isinstance(table, dict) or len(table) <= DOCUMENTS_PER_PIECE:
+        if not isinstance(table, dict) or len(table) <= max(SPLIT_ABOVE, DOCUMENTS_PER_PIECE):
             chunk = head + orjson.dumps(table)
             yield chunk, 0, len(chunk)
             continue

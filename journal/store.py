@@ -32,7 +32,7 @@ from .models import (
     hashtags,
     merge_topics,
 )
-from .names import fold, match_name
+from .names import NameIndex, fold
 from .index import EncounterIndex
 from .opinions import OpinionsMixin
 from .queries import PersonSummary
@@ -109,6 +109,7 @@ class Store(OpinionsMixin):
         # The data the records and indexes were built from (the storage's own
         # dict, which our saves change in place); None forces a full rebuild.
         self._raw: dict | None = None
+        self._name_index: NameIndex | None = None  # see _names
         self._open()
 
     # ----------------------------------------------------------- lifecycle
@@ -220,6 +221,7 @@ class Store(OpinionsMixin):
         if self._storage.generation == self._seen_generation:
             return
         self._after_external_change()
+        self._name_index = None
         data = data or {}
         if previous is None or not self._catch_up(previous, data):
             for name in _MODELS:
@@ -358,6 +360,8 @@ class Store(OpinionsMixin):
 
     # ------------------------------------------------------ raw persistence
     def _put(self, table: str, record, *, new: bool = False) -> None:
+        if table == "people":
+            self._name_index = None
         doc = record.to_dict()
         if new and table not in self._records:
             # A table nobody has read yet: its models are built from the raw
@@ -374,6 +378,8 @@ class Store(OpinionsMixin):
         self._reindex(table, previous, record)
 
     def _drop(self, table: str, record_id: str) -> None:
+        if table == "people":
+            self._name_index = None
         doc_id = self._doc_ids[table].pop(record_id)
         self._tables[table].remove(doc_ids=[doc_id])
         previous = self._records[table].pop(record_id)
@@ -516,19 +522,27 @@ class Store(OpinionsMixin):
             self._put("people", person)
         return created
 
+    def _names(self) -> NameIndex:
+        """People's folded names, indexed; rebuilt after people change."""
+        if self._name_index is None:
+            self._name_index = NameIndex((p.id, p.name, p.aliases) for p in self._records["people"].values())
+        return self._name_index
+
     def _resolve_people(self, names: list[str]) -> tuple[list[str], list[Person]]:
-        triples = [(p.id, p.name, p.aliases) for p in self._records["people"].values()]
+        index = self._names()
         ids: list[str] = []
         created: list[Person] = []
         for name in names:
-            found = match_name(name, triples)
+            found = index.match(name)
             if found.is_ambiguous:
                 people = self._records["people"]
                 raise AmbiguousNameError(name, sorted(people[pid].name for pid in found.person_ids))
             if found.is_new:
                 person = Person(name=name)
                 created.append(person)
-                triples.append((person.id, person.name, []))
+                if index is self._name_index:  # the same name typed twice must find this one
+                    index = index.copy()
+                index.add(person.id, person.name, [])
                 pid = person.id
             else:
                 pid = found.person_ids[0]
@@ -539,7 +553,7 @@ class Store(OpinionsMixin):
     def match_person(self, name: str):
         """How `name` would resolve: a NameMatch (new, one person, or ambiguous)."""
         self._sync()
-        return match_name(name, [(p.id, p.name, p.aliases) for p in self._records["people"].values()])
+        return self._names().match(name)
 
     # ---------------------------------------------------------------- people
     def people(self) -> list[Person]:

@@ -96,3 +96,28 @@ def test_no_people_means_new():
 
 def test_typed_spelling_is_kept():
     assert match_name("  jose ", PEOPLE).name == "  jose "
+
+
+# ------------------------------------------------------------- NameIndex
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from journal.names import NameIndex  # noqa: E402
+
+_WORDS = st.sampled_from(["Ana", "ana", "ANA", "Ána", "Souza", "Bruno", "José", "jose", "Zoë", "", " ", "Ana Souza", "Dr. Ana", "Li"])
+_NAME = st.lists(_WORDS, min_size=1, max_size=3).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_NAME, st.lists(_NAME, max_size=2)), max_size=8), st.lists(_NAME, min_size=1, max_size=5))
+def test_the_name_index_answers_as_match_name(people, typed):
+    triples = [(f"p{i}", name, aliases) for i, (name, aliases) in enumerate(people)]
+    index = NameIndex(triples)
+    for name in typed:
+        assert index.match(name) == match_name(name, triples)
+    # Adding to a copy leaves the original as it was.
+    extra = index.copy()
+    extra.add("new", typed[0], [])
+    for name in typed:
+        assert index.match(name) == match_name(name, triples)
+        assert extra.match(name) == match_name(name, triples + [("new", typed[0], [])])

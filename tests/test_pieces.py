@@ -182,6 +182,7 @@ def test_written_in_pieces_is_byte_for_byte_orjson(tmp_path, monkeypatch, per_pi
     from journal.demo import build_demo
 
     monkeypatch.setattr(pieces, "DOCUMENTS_PER_PIECE", per_piece)
+    monkeypatch.setattr(pieces, "SPLIT_ABOVE", 0)
     path = tmp_path / "demo.json"
     build_demo(path, encounters=120, now=datetime.fromisoformat("2026-11-27T15:00:00+01:00"))
     data = orjson.loads(path.read_bytes())
@@ -193,8 +194,8 @@ def test_written_in_pieces_is_byte_for_byte_orjson(tmp_path, monkeypatch, per_pi
 @settings(max_examples=200, deadline=None)
 @given(journals(), st.sampled_from([1, 2, 5]))
 def test_any_journal_shaped_data_is_written_as_orjson_writes_it(data, per_piece):
-    pieces.DOCUMENTS_PER_PIECE = per_piece
+    pieces.DOCUMENTS_PER_PIECE, pieces.SPLIT_ABOVE = per_piece, 0
     try:
         assert joined(data) == orjson.dumps(data)
     finally:
-        pieces.DOCUMENTS_PER_PIECE = 2000
+        pieces.DOCUMENTS_PER_PIECE, pieces.SPLIT_ABOVE = 2000, 16_000

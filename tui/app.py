@@ -6,6 +6,7 @@ them together and keeps the cross-screen state (undo, the data version).
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from tui.screens.timeline import TimelineScreen
 
 STYLES = Path(__file__).parent / "styles"
 POLL_SECONDS = 1.0
+WARMUP_DELAY = 1.0  # seconds after start before the search text is folded in the background
 
 # Actions that change screens or open dialogs; they wait while a dialog is open
 # so that a letter typed into a dialog's button row never switches screens.
@@ -68,7 +70,8 @@ class NetJournalApp(App):
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.check_external_changes)
-        self.call_after_refresh(self.warm_search)
+        # Not before the first screens are drawn: the fold would compete with them.
+        self.set_timer(WARMUP_DELAY, self.warm_search)
 
     # ------------------------------------------------------- warm search
     def warm_search(self) -> None:
@@ -82,8 +85,14 @@ class NetJournalApp(App):
 
         def fold() -> object:
             worker = get_current_worker()
-            # Checked between batches: quitting must not wait for the fold.
-            return warmup if warmup.build(lambda: worker.is_cancelled) else None
+
+            def stop() -> bool:
+                # Called between batches: sleep(0) hands the GIL to the UI thread
+                # if it is waiting, so keys and quitting never wait for the fold.
+                time.sleep(0)
+                return worker.is_cancelled
+
+            return warmup if warmup.build(stop) else None
 
         self.run_worker(fold, name=_WARMUP, group=_WARMUP, thread=True, exclusive=True, exit_on_error=False)
 
