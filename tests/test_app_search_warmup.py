@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from journal.store import Store
 from tests.app_helpers import SIZE, add, ago, option_texts, type_text
-from tui.app import NetJournalApp
+from tui.app import WARMUP_DELAY, NetJournalApp
 
 
 async def test_the_search_text_is_ready_before_the_first_search(journal_path):
@@ -16,6 +16,8 @@ async def test_the_search_text_is_ready_before_the_first_search(journal_path):
     app = NetJournalApp(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
+        assert store.index._blob is None  # not while the first screen is drawn
+        await pilot.pause(WARMUP_DELAY + 0.2)
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert store.index._blob is not None  # folded in the background and installed
