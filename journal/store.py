@@ -338,7 +338,9 @@ class Store(OpinionsMixin):
 
     def refresh(self) -> bool:
         """Reload if another process saved; True when something changed."""
-        before = self._seen_generation
+        # After a refused change (-1, see _transaction) compare with the data
+        # actually held: a form's validation error changed nothing to redraw.
+        before = self._seen_generation if self._seen_generation >= 0 else self._storage.generation
         self._sync(strict=True)
         return self._seen_generation != before
 

@@ -444,3 +444,19 @@ def test_undo_save_takes_back_an_opinion_noted_with_the_encounter(store, frozen_
     store.undo_save(first)
     again = Store(store.path)
     assert [(o.subject, o.stance, o.confidence, o.history) for o in again.opinions()] == [("Bread", "too dear", "low", [])]
+
+
+def test_a_refused_change_is_not_reported_as_a_change_by_refresh(store):
+    from datetime import timedelta
+
+    from journal import clock
+    from journal.errors import ValidationError
+    from journal.models import EncounterDraft
+
+    store.add_encounter(EncounterDraft(when=clock.now() - timedelta(hours=1), who=["Ana Souza"], notes="hello"))
+    ana = store.match_person("Ana Souza").person_ids[0]
+    store.add_person("Bruno Lima")
+    with pytest.raises(ValidationError):
+        store.update_person(ana, name="Bruno Lima")  # taken
+    assert store.refresh() is False  # nothing on disk or in memory changed: no redraw
+    assert store.person(ana).name == "Ana Souza"
