@@ -62,7 +62,7 @@ def _signature(info: os.stat_result) -> tuple:
 _READ_ATTEMPTS = 5
 
 
-def _read_stable(path: Path) -> tuple[bytes, tuple]:
+def _read_stable(path: Path) -> tuple[bytes, tuple | None]:
     """The file's bytes and the signature of exactly those bytes.
 
     A writer rewrites a spare that was the journal two saves ago, so a reader
