@@ -235,26 +235,66 @@ def _rewrite_spare(fd: int, pieces: Iterable[Piece]) -> None:
     os.fsync(fd)
 
 
+# Devices where swapping or leases turned out unsupported: saves there use a
+# temp file from then on, rather than rewriting a spare only to throw it away.
+_NO_SPARE_DEVICES: set[int] = set()
+
+
+class _SpareInUse(Exception):
+    """Another process has the spare open: it may still be reading it as the journal."""
+
+
+def _nobody_else_has_open(fd: int) -> None:
+    """Raise _SpareInUse unless this is the only open descriptor of the file.
+
+    The spare is the inode the journal path named two saves ago: a program that
+    opened the journal then (a slow upload, a backup tool) may still be reading
+    it, and rewriting it would give that program a mix of two versions. A write
+    lease is granted only when no one else has the file open; it is taken and
+    given back at once, as a question. Its break signal is SIGURG, which is
+    ignored by default, so an open racing the question cannot kill us.
+    """
+    import fcntl
+    import signal
+
+    try:
+        fcntl.fcntl(fd, fcntl.F_SETSIG, signal.SIGURG)
+        fcntl.fcntl(fd, fcntl.F_SETLEASE, fcntl.F_WRLCK)
+    except OSError as exc:
+        if exc.errno in (errno.EAGAIN, errno.EBUSY):
+            raise _SpareInUse() from None
+        raise ExchangeUnsupported() from None  # no leases here (NFS, some FUSE): cannot know
+    fcntl.fcntl(fd, fcntl.F_SETLEASE, fcntl.F_UNLCK)
+
+
 def write_journal(path: Path, make_pieces: Callable[[], Iterable[Piece]]) -> None:
     """Durably make `path` hold the pieces, or leave it untouched and raise.
 
-    Through the spare when the journal exists and the system can swap files,
-    otherwise through a new temp file. On failure the spare is deleted: it
-    may hold a half-written version and take disk space. make_pieces is
-    called again if the swap turns out to be unsupported.
+    Through the spare when the journal exists, the system can swap files and
+    nobody else has the spare open; otherwise through a new temp file. On
+    failure the spare is deleted: it may hold a half-written version and take
+    disk space. make_pieces is called again if the spare cannot be used after all.
     """
-    if _swap_function() is None or not path.exists():
+    if _swap_function() is None or not path.exists() or _device(path) in _NO_SPARE_DEVICES:
         atomic_write(path, make_pieces())
         return
     spare = spare_path(path)
     try:
+        # The previous save's swap must be on disk before its old journal is
+        # rewritten: until then a power cut could bring back the name.
+        fsync_dir(path.parent)
         fd = _open_spare(spare)
         try:
+            _nobody_else_has_open(fd)
             _rewrite_spare(fd, make_pieces())
         finally:
             os.close(fd)
         exchange_paths(spare, path)
+    except _SpareInUse:
+        atomic_write(path, make_pieces())  # the spare stays as it is, for its reader
+        return
     except ExchangeUnsupported:
+        _NO_SPARE_DEVICES.add(_device(path))
         _discard(spare)
         atomic_write(path, make_pieces())
         return
@@ -265,7 +305,11 @@ def write_journal(path: Path, make_pieces: Callable[[], Iterable[Piece]]) -> Non
     try:
         fsync_dir(path.parent)
     except OSError:
-        pass  # as in _replace_with: the swap is done and is what readers see
+        pass  # as in _replace_with: the swap is done; the next save fsyncs the folder first
+
+
+def _device(path: Path) -> int:
+    return os.stat(path.parent).st_dev
 
 
 def _make_private(leftover: Path) -> None:

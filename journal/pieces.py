@@ -29,11 +29,16 @@ _DIGITS = b"0123456789"
 
 
 def _parse_object_body(raw: bytes, start: int, end: int) -> dict | None:
+    # Wrapped as deep as a table's documents are in the journal, so that a
+    # document too deeply nested for orjson is refused here as it is whole.
+    # The outer level is a list that must hold exactly that one object: a
+    # piece that closed the object early could otherwise go on as members of
+    # an outer object (as {"":{...}} allowed) or as more list items.
     try:
-        value = orjson.loads(b"{" + raw[start:end] + b"}")
+        value = orjson.loads(b"[{" + raw[start:end] + b"}]")
     except orjson.JSONDecodeError:
         return None
-    return value
+    return value[0] if len(value) == 1 else None
 
 
 def _next_cut(raw: bytes, search: int, last: int) -> int:
@@ -150,18 +155,22 @@ def dump_in_pieces(data: dict) -> Iterator[tuple[bytes, int, int]]:
     yield b"{", 0, 1
     for number, (name, table) in enumerate(data.items()):
         head = (b"," if number else b"") + orjson.dumps(name) + b":"
+        yield head, 0, len(head)
+        # Each part is serialised inside a {"": ...} wrapper and cut out of it,
+        # so that it is as deep as in the whole document: orjson's depth limit
+        # then refuses exactly what orjson.dumps(data) would.
         if not isinstance(table, dict) or len(table) <= max(SPLIT_ABOVE, DOCUMENTS_PER_PIECE):
-            chunk = head + orjson.dumps(table)
-            yield chunk, 0, len(chunk)
+            body = orjson.dumps({"": table})
+            yield body, 4, len(body) - 1  # {"":TABLE}
             continue
-        yield head + b"{", 0, len(head) + 1
+        yield b"{", 0, 1
         documents = iter(table.items())
         first = True
         while batch := dict(islice(documents, DOCUMENTS_PER_PIECE)):
             if not first:
                 yield b",", 0, 1
-            body = orjson.dumps(batch)
-            yield body, 1, len(body) - 1  # without the batch's own braces
+            body = orjson.dumps({"": batch})
+            yield body, 5, len(body) - 2  # {"":{DOCUMENTS}}
             first = False
         yield b"}", 0, 1
     yield b"}", 0, 1

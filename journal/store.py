@@ -111,6 +111,7 @@ class Store(OpinionsMixin):
         self._raw: dict | None = None
         self._name_index: NameIndex | None = None  # see _names
         self._open()
+        self._reported_generation = self._seen_generation  # see refresh
 
     # ----------------------------------------------------------- lifecycle
     def _open(self) -> None:
@@ -258,24 +259,22 @@ class Store(OpinionsMixin):
             built = []
             for key in changed:
                 try:
-                    record = _MODELS[name].from_dict(new[key])
+                    built.append((key, _MODELS[name].from_dict(new[key])))
                 except (KeyError, TypeError, ValueError, AttributeError):
                     return False
-                built.append((key, old[key]["id"] if key in old else None, record))
-            plan.append((name, [old[key]["id"] for key in removed], built))
-        for name, gone, built in plan:
+            # What the changed and removed keys held before, by record id.
+            before = [(key, old[key]["id"]) for key in (*removed, *changed) if key in old]
+            plan.append((name, before, built))
+        for name, before, built in plan:
             records, doc_ids = self._records[name], self._doc_ids[name]
-            for record_id in gone:
-                doc_ids.pop(record_id, None)
-                previous_record = records.pop(record_id, None)
-                if previous_record is not None:
-                    self._reindex(name, previous_record, None)
-            for key, old_id, record in built:
-                if old_id is not None and old_id != record.id:
-                    doc_ids.pop(old_id, None)
-                    replaced = records.pop(old_id, None)
-                    if replaced is not None:
-                        self._reindex(name, replaced, None)
+            # Removals first: another writer may have moved a record to a key
+            # that comes earlier, and its new place must not be undone.
+            new_ids = {record.id for _, record in built}
+            for key, record_id in before:
+                if record_id not in new_ids and doc_ids.get(record_id) == int(key):
+                    del doc_ids[record_id]
+                    self._reindex(name, records.pop(record_id), None)
+            for key, record in built:
                 previous_record = records.get(record.id)
                 # Assigned in place, an edited record keeps its position, as a rebuild would.
                 records[record.id] = record
@@ -337,12 +336,17 @@ class Store(OpinionsMixin):
             table._next_id = None
 
     def refresh(self) -> bool:
-        """Reload if another process saved; True when something changed."""
-        # After a refused change (-1, see _transaction) compare with the data
-        # actually held: a form's validation error changed nothing to redraw.
-        before = self._seen_generation if self._seen_generation >= 0 else self._storage.generation
+        """Reload if another process saved; True when what is held changed since the last refresh.
+
+        Compared with the data last reported, not with the moment before: a
+        save of ours may have caught up with another process's meanwhile (the
+        screens still show the older data), and a refused change (a form's
+        validation error) reloads without changing anything to redraw.
+        """
         self._sync(strict=True)
-        return self._seen_generation != before
+        changed = self._seen_generation != self._reported_generation
+        self._reported_generation = self._seen_generation
+        return changed
 
     def _encounters_changed(self) -> None:
         """Forget the indexes; the next query rebuilds them from the records."""

@@ -20,6 +20,14 @@ FROZEN_NOW = "2026-11-27T15:00:00+01:00"
 
 
 @pytest.fixture(autouse=True)
+def fresh_write_path_memory(monkeypatch):
+    """What journal.durable learnt about a device (no swap, no leases) stays with its test."""
+    import journal.durable
+
+    monkeypatch.setattr(journal.durable, "_NO_SPARE_DEVICES", set())
+
+
+@pytest.fixture(autouse=True)
 def frozen_clock(monkeypatch):
     monkeypatch.setenv("NETJOURNAL_NOW", FROZEN_NOW)
     clock.set_now(None)

@@ -143,3 +143,23 @@ def test_many_changes_elsewhere_rebuild_everything(journal_path):
     mine.refresh()
     assert mine.index is not index
     assert answers(mine) == answers(Store(journal_path))
+
+
+def test_a_record_moved_to_another_key_by_a_hand_edit_is_kept(journal_path):
+    """A sync tool or a hand edit may move documents between keys; none may be lost."""
+    import orjson
+
+    mine = Store(journal_path)
+    for n in range(3):
+        apply(mine, "add", n)
+    warm(mine)
+    data = orjson.loads(journal_path.read_bytes())
+    encounters = data["encounters"]
+    first, second = list(encounters)[:2]
+    moved = encounters[second]
+    brand_new = dict(encounters[first], id="5b0c8a4e-0000-4000-8000-000000000001", notes="brand new")
+    encounters[first], encounters[second] = moved, brand_new
+    journal_path.write_bytes(orjson.dumps(data))
+    assert mine.refresh()
+    assert answers(mine) == answers(Store(journal_path))
+    assert len(mine.encounters()) == 3

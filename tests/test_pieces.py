@@ -144,6 +144,9 @@ def test_pieces_never_accept_a_damaged_file(data, draw):
         b'{"a":{"1":{"t":"}},\\"b\\":{"}}}',
         b'{"a":{"1":{}},"b":{"2":{}}',  # truncated
         b'{"a\\":{":{"1":{}}}',
+        b'{"a":{"1":{}}, "b":{}}',  # a piece that closes its table early must not go on as something else
+        b'{"a":{"1":{}},{"q":1}}',
+        b'{"a":{"1":{}}],[{"q":1}}',
     ],
 )
 def test_odd_files(raw, piece_size):

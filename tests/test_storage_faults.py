@@ -178,10 +178,11 @@ def test_fault_while_writing_the_daily_backup(store, faults, name, code):
 def test_folder_fsync_failing_after_the_replace_is_not_a_failed_save(store, faults):
     store.add_encounter(draft("first"))
     store.add_encounter(draft("second"))
-    # The first fsync is the temp file's, the second the folder's, after os.replace:
-    # by then the new file is in place, so "nothing was saved" would be a lie
-    # and retrying would save the encounter twice.
-    faults.fail("fsync", errno.EIO, after=1)
+    # The fsyncs of a save through the spare: the folder (the previous swap),
+    # the spare, then the folder again after the swap. By then the new file is
+    # in place, so "nothing was saved" would be a lie and retrying would save
+    # the encounter twice.
+    faults.fail("fsync", errno.EIO, after=2)
     added = store.add_encounter(draft("third")).encounter
     faults.heal()
     assert [e.notes for e in Store(store.path).encounters()].count("third") == 1

@@ -147,3 +147,34 @@ def test_a_read_that_overlaps_a_save_is_read_again(store, monkeypatch):
     assert calls == 4  # two reads, each between two fstats
     assert storage._signature == journal.storage._signature(os.stat(store.path))
     assert [e["notes"] for e in data["encounters"].values()] == ["first"]
+
+
+def test_a_program_still_reading_an_old_journal_never_sees_it_rewritten(store):
+    """A slow reader (an upload, a backup) keeps the version it opened, whole."""
+    store.add_encounter(draft("first"))
+    store.add_encounter(draft("second"))
+    with open(store.path, "rb") as reader:  # opened as the journal...
+        opened = reader.read(10)
+        store.add_encounter(draft("third"))  # ...now the spare
+        store.add_encounter(draft("fourth"))  # would rewrite it: someone has it open
+        rest = reader.read()
+    whole = orjson.loads(opened + rest)
+    assert sorted(e["notes"] for e in whole["encounters"].values()) == ["first", "second"]
+    assert notes_on_disk(store.path) == ["first", "fourth", "second", "third"]
+    store.add_encounter(draft("fifth"))  # nobody holds the spare now: it is used again
+    assert notes_on_disk(store.path) == ["fifth", "first", "fourth", "second", "third"]
+
+
+def test_a_device_that_cannot_swap_is_remembered(store, monkeypatch):
+    calls = []
+
+    def unsupported(first, second):
+        calls.append(first)
+        raise journal.durable.ExchangeUnsupported()
+
+    store.add_encounter(draft("first"))
+    monkeypatch.setattr(journal.durable, "exchange_paths", unsupported)
+    for n in range(3):
+        store.add_encounter(draft(f"note {n}"))
+    assert len(calls) == 1  # the spare was not rewritten only to be thrown away again
+    assert notes_on_disk(store.path) == ["first", "note 0", "note 1", "note 2"]

@@ -460,3 +460,22 @@ def test_a_refused_change_is_not_reported_as_a_change_by_refresh(store):
         store.update_person(ana, name="Bruno Lima")  # taken
     assert store.refresh() is False  # nothing on disk or in memory changed: no redraw
     assert store.person(ana).name == "Ana Souza"
+
+
+def test_another_process_save_caught_up_by_a_refused_change_is_still_reported(store):
+    from datetime import timedelta
+
+    from journal import clock
+    from journal.errors import ValidationError
+    from journal.models import EncounterDraft
+    from journal.store import Store
+
+    store.add_encounter(EncounterDraft(when=clock.now() - timedelta(hours=2), who=["Ana Souza"], notes="hello"))
+    store.add_person("Bruno Lima")
+    assert store.refresh() is False
+    ana = store.match_person("Ana Souza").person_ids[0]
+    Store(store.path).add_encounter(EncounterDraft(when=clock.now() - timedelta(hours=1), who=["Zoë"], notes="elsewhere"))
+    with pytest.raises(ValidationError):
+        store.update_person(ana, name="Bruno Lima")  # reads the other save, then is refused
+    assert store.refresh() is True  # the screens have not shown "elsewhere" yet
+    assert store.refresh() is False
