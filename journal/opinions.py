@@ -220,6 +220,10 @@ class OpinionsMixin:
         confidence = clean_line(confidence or "").casefold()
         if not subject:
             raise ValidationError("subject", "An opinion needs a subject: what is it about?")
+        if not fold(subject):
+            # Opinions are found by their folded subject; one that folds to
+            # nothing (only accents) could never be found or revised again.
+            raise ValidationError("subject", "A subject needs a letter, a digit or a sign, not only accents.")
         if not stance:
             raise ValidationError("stance", "An opinion needs a stance: what do you think?")
         if confidence not in CONFIDENCES:

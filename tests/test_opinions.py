@@ -441,3 +441,12 @@ def test_cli_opinions_do_not_import_textual(journal_path):
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.split("\n", 2)[2])[0]["subject"] == "Tea"
+
+
+def test_a_subject_of_only_accents_is_refused_it_could_never_be_found_again(store):
+    from journal.errors import ValidationError
+
+    with pytest.raises(ValidationError) as info:
+        store.note_opinion("\u0301\u0300", "a stance")
+    assert info.value.field == "subject"
+    assert store.opinions() == []

@@ -137,7 +137,7 @@ def test_cli_opinion_stores_exactly_the_cleaned_text(subject, stance, confidence
         code, out, err = run(journal, "opinion", f"--confidence={confidence}", "--", subject, stance)
         assert_printable(out, err)
         level = clean_line(confidence).casefold()
-        if not clean_line(subject):
+        if not fold(clean_line(subject)):  # empty, or only accents: it could never be found again
             assert code == 2 and "SUBJECT" in err
         elif not clean(stance).strip():
             assert code == 2 and "STANCE" in err

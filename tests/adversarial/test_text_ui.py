@@ -386,8 +386,9 @@ async def test_opinion_form_with_hostile_text(live, subject, stance, confidence)
     await pilot.press("ctrl+s")
     await pilot.pause()
 
-    if not clean_line(subject) or not clean(stance).strip():
-        field = "subject" if not clean_line(subject) else "stance"
+    if not fold(clean_line(subject)) or not clean(stance).strip():
+        # A subject that folds to nothing (only accents) could never be found again.
+        field = "subject" if not fold(clean_line(subject)) else "stance"
         assert app.screen is dialog
         assert error_text(dialog, field)
         assert (field_value(dialog, "subject"), field_value(dialog, "stance")) == (subject, stance)
