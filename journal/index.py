@@ -125,9 +125,12 @@ class EncounterIndex:
 
     def search_text(self) -> tuple[bytes, list[int]]:
         """The joined search text and where each encounter's part starts (oldest first)."""
+        self._ensure_text()
+        return bytes(self._blob), list(self._starts)
+
+    def _ensure_text(self) -> None:
         if self._blob is None:
             self._blob, self._starts = self._fold_all(self.sorted)
-        return bytes(self._blob), list(self._starts)
 
     def _fold_all(self, encounters: list[Encounter], stop: Callable[[], bool] = lambda: False):
         # Appended one part at a time: a list of parts and their join would
@@ -165,9 +168,7 @@ class EncounterIndex:
         only match at character boundaries, and no word holds the b"\n" that
         ends each part, so no match spans two encounters.
         """
-        if self._blob is None:
-            # Not search_text(): its copies would double the text at the peak.
-            self._blob, self._starts = self._fold_all(self.sorted)
+        self._ensure_text()  # not search_text(): its copies would double the text at the peak
         blob, starts = self._blob, self._starts
         encoded = [w.encode("utf-8") for w in words]
         anchor = max(encoded, key=len)

@@ -41,9 +41,9 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-# Every save matches the typed names against every person's names: folding
-# them once, not per save, is 4 ms of a 10,000-encounter save. Names are short
-# and few, so the cache stays small.
+# NameIndex folds every person's names each time it is rebuilt (after people
+# change); most names are the same as last time. Names are short and few, so
+# the cache stays small.
 _folded_name = lru_cache(maxsize=8192)(fold)
 
 

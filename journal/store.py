@@ -61,8 +61,9 @@ class SaveResult:
 _MODELS = {"encounters": Encounter, "people": Person, "opinions": Opinion, "reviews": WeekReview}
 
 
-def _searched_names(person: Person) -> tuple:
-    return (person.name, tuple(person.aliases), person.organisation)
+def _searched_text(person: Person) -> str:
+    """What search finds a person's encounters by: any of their names, their organisation."""
+    return " ".join([person.name, *person.aliases, person.organisation])
 
 
 class _Records(dict):
@@ -359,8 +360,7 @@ class Store(OpinionsMixin):
             people = self._records["people"]
             self._index = EncounterIndex(
                 self._records["encounters"].values(),
-                # Search finds people by any of their names and their organisation.
-                lambda pid: " ".join([people[pid].name, *people[pid].aliases, people[pid].organisation]) if pid in people else None,
+                lambda pid: _searched_text(people[pid]) if pid in people else None,
             )
         return self._index
 
@@ -404,7 +404,7 @@ class Store(OpinionsMixin):
         elif table == "people" and previous is not None:
             # Names are part of what search looks at; a new person is in no
             # encounter's text yet, and most edits leave the names alone.
-            if current is None or _searched_names(previous) != _searched_names(current):
+            if current is None or _searched_text(previous) != _searched_text(current):
                 self._index.people_renamed()
 
     # ------------------------------------------------------------ encounters
