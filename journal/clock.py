@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from datetime import date, datetime
-
-from dateutil import tz
+from datetime import date, datetime, timezone
 
 _override: Callable[[], datetime] | None = None
 
@@ -18,7 +16,16 @@ _override: Callable[[], datetime] | None = None
 def local_zone():
     # tzlocal follows DST transitions, unlike datetime.now().astimezone().tzinfo,
     # which is a fixed offset and would be wrong for "yesterday" across a change.
+    # Imported here: dateutil.tz costs about 30 ms to import (its zone database
+    # support loads importlib.resources), and `netjournal add` of an encounter
+    # happening now does not need it (see now_here).
+    from dateutil import tz
+
     return tz.tzlocal()
+
+
+def _frozen() -> bool:
+    return _override is not None or bool(os.environ.get("NETJOURNAL_NOW"))
 
 
 def now() -> datetime:
@@ -33,8 +40,28 @@ def now() -> datetime:
     return datetime.now(local_zone())
 
 
+def now_here() -> datetime:
+    """Now, in the local UTC offset of this instant (a fixed offset).
+
+    It is now() for anything that records the moment: the same instant, the
+    same offset, the same text once saved. Arithmetic across a DST change
+    ("yesterday 18:30") needs now(), whose zone follows the change.
+    """
+    if _frozen():
+        return now()
+    return datetime.now(timezone.utc).astimezone()
+
+
+def utc_now() -> datetime:
+    if _frozen():
+        return now().astimezone(timezone.utc)
+    return datetime.now(timezone.utc)
+
+
 def today() -> date:
-    return now().date()
+    if _frozen():
+        return now().date()
+    return date.today()  # the local date, as now().date(), from the C library
 
 
 def set_now(fn: Callable[[], datetime] | None) -> None:
@@ -44,4 +71,4 @@ def set_now(fn: Callable[[], datetime] | None) -> None:
 
 
 def utc_stamp() -> str:
-    return now().astimezone(tz.UTC).isoformat(timespec="seconds")
+    return utc_now().isoformat(timespec="seconds")

@@ -26,7 +26,6 @@ from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from typing import NamedTuple
 
-from dateutil import tz
 from dateutil.relativedelta import relativedelta
 
 
@@ -312,6 +311,8 @@ def _attach(wall: datetime, tzinfo) -> datetime:
     on the clock even across a DST change; a time that the change skipped
     (02:30 on a spring-forward night) is moved forward to one that exists.
     """
+    from dateutil import tz  # about 30 ms: see journal.clock.local_zone
+
     return tz.resolve_imaginary(wall.replace(tzinfo=tzinfo))
 
 
@@ -519,6 +520,8 @@ class LocalDays:
     """
 
     def __init__(self, zone=None) -> None:
+        from dateutil import tz  # about 30 ms: see journal.clock.local_zone
+
         self.zone = zone or tz.tzlocal()
         self._system = isinstance(self.zone, tz.tzlocal)
 
@@ -529,7 +532,7 @@ class LocalDays:
             # change becomes the first instant of the day, as below.
             local = _time.localtime(_time.mktime((day.year, day.month, day.day, 0, 0, 0, 0, 0, -1)))
             return datetime(*local[:6], tzinfo=_fixed_offset(local.tm_gmtoff))
-        wall = tz.resolve_imaginary(datetime.combine(day, time()).replace(tzinfo=self.zone))
+        wall = _attach(datetime.combine(day, time()), self.zone)
         return wall.replace(tzinfo=_fixed_offset(int(wall.utcoffset().total_seconds())))
 
     def date_of(self, moment: datetime) -> date:

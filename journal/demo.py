@@ -23,7 +23,6 @@ from itertools import accumulate
 from pathlib import Path
 
 import orjson
-from filelock import FileLock
 
 from . import clock
 from .errors import JournalError
@@ -31,6 +30,7 @@ from .migrations import CURRENT_SCHEMA
 from .models import Encounter, FollowUp, Opinion, OpinionRevision, Person, WeekReview
 from .names import fold
 from .durable import atomic_write_bytes, ensure_private_dir
+from .lock import TIMEOUT, JournalLock, LockTimeout
 
 SMALL_CAST = 40
 LARGE_CAST = 500
@@ -583,10 +583,13 @@ def build_demo(
     ensure_private_dir(path.parent)
     # The same lock as the store's, so a running netjournal never has the file
     # replaced in the middle of its own save.
-    with FileLock(str(path) + ".lock", mode=0o600):
-        if path.exists() and not force:
-            raise DemoExistsError(path)
-        atomic_write_bytes(path, payload)
+    try:
+        with JournalLock(str(path) + ".lock", timeout=TIMEOUT):
+            if path.exists() and not force:
+                raise DemoExistsError(path)
+            atomic_write_bytes(path, payload)
+    except LockTimeout:
+        raise JournalError(f"The journal {path} is busy: another netjournal is saving it. Nothing was written.") from None
     if verify:
         from .store import Store
 

@@ -12,7 +12,6 @@ import errno
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -51,6 +50,9 @@ def _replace_with(path: Path, fill: Callable[[int], None]) -> None:
     """Make a temp file beside `path`, let `fill` write it, fsync, rename over `path`, fsync the folder."""
     folder = path.parent
     ensure_private_dir(folder)
+    # Imported here: 8 ms that a save through the spare (the usual one) does not need.
+    import tempfile
+
     # mkstemp creates the file 0600 whatever the umask.
     fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:

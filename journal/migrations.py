@@ -16,6 +16,9 @@ from .text import clean, clean_line
 
 CURRENT_SCHEMA = 2
 TABLES = ("encounters", "people", "opinions", "reviews", "meta")
+# The order a save writes them in: every table, always, and the encounters,
+# by far the largest, last (journal.unread relies on it).
+FILE_ORDER = ("meta", "people", "opinions", "reviews", "encounters")
 
 
 class SchemaError(Exception):

@@ -24,6 +24,8 @@ from itertools import islice
 
 import orjson
 
+from .unread import UnreadTable
+
 PIECE = 1 << 20  # bytes per piece: the tree of a megabyte is about 2 MB
 _DIGITS = b"0123456789"
 
@@ -156,6 +158,9 @@ def dump_in_pieces(data: dict) -> Iterator[tuple[bytes, int, int]]:
     for number, (name, table) in enumerate(data.items()):
         head = (b"," if number else b"") + orjson.dumps(name) + b":"
         yield head, 0, len(head)
+        if isinstance(table, UnreadTable):
+            yield from table.pieces()
+            continue
         # Each part is serialised inside a {"": ...} wrapper and cut out of it,
         # so that it is as deep as in the whole document: orjson's depth limit
         # then refuses exactly what orjson.dumps(data) would.

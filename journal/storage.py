@@ -32,6 +32,7 @@ from .errors import UnreadableJournalError
 from .durable import atomic_copy, ensure_private_dir, write_journal
 from .paths import backups_dir
 from .pieces import dump_in_pieces, parse_in_pieces
+from .unread import UnreadTable, split_last_table
 
 BACKUPS_KEPT = 10
 
@@ -79,10 +80,12 @@ def _read_stable(path: Path) -> tuple[bytes, tuple | None]:
     return raw, None  # still changing: use it, and read again next time
 
 
-def read_journal_bytes(path: Path) -> tuple[dict, tuple | None]:
+def read_journal_bytes(path: Path, *, unread: str | None = None, others: tuple[str, ...] = ()) -> tuple[dict, tuple | None]:
     """Parse a journal file, or raise UnreadableJournalError saying why.
 
-    Returns the data and the file signature it was read at.
+    Returns the data and the file signature it was read at. With `unread`,
+    that table is left unparsed (journal.unread) if the file is laid out as
+    netjournal writes it, with the tables `others` before it.
     """
     try:
         raw, signature = _read_stable(path)
@@ -94,6 +97,10 @@ def read_journal_bytes(path: Path) -> tuple[dict, tuple | None]:
         raise UnreadableJournalError(path, exc.strerror or str(exc)) from None
     if not raw.strip():
         raise UnreadableJournalError(path, "the file is empty")
+    if unread is not None and (split := split_last_table(raw, unread, others)) is not None:
+        data, start, end = split
+        data[unread] = UnreadTable(raw, start, end, lambda body: _parse_table(path, unread, body))
+        return data, signature
     data = parse_in_pieces(raw)
     if data is None:  # not laid out as netjournal writes it: parse it whole
         try:
@@ -106,9 +113,28 @@ def read_journal_bytes(path: Path) -> tuple[dict, tuple | None]:
     return data, signature
 
 
+def _parse_table(path: Path, name: str, body: memoryview) -> dict:
+    try:
+        table = orjson.loads(body)
+    except orjson.JSONDecodeError as exc:
+        raise UnreadableJournalError(path, f"it is not valid JSON (in table '{name}': {exc})") from None
+    if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
+        raise UnreadableJournalError(path, "it is JSON but not a netjournal journal")
+    return table
+
+
 class SafeJSONStorage(Storage):
-    def __init__(self, path: str | os.PathLike, **_ignored):
+    """
+    `tables`: the tables every save writes, in this order when they are new,
+    the last of them always last (journal.unread finds it there). `unread`:
+    keep that last table unparsed when the file allows (journal.unread), for
+    a process that only adds to it.
+    """
+
+    def __init__(self, path: str | os.PathLike, *, tables: tuple[str, ...] = (), unread: bool = False, **_ignored):
         self.path = Path(path)
+        self._tables = tables
+        self._unread = unread
         self._data: dict | None = None
         self._signature: tuple | None = None
         # Bumped each time data is (re)loaded from disk, so the store can tell
@@ -141,7 +167,8 @@ class SafeJSONStorage(Storage):
                 self.generation += 1
             self._data, self._signature = None, None
             return None
-        self._data, self._signature = read_journal_bytes(self.path)
+        unread = self._tables[-1] if self._unread and self._tables and self._backed_up_today() else None
+        self._data, self._signature = read_journal_bytes(self.path, unread=unread, others=self._tables[:-1])
         self.generation += 1
         return self._data
 
@@ -172,8 +199,15 @@ class SafeJSONStorage(Storage):
             self._pending = data
             self._data = data
             return
+        for name in self._tables:  # every table, in this order, after any other
+            data[name] = data.pop(name, {})
         try:
-            self._backup_once_a_day()
+            if not self._backed_up_today():
+                # A backup is a copy of a journal that was read whole and checked.
+                for table in data.values():
+                    if isinstance(table, UnreadTable):
+                        table.read()
+                self._backup()
             write_journal(self.path, lambda: dump_in_pieces(data))
         except BaseException:
             # TinyDB mutated our cached dict before calling write(); forget it so
@@ -188,14 +222,16 @@ class SafeJSONStorage(Storage):
         self._signature = None
         self.generation += 1
 
-    def _backup_once_a_day(self) -> None:
-        if not self.path.exists():
-            return
-        folder = backups_dir(self.path)
-        stem = self.path.stem
-        target = folder / f"{stem}-{clock.today().isoformat()}.json"
-        if target.exists():
-            return
+    def _todays_backup(self) -> Path:
+        return backups_dir(self.path) / f"{self.path.stem}-{clock.today().isoformat()}.json"
+
+    def _backed_up_today(self) -> bool:
+        return not self.path.exists() or self._todays_backup().exists()
+
+    def _backup(self) -> None:
+        """Copy the journal into backups/ (the first save of each day does)."""
+        target = self._todays_backup()
+        folder, stem = target.parent, self.path.stem
         ensure_private_dir(folder)
         atomic_copy(self.path, target)
         backups = sorted(folder.glob(f"{stem}-????-??-??.json"))

@@ -20,7 +20,7 @@ from tinydb import TinyDB
 
 from . import clock
 from .errors import NotFoundError, SaveError, UnreadableJournalError, ValidationError, AmbiguousNameError
-from .migrations import CURRENT_SCHEMA, TABLES, SchemaError, migrate, schema_version
+from .migrations import CURRENT_SCHEMA, FILE_ORDER, TABLES, SchemaError, migrate, schema_version
 from .models import (
     DEFAULT_SETTINGS,
     Encounter,
@@ -34,14 +34,16 @@ from .models import (
 )
 from .names import NameIndex, fold
 from .index import EncounterIndex
+from .lock import TIMEOUT, JournalLock, LockTimeout
 from .opinions import OpinionsMixin
 from .queries import PersonSummary
 from .table import InPlaceTable
 from .durable import ensure_private_dir
 from .storage import SafeJSONStorage, paused_gc
 from .text import clean, clean_line
+from .unread import UnreadTable
 
-LOCK_TIMEOUT = 10.0
+LOCK_TIMEOUT = TIMEOUT
 # A minute of slack so that "now" typed a moment ago is not "in the future".
 FUTURE_SLACK = timedelta(minutes=1)
 
@@ -93,11 +95,19 @@ class _DocIds(dict):
 
 
 class Store(OpinionsMixin):
-    def __init__(self, path: str | Path, *, lock_timeout: float = LOCK_TIMEOUT):
+    """The journal at `path`.
+
+    `adding_only`: for a process that adds an encounter and exits (`netjournal
+    add`): the encounters are then kept as the bytes read, not parsed, when
+    the file allows (see journal.unread for what that gives up, and why it
+    is safe). Everything still works; what reads the encounters parses them.
+    """
+
+    def __init__(self, path: str | Path, *, lock_timeout: float = LOCK_TIMEOUT, adding_only: bool = False):
         self.path = Path(path)
         self._lock_timeout = lock_timeout
         self._lock = None  # made at the first save: see _locked
-        self._db = TinyDB(self.path, storage=SafeJSONStorage)
+        self._db = TinyDB(self.path, storage=SafeJSONStorage, tables=FILE_ORDER, unread=adding_only)
         self._db.table_class = InPlaceTable
         self._storage: SafeJSONStorage = self._db.storage
         # cache_size=0: TinyDB's query cache cannot see other processes' saves.
@@ -151,22 +161,20 @@ class Store(OpinionsMixin):
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
-        # filelock is imported here, not at the top: it costs about 35 ms and
-        # 8 MB, which opening and reading a journal (the app's start, review,
-        # search) do not need, and at 50,000 encounters those 8 MB sit on top
-        # of the parse's peak.
-        from filelock import FileLock, Timeout
-
         if self._lock is None:
-            self._lock = FileLock(str(self.path) + ".lock", timeout=self._lock_timeout, mode=0o600)
+            self._lock = JournalLock(str(self.path) + ".lock", timeout=self._lock_timeout)
         ensure_private_dir(self.path.parent)
         try:
             self._lock.acquire()
-        except Timeout:
+        except LockTimeout:
             # :g, not :.0f, so that a short timeout does not read "over 0 s".
             raise SaveError(
                 f"The journal is busy: another netjournal has held {self._lock.lock_file} "
                 f"for over {self._lock.timeout:g} s. Nothing was saved; try again."
+            ) from None
+        except OSError as exc:
+            raise SaveError(
+                f"Could not lock the journal ({exc.strerror or exc}: {self._lock.lock_file}). Nothing was saved."
             ) from None
         try:
             yield
@@ -227,7 +235,7 @@ class Store(OpinionsMixin):
         data = data or {}
         if previous is None or not self._catch_up(previous, data):
             for name in _MODELS:
-                self._check_table(name, data.get(name) or {})
+                self._check_table(name, data.get(name, {}))
             self._records.clear()
             self._doc_ids.clear()
             self._encounters_changed()
@@ -243,6 +251,8 @@ class Store(OpinionsMixin):
         few that changed. False (nothing applied) when too much changed, or a
         changed document is malformed: the caller then rebuilds, and reports.
         """
+        if any(isinstance(table, UnreadTable) for tables in (previous, data) for table in tables.values()):
+            return False  # comparing would parse them: rebuild, which leaves them unread
         plan = []
         # People first: an encounter's search text holds its people's names.
         for name in ("people", "encounters", "opinions", "reviews"):
@@ -288,8 +298,11 @@ class Store(OpinionsMixin):
 
         Building every record costs more than `netjournal add` needs (it only
         uses the people), so this checks what every record must have, and the
-        models are built when a table is first used.
+        models are built when a table is first used. A table still unread
+        (journal.unread) is checked as its models are built.
         """
+        if isinstance(raw_table, UnreadTable) and raw_table.is_unread:
+            return
         for doc_id, raw in raw_table.items():
             try:
                 if not isinstance(raw, dict) or not isinstance(raw["id"], str):
@@ -507,7 +520,7 @@ class Store(OpinionsMixin):
             raise ValidationError("who", "Say who you talked with, or what about: Who or the notes must be filled.")
         if draft.when is None or draft.when.tzinfo is None:
             raise ValidationError("when", "The date needs a time zone.")
-        if draft.when > clock.now() + FUTURE_SLACK:
+        if draft.when > clock.utc_now() + FUTURE_SLACK:
             raise ValidationError("when", "That date is in the future; an encounter has already happened.")
         due = draft.due
         if due is not None and not clean_line(draft.follow_up):

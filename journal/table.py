@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator, MutableMapping
 
 from tinydb.table import Table
 
+from .unread import UnreadTable
+
 
 class _IntKeyView(MutableMapping):
     """The stored table ({"12": doc}) seen with int ids, as TinyDB's updaters expect."""
@@ -39,6 +41,21 @@ class _IntKeyView(MutableMapping):
 
 
 class InPlaceTable(Table):
+    def _get_next_id(self) -> int:
+        # TinyDB's takes max(int(id) for id in table) with a generator, 9 ms
+        # at 10,000 encounters, and would read an UnreadTable through.
+        if self._next_id is None:
+            stored = (self._storage.read() or {}).get(self.name)
+            if stored is None:
+                self._next_id = 1
+            elif isinstance(stored, UnreadTable):
+                self._next_id = stored.next_id()
+            else:
+                self._next_id = max(map(int, stored), default=0) + 1
+        next_id = self._next_id
+        self._next_id = next_id + 1
+        return next_id
+
     def _update_table(self, updater: Callable[[dict], None]) -> None:
         tables = self._storage.read() or {}
         raw = tables.setdefault(self.name, {})

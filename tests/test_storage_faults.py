@@ -1,7 +1,7 @@
 """What happens when saving goes wrong, or the file cannot be read.
 
 Full disk and I/O errors are injected into journal.durable's own `os`
-(a copy of the module, so pytest and filelock keep the real one); the lock is
+(a copy of the module, so pytest and the lock keep the real one); the lock is
 held by a real second process. Every failure must leave the journal file byte
 for byte as it was, no temp file behind, and a Store that still works.
 """

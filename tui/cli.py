@@ -55,14 +55,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open_store(path):
+def _open_store(path, *, adding_only: bool = False):
     from journal.store import Store
 
-    return Store(path)
+    return Store(path, adding_only=adding_only)
 
 
 def cmd_add(args, out, err) -> int:
-    now = clock.now()
+    # An encounter happening now needs no time zone rules (see clock.now_here).
+    now = clock.now_here() if args.when.strip().casefold() == "now" else clock.now()
     try:
         when = parse_when(args.when, now, dayfirst=not args.month_first)
     except DateParseError as exc:
@@ -86,7 +87,7 @@ def cmd_add(args, out, err) -> int:
         follow_up=args.follow_up,
         due=due,
     )
-    store = _open_store(args.journal_path)
+    store = _open_store(args.journal_path, adding_only=True)
     try:
         result = store.add_encounter(draft)
     except ValidationError as exc:

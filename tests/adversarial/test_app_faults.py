@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -160,7 +161,7 @@ async def test_every_form_reports_an_injected_fault_and_keeps_the_journal(store,
         def no_space(*args, **kwargs):
             raise OSError(code, os.strerror(code))
 
-        monkeypatch.setattr(durable.tempfile, "mkstemp", no_space)
+        monkeypatch.setattr(tempfile, "mkstemp", no_space)  # durable imports it when it needs it
     else:
         faults.fail(call, code)
     reason = os.strerror(code)

@@ -7,7 +7,7 @@ returned (and only then), the new encounter's id on its own line, flushed.
 A parent that reads an id therefore knows that save was acknowledged.
 With --wait, a line on stdin is awaited before the first add, so that
 several children can be started together. With --pause, it sleeps a random
-time up to SECONDS between saves, as separate user actions would: filelock
+time up to SECONDS between saves, as separate user actions would: the lock
 waits by polling, so a writer that re-takes the lock at once would otherwise
 keep it for its whole loop while the other one starves.
 """
