@@ -583,13 +583,19 @@ def build_demo(
     ensure_private_dir(path.parent)
     # The same lock as the store's, so a running netjournal never has the file
     # replaced in the middle of its own save.
+    lock = JournalLock(str(path) + ".lock", timeout=TIMEOUT)
     try:
-        with JournalLock(str(path) + ".lock", timeout=TIMEOUT):
-            if path.exists() and not force:
-                raise DemoExistsError(path)
-            atomic_write_bytes(path, payload)
+        lock.acquire()
     except LockTimeout:
         raise JournalError(f"The journal {path} is busy: another netjournal is saving it. Nothing was written.") from None
+    except OSError as exc:
+        raise JournalError(f"Could not lock {path}.lock ({exc.strerror or exc}). Nothing was written.") from None
+    try:
+        if path.exists() and not force:
+            raise DemoExistsError(path)
+        atomic_write_bytes(path, payload)
+    finally:
+        lock.release()
     if verify:
         from .store import Store
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import threading
 import time
 
 TIMEOUT = 10.0  # seconds a save waits for another process's save
@@ -25,25 +26,39 @@ class LockTimeout(Exception):
 
 
 class JournalLock:
-    """Re-entrant within one process: nested acquires hold one lock."""
+    """Re-entrant in the thread that holds it; other threads wait, as other processes do.
+
+    The lock file is opened without following a symlink: one planted there
+    could otherwise have us create a file elsewhere (the save then fails
+    with the reason, ELOOP).
+    """
 
     def __init__(self, lock_file: str, timeout: float):
         self.lock_file = lock_file
         self.timeout = timeout
         self._fd: int | None = None
         self._depth = 0
+        self._thread = threading.RLock()
 
     def acquire(self) -> None:
-        if self._depth:
+        deadline = time.monotonic() + self.timeout
+        if not self._thread.acquire(timeout=max(self.timeout, 0)):
+            raise LockTimeout(self.lock_file)
+        try:
+            if not self._depth:
+                self._fd = self._flock(deadline)
             self._depth += 1
-            return
+        except BaseException:
+            self._thread.release()
+            raise
+
+    def _flock(self, deadline: float) -> int:
         fd = os.open(self.lock_file, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o600)
         try:
-            deadline = time.monotonic() + self.timeout
             while True:
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
+                    return fd
                 except BlockingIOError:
                     if time.monotonic() >= deadline:
                         raise LockTimeout(self.lock_file) from None
@@ -51,7 +66,6 @@ class JournalLock:
         except BaseException:
             os.close(fd)
             raise
-        self._fd, self._depth = fd, 1
 
     def release(self) -> None:
         if not self._depth:
@@ -60,6 +74,7 @@ class JournalLock:
         if not self._depth:
             fd, self._fd = self._fd, None
             os.close(fd)  # closing the only descriptor releases the flock
+        self._thread.release()
 
     def __enter__(self) -> "JournalLock":
         self.acquire()

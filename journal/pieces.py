@@ -24,7 +24,7 @@ from itertools import islice
 
 import orjson
 
-from .unread import UnreadTable
+from .unread import TRAILER, UnreadTable
 
 PIECE = 1 << 20  # bytes per piece: the tree of a megabyte is about 2 MB
 _DIGITS = b"0123456789"
@@ -146,36 +146,50 @@ DOCUMENTS_PER_PIECE = 2000  # about a megabyte of encounters
 SPLIT_ABOVE = 16_000
 
 
-def dump_in_pieces(data: dict) -> Iterator[tuple[bytes, int, int]]:
+def dump_in_pieces(data: dict, *, measure: str | None = None) -> Iterator[tuple[bytes, int, int]]:
     """orjson.dumps(data), as (buffer, start, end) slices of about a megabyte.
 
     Joined, the slices are byte for byte what orjson.dumps gives (a test
     checks it); a table of more than SPLIT_ABOVE documents is serialised
     DOCUMENTS_PER_PIECE documents at a time, and its pieces lose their own
-    braces.
+    braces. With `measure`, data's last table, the TRAILER, is set to
+    {"1": {measure: the length of that table's JSON in bytes}} before it is
+    written (journal.unread reads it).
     """
     yield b"{", 0, 1
+    size = None
     for number, (name, table) in enumerate(data.items()):
         head = (b"," if number else b"") + orjson.dumps(name) + b":"
         yield head, 0, len(head)
-        if isinstance(table, UnreadTable):
-            yield from table.pieces()
+        if measure is not None and name == TRAILER and size is not None:
+            table.clear()
+            table["1"] = {measure: size}
+        body = table.pieces() if isinstance(table, UnreadTable) else _table_pieces(table)
+        if name != measure:
+            yield from body
             continue
-        # Each part is serialised inside a {"": ...} wrapper and cut out of it,
-        # so that it is as deep as in the whole document: orjson's depth limit
-        # then refuses exactly what orjson.dumps(data) would.
-        if not isinstance(table, dict) or len(table) <= max(SPLIT_ABOVE, DOCUMENTS_PER_PIECE):
-            body = orjson.dumps({"": table})
-            yield body, 4, len(body) - 1  # {"":TABLE}
-            continue
-        yield b"{", 0, 1
-        documents = iter(table.items())
-        first = True
-        while batch := dict(islice(documents, DOCUMENTS_PER_PIECE)):
-            if not first:
-                yield b",", 0, 1
-            body = orjson.dumps({"": batch})
-            yield body, 5, len(body) - 2  # {"":{DOCUMENTS}}
-            first = False
-        yield b"}", 0, 1
+        size = 0
+        for piece in body:
+            size += piece[2] - piece[1]
+            yield piece
+    yield b"}", 0, 1
+
+
+def _table_pieces(table) -> Iterator[tuple[bytes, int, int]]:
+    # Each part is serialised inside a {"": ...} wrapper and cut out of it,
+    # so that it is as deep as in the whole document: orjson's depth limit
+    # then refuses exactly what orjson.dumps(data) would.
+    if not isinstance(table, dict) or len(table) <= max(SPLIT_ABOVE, DOCUMENTS_PER_PIECE):
+        body = orjson.dumps({"": table})
+        yield body, 4, len(body) - 1  # {"":TABLE}
+        return
+    yield b"{", 0, 1
+    documents = iter(table.items())
+    first = True
+    while batch := dict(islice(documents, DOCUMENTS_PER_PIECE)):
+        if not first:
+            yield b",", 0, 1
+        body = orjson.dumps({"": batch})
+        yield body, 5, len(body) - 2  # {"":{DOCUMENTS}}
+        first = False
     yield b"}", 0, 1

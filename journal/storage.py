@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -32,7 +32,7 @@ from .errors import UnreadableJournalError
 from .durable import atomic_copy, ensure_private_dir, write_journal
 from .paths import backups_dir
 from .pieces import dump_in_pieces, parse_in_pieces
-from .unread import UnreadTable, split_last_table
+from .unread import TRAILER, UnreadTable, split_last_table
 
 BACKUPS_KEPT = 10
 
@@ -80,12 +80,15 @@ def _read_stable(path: Path) -> tuple[bytes, tuple | None]:
     return raw, None  # still changing: use it, and read again next time
 
 
-def read_journal_bytes(path: Path, *, unread: str | None = None, others: tuple[str, ...] = ()) -> tuple[dict, tuple | None]:
+def read_journal_bytes(
+    path: Path, *, unread: str | None = None, others: tuple[str, ...] = (), check: Callable[[str, dict], None] | None = None
+) -> tuple[dict, tuple | None]:
     """Parse a journal file, or raise UnreadableJournalError saying why.
 
     Returns the data and the file signature it was read at. With `unread`,
     that table is left unparsed (journal.unread) if the file is laid out as
-    netjournal writes it, with the tables `others` before it.
+    netjournal writes it, with the tables `others` before it; `check` is given
+    it once it is parsed, to refuse it as a full read would.
     """
     try:
         raw, signature = _read_stable(path)
@@ -99,7 +102,7 @@ def read_journal_bytes(path: Path, *, unread: str | None = None, others: tuple[s
         raise UnreadableJournalError(path, "the file is empty")
     if unread is not None and (split := split_last_table(raw, unread, others)) is not None:
         data, start, end = split
-        data[unread] = UnreadTable(raw, start, end, lambda body: _parse_table(path, unread, body))
+        data[unread] = UnreadTable(raw, start, end, lambda body: _parse_table(path, unread, body, check))
         return data, signature
     data = parse_in_pieces(raw)
     if data is None:  # not laid out as netjournal writes it: parse it whole
@@ -113,28 +116,40 @@ def read_journal_bytes(path: Path, *, unread: str | None = None, others: tuple[s
     return data, signature
 
 
-def _parse_table(path: Path, name: str, body: memoryview) -> dict:
+def _parse_table(path: Path, name: str, body: memoryview, check: Callable[[str, dict], None] | None) -> dict:
     try:
         table = orjson.loads(body)
     except orjson.JSONDecodeError as exc:
         raise UnreadableJournalError(path, f"it is not valid JSON (in table '{name}': {exc})") from None
     if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
         raise UnreadableJournalError(path, "it is JSON but not a netjournal journal")
+    if check is not None:
+        check(name, table)
     return table
 
 
 class SafeJSONStorage(Storage):
     """
-    `tables`: the tables every save writes, in this order when they are new,
-    the last of them always last (journal.unread finds it there). `unread`:
-    keep that last table unparsed when the file allows (journal.unread), for
-    a process that only adds to it.
+    `tables`: the tables every save writes, in this order, after any other
+    and followed by journal.unread's TRAILER, which records the length of the
+    last of them. `unread`: keep that last table unparsed when the file allows
+    (journal.unread), for a process that only adds to it; `check(name, table)`
+    refuses it, once something parses it, as a full read would.
     """
 
-    def __init__(self, path: str | os.PathLike, *, tables: tuple[str, ...] = (), unread: bool = False, **_ignored):
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        *,
+        tables: tuple[str, ...] = (),
+        unread: bool = False,
+        check: Callable[[str, dict], None] | None = None,
+        **_ignored,
+    ):
         self.path = Path(path)
         self._tables = tables
         self._unread = unread
+        self._check = check
         self._data: dict | None = None
         self._signature: tuple | None = None
         # Bumped each time data is (re)loaded from disk, so the store can tell
@@ -168,7 +183,9 @@ class SafeJSONStorage(Storage):
             self._data, self._signature = None, None
             return None
         unread = self._tables[-1] if self._unread and self._tables and self._backed_up_today() else None
-        self._data, self._signature = read_journal_bytes(self.path, unread=unread, others=self._tables[:-1])
+        self._data, self._signature = read_journal_bytes(
+            self.path, unread=unread, others=self._tables[:-1], check=self._check
+        )
         self.generation += 1
         return self._data
 
@@ -201,6 +218,9 @@ class SafeJSONStorage(Storage):
             return
         for name in self._tables:  # every table, in this order, after any other
             data[name] = data.pop(name, {})
+        if self._tables:
+            data.pop(TRAILER, None)
+            data[TRAILER] = {}  # filled in as the last table is written
         try:
             if not self._backed_up_today():
                 # A backup is a copy of a journal that was read whole and checked.
@@ -208,7 +228,8 @@ class SafeJSONStorage(Storage):
                     if isinstance(table, UnreadTable):
                         table.read()
                 self._backup()
-            write_journal(self.path, lambda: dump_in_pieces(data))
+            measure = self._tables[-1] if self._tables else None
+            write_journal(self.path, lambda: dump_in_pieces(data, measure=measure))
         except BaseException:
             # TinyDB mutated our cached dict before calling write(); forget it so
             # the next read comes from the (intact) file on disk.

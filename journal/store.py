@@ -107,7 +107,9 @@ class Store(OpinionsMixin):
         self.path = Path(path)
         self._lock_timeout = lock_timeout
         self._lock = None  # made at the first save: see _locked
-        self._db = TinyDB(self.path, storage=SafeJSONStorage, tables=FILE_ORDER, unread=adding_only)
+        self._db = TinyDB(
+            self.path, storage=SafeJSONStorage, tables=FILE_ORDER, unread=adding_only, check=self._check_table
+        )
         self._db.table_class = InPlaceTable
         self._storage: SafeJSONStorage = self._db.storage
         # cache_size=0: TinyDB's query cache cannot see other processes' saves.
@@ -233,6 +235,7 @@ class Store(OpinionsMixin):
         self._after_external_change()
         self._name_index = None
         data = data or {}
+        self._check_table("meta", data.get("meta", {}))  # TinyDB reads it at every save
         if previous is None or not self._catch_up(previous, data):
             for name in _MODELS:
                 self._check_table(name, data.get(name, {}))
@@ -299,12 +302,18 @@ class Store(OpinionsMixin):
         Building every record costs more than `netjournal add` needs (it only
         uses the people), so this checks what every record must have, and the
         models are built when a table is first used. A table still unread
-        (journal.unread) is checked as its models are built.
+        (journal.unread) is checked when it is parsed. Of `meta`, only the
+        keys are checked.
         """
         if isinstance(raw_table, UnreadTable) and raw_table.is_unread:
             return
         for doc_id, raw in raw_table.items():
             try:
+                # TinyDB reads keys with int(): "05" or " 5" would be a second 5.
+                if not (doc_id.isascii() and doc_id.isdigit() and (doc_id[0] != "0" or doc_id == "0")):
+                    raise ValueError(f"its key {doc_id!r} is not a plain document number")
+                if name not in _MODELS:
+                    continue
                 if not isinstance(raw, dict) or not isinstance(raw["id"], str):
                     raise TypeError("a record is an object with a string id")
                 if name == "encounters":

@@ -9,16 +9,20 @@ its closing brace, so the encounters the command did not touch are written
 back byte for byte.
 
 Finding the span without parsing it relies on the layout netjournal writes
-(SafeJSONStorage.write): every table is present, and the encounters are the
-last one, `{..."people":{...},"encounters":{...}}`. `split_last_table` cuts
-the file before `,"encounters":{` and parses the head: a cut that is not
-between two of the journal's tables leaves brackets unclosed, so the head
-fails to parse and the caller reads the whole file instead. Anything else
-unexpected (whitespace layout, another writer's order, escaped digits) does
-the same.
+(SafeJSONStorage.write): every table is present, the encounters come last
+but one, and the last is a trailer that records their length in bytes,
+`{..."people":{...},"encounters":{...},"layout":{"1":{"encounters":N}}}`.
+`split_last_table` parses the trailer from the end and everything before
+the span, and takes the span only if it has exactly the recorded length: a
+cut that is not between two of the journal's tables leaves brackets unclosed,
+so one of the two parses fails, and a file edited since netjournal wrote it
+(another table, whitespace, a stray comma) has another length. Then, or when
+anything else is unexpected (no trailer, an escaped digit), the caller reads
+the whole file instead.
 
 What a command using this gives up is the check of the encounters it did not
-read: a damaged span would be carried over as it was, not refused. It is
+read: a span damaged without changing its length would be carried over as it
+was, not refused. It is
 never made worse, and the storage only keeps a table unread when today's
 backup has been taken, so the first save of each day reads and checks
 everything, and a backup is never a copy of a journal nobody checked.
@@ -29,6 +33,8 @@ import re
 from collections.abc import Callable, Iterator, MutableMapping
 
 import orjson
+
+TRAILER = "layout"  # the table after the last one, recording its length
 
 # The last keys of the span are looked for in its last bytes: a few documents.
 _TAIL = 1 << 16
@@ -112,7 +118,7 @@ class UnreadTable(MutableMapping):
         if not self._added:
             yield self._raw, self._start, self._end
             return
-        empty = self._end - self._start < 64 and not self._raw[self._start + 1 : self._end - 1].strip()
+        empty = self._raw.find(b'"', self._start, self._end) < 0  # no key: nothing but braces (and blanks)
         yield (b"{", 0, 1) if empty else (self._raw, self._start, self._end - 1)
         for number, item in enumerate(self._added.items()):
             body = (b"," if number or not empty else b"") + orjson.dumps(dict([item]))[1:-1]
@@ -148,23 +154,36 @@ def _escapes_a_digit(raw: bytes) -> bool:
 
 
 def split_last_table(raw: bytes, name: str, others: tuple[str, ...]) -> tuple[dict, int, int] | None:
-    """(the other tables, parsed; start; end) with raw[start:end] the last table, `name`.
+    """(the other tables, parsed; start; end) with raw[start:end] the table `name`.
 
-    None when raw is not laid out as netjournal writes it: compact, every
-    table in `others` before `name`, which comes last.
+    None when raw is not laid out as netjournal writes it: every table in
+    `others` before `name`, then the TRAILER recording its length.
     """
     if _escapes_a_digit(raw):
         return None
-    key = b',"' + name.encode() + b'":{'
-    cut = raw.find(key)
-    if cut < 0 or not raw.endswith(b"}}"):
+    trailer = raw.rfind(b',"' + TRAILER.encode() + b'":{')
+    if trailer < 0:
         return None
     try:
-        head = orjson.loads(raw[:cut] + b"}")
+        tail = orjson.loads(b"{" + raw[trailer + 1 :])
     except orjson.JSONDecodeError:
         return None
-    if not isinstance(head, dict) or name in head or not all(isinstance(head.get(t), dict) for t in others):
+    record = tail.get(TRAILER, {}).get("1") if list(tail) == [TRAILER] and isinstance(tail[TRAILER], dict) else None
+    size = record.get(name) if isinstance(record, dict) else None
+    if type(size) is not int or size < 2:
         return None
-    if not all(isinstance(table, dict) for table in head.values()):
+    key = b',"' + name.encode() + b'":'
+    end = trailer
+    start = end - size
+    if start <= len(key) or raw[start - len(key) : start] != key or raw[start] != 0x7B or raw[end - 1] != 0x7D:
         return None
-    return head, cut + len(key) - 1, len(raw) - 1
+    try:
+        head = orjson.loads(raw[: start - len(key)] + b"}")
+    except orjson.JSONDecodeError:
+        return None
+    if not isinstance(head, dict) or name in head or TRAILER in head:
+        return None
+    if not all(isinstance(head.get(t), dict) for t in others) or not all(isinstance(t, dict) for t in head.values()):
+        return None
+    head[TRAILER] = tail[TRAILER]
+    return head, start, end

@@ -84,7 +84,7 @@ def test_v1_migrates_every_field(v1_path):
         assert store.reviews() == []
 
     on_disk = orjson.loads(v1_path.read_bytes())
-    assert set(on_disk) == {"encounters", "people", "opinions", "reviews", "meta"}
+    assert list(on_disk) == ["meta", "people", "opinions", "reviews", "encounters", "layout"]
     assert list(on_disk["meta"].values()) == [{"schema_version": CURRENT_SCHEMA}]
     assert schema_version(on_disk) == 2
     # TinyDB document ids of encounters are kept.

@@ -14,7 +14,8 @@ import os
 import subprocess
 import sys
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 from types import SimpleNamespace
 
 import orjson
@@ -24,9 +25,10 @@ from hypothesis import strategies as st
 
 import journal.unread
 from journal import clock
-from journal.errors import UnreadableJournalError
+from journal.errors import JournalError, UnreadableJournalError
 from journal.migrations import CURRENT_SCHEMA
 from journal.models import EncounterDraft
+from journal.pieces import dump_in_pieces
 from journal.storage import SafeJSONStorage
 from journal.store import Store
 from tui.cli import main
@@ -102,8 +104,9 @@ def journal_with(journal_path, notes: list[str]) -> bytes:
 def test_add_copies_the_encounters_it_did_not_read_byte_for_byte(journal_path, reads):
     before = journal_with(journal_path, [f"note {n} {h}" for n, h in enumerate(HOSTILE)])
     data = orjson.loads(before)
-    assert list(data) == ["meta", "people", "opinions", "reviews", "encounters"]  # the layout it relies on
-    old_span = before[before.index(b',"encounters":{') + 14 : -2]
+    assert list(data) == ["meta", "people", "opinions", "reviews", "encounters", "layout"]  # what it relies on
+    assert data["layout"] == {"1": {"encounters": len(orjson.dumps(data["encounters"]))}}
+    old_span = span_without_its_brace(before)
 
     code, out, err = run("add", "--who", "Ana Souza, Zed Newcomer", "--where", "Padaria Real", "the #new one")
 
@@ -140,12 +143,16 @@ def test_the_same_add_read_whole_writes_the_same_file(journal_path, tmp_path, co
     assert journal_path.read_bytes() == other.read_bytes()
 
 
-def damage_the_first_date(journal_path) -> bytes:
+def damage_the_first_date(journal_path, damage: bytes = b"not a date") -> bytes:
     stamp = (clock.now() - timedelta(hours=1)).isoformat().encode()
-    raw = journal_path.read_bytes().replace(b'"when":"' + stamp + b'"', b'"when":"not a date"', 1)
+    raw = journal_path.read_bytes().replace(b'"when":"' + stamp + b'"', b'"when":"' + damage + b'"', 1)
     assert raw != journal_path.read_bytes()
     journal_path.write_bytes(raw)
     return raw
+
+
+def span_without_its_brace(raw: bytes) -> bytes:
+    return raw[raw.index(b',"encounters":{') + 14 : raw.rindex(b',"layout":{') - 1]
 
 
 def test_the_first_add_of_the_day_reads_and_checks_everything(journal_path, reads):
@@ -163,33 +170,78 @@ def test_the_first_add_of_the_day_reads_and_checks_everything(journal_path, read
     assert not list((journal_path.parent / "backups").glob("*"))  # no backup of a damaged journal
 
 
-def test_later_the_same_day_a_damaged_encounter_is_carried_over_as_it_was(journal_path, reads):
-    """The trade made for speed (journal.unread): not refused, never made worse, found at the next full read."""
+def test_later_the_same_day_a_damage_that_changes_the_length_is_refused_too(journal_path, reads):
     journal_with(journal_path, ["one", "two"])
     raw = damage_the_first_date(journal_path)
 
     code, _, err = run("add", "--who", "Ana Souza", "three")
 
+    assert (code, reads.kept) == (2, 0)
+    assert "malformed" in err
+    assert journal_path.read_bytes() == raw
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        pytest.param(lambda raw: raw.replace(b'}},"layout"', b'},},"layout"', 1), id="a-stray-comma"),
+        pytest.param(lambda raw: raw.replace(b'}},"layout"', b'}}},"layout"', 1), id="a-stray-brace"),
+        pytest.param(lambda raw: raw.replace(b'},"layout"', b',"extra":{}},"layout"', 1), id="an-empty-table-after-it"),
+    ],
+)
+def test_later_the_same_day_a_file_that_does_not_parse_is_refused(journal_path, reads, edit):
+    journal_with(journal_path, ["one", "two"])
+    raw = edit(journal_path.read_bytes())
+    journal_path.write_bytes(raw)
+
+    code, _, err = run("add", "--who", "Ana Souza", "three")
+
+    assert (code, reads.kept) == (2, 0)
+    assert "netjournal: " in err and "journal" in err
+    assert journal_path.read_bytes() == raw
+
+
+def test_later_the_same_day_a_damaged_encounter_of_the_same_length_is_carried_over(journal_path, reads):
+    """The trade made for speed (journal.unread): not refused, never made worse, found at the next full read."""
+    journal_with(journal_path, ["one", "two"])
+    raw = damage_the_first_date(journal_path, b"xxxx-xx-xxTxx:xx:xx+xx:xx")
+
+    code, _, err = run("add", "--who", "Ana Souza", "three")
+
     assert (code, err) == (0, "")
     assert (reads.kept, reads.parsed) == (1, 0)
-    after = journal_path.read_bytes()
-    assert raw[raw.index(b',"encounters":{') : -2] in after
+    assert span_without_its_brace(raw) in journal_path.read_bytes()
     with pytest.raises(UnreadableJournalError, match="record 1 of table 'encounters' is malformed"):
         Store(journal_path)  # the next full read (the app, or tomorrow's first add) reports it
+
+
+def test_a_key_that_is_not_a_plain_number_is_refused(journal_path):
+    """TinyDB reads keys with int(): "05" would be a second record 5, and a save could overwrite either."""
+    journal_with(journal_path, ["one", "two"])
+    journal_path.write_bytes(journal_path.read_bytes().replace(b',"2":{', b',"02":{', 1))
+    with pytest.raises(UnreadableJournalError, match="'02' is not a plain document number"):
+        Store(journal_path)
 
 
 def rewrite(journal_path, transform) -> None:
     journal_path.write_bytes(transform(orjson.loads(journal_path.read_bytes())))
 
 
+def without_layout(d: dict) -> dict:
+    d.pop("layout")
+    return d
+
+
 @pytest.mark.parametrize(
     "layout",
     [
         pytest.param(lambda d: orjson.dumps({"encounters": d.pop("encounters"), **d}), id="encounters-first"),
+        pytest.param(lambda d: orjson.dumps(without_layout(d)), id="no-trailer"),  # as before this version
         pytest.param(lambda d: orjson.dumps(d, option=orjson.OPT_INDENT_2), id="pretty-printed"),
         pytest.param(lambda d: (d.pop("reviews"), orjson.dumps(d))[1], id="a-table-missing"),
-        pytest.param(lambda d: orjson.dumps(d) + b"\n", id="a-final-newline"),
-        pytest.param(lambda d: orjson.dumps(d).replace(b'{"1":{', b'{"\\u0031":{', 1), id="an-escaped-key"),
+        pytest.param(lambda d: orjson.dumps({**without_layout(dict(d)), "extra": {"x": {"id": "x"}}, "layout": d["layout"]}), id="a-table-after-it"),
+        pytest.param(lambda d: orjson.dumps(d).replace(b'"encounters":{"1":{', b'"encounters":{ "1":{', 1), id="a-blank-in-it"),
+        pytest.param(lambda d: orjson.dumps(d).replace(b'"encounters":{"1":{', b'"encounters":{"\\u0031":{', 1), id="an-escaped-key"),
     ],
 )
 def test_a_journal_laid_out_otherwise_is_read_whole_and_comes_out_right(journal_path, reads, layout):
@@ -201,7 +253,8 @@ def test_a_journal_laid_out_otherwise_is_read_whole_and_comes_out_right(journal_
         store.add_encounter(draft("four"))
 
     written = strict_load(journal_path.read_bytes())
-    assert list(written)[-1] == "encounters"  # now laid out as netjournal writes it
+    assert list(written)[-2:] == ["encounters", "layout"]  # now laid out as netjournal writes it
+    assert written.get("extra", {"x": {"id": "x"}}) == {"x": {"id": "x"}}  # an unknown table is kept
     assert [doc["notes"] for doc in written["encounters"].values()] == ["one", "two", "three", "four"]
     with Store(journal_path, adding_only=True) as store:
         assert store._storage.read()["encounters"].is_unread  # so the next add need not read it
@@ -217,9 +270,10 @@ def write_journal(path, encounters: dict) -> None:
         "opinions": {},
         "reviews": {},
         "encounters": encounters,
+        "layout": {},
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(orjson.dumps(document))
+    path.write_bytes(b"".join(bytes(memoryview(b)[s:e]) for b, s, e in dump_in_pieces(document, measure="encounters")))
     backups = path.parent / "backups"
     backups.mkdir(exist_ok=True)
     (backups / f"{path.stem}-{clock.today().isoformat()}.json").write_bytes(b"{}")
@@ -235,7 +289,7 @@ def encounter_doc(n: int, notes: str = "") -> dict:
         ([], [], "1"),
         (["1"], [], "2"),
         (["900", "3", "4"], [], "901"),  # out of order (edited by hand): above the last ones, and free
-        (["1", "2"], ['"3"', "3"], "4"),  # a value spells the next key: skip it
+        (["1", "2"], ['"3"', "3"], "4"),  # a value spells the next key (the second; the first is written \"3\"): skip it
         (["7", "2"], [], "8"),
     ],
 )
@@ -298,5 +352,58 @@ def test_an_add_at_now_uses_the_local_offset_without_loading_time_zone_rules(tmp
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
-    when = next(iter(orjson.loads(path.read_bytes())["encounters"].values()))["when"]
-    assert when.endswith("-05:00")  # New York in November (EST), not UTC
+    when = datetime.fromisoformat(next(iter(orjson.loads(path.read_bytes())["encounters"].values()))["when"])
+    assert when.utcoffset() == when.astimezone(ZoneInfo("America/New_York")).utcoffset()  # the user's clock, not UTC
+    assert abs(when - datetime.now(timezone.utc)) < timedelta(minutes=5)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_whatever_a_hand_edit_did_an_add_refuses_or_keeps_every_encounter(journal_path, data):
+    docs = {str(n): encounter_doc(n, f"note {n}") for n in range(1, 6)}
+    write_journal(journal_path, docs)
+    raw = journal_path.read_bytes()
+    at = data.draw(st.integers(0, len(raw) - 1), label="at")
+    byte = bytes([data.draw(st.sampled_from(list(b'{}[],:" \\0a1')), label="byte")])
+    edited = data.draw(st.sampled_from([raw[:at] + byte + raw[at:], raw[:at] + raw[at + 1 :], raw[:at] + byte + raw[at + 1 :]]))
+    journal_path.write_bytes(edited)
+    try:
+        before = strict_load(edited)
+    except (ValueError, AssertionError):
+        before = None
+
+    try:
+        with Store(journal_path, adding_only=True) as store:
+            store.add_encounter(draft("added"))
+    except JournalError:
+        assert journal_path.read_bytes() == edited  # refused, and untouched
+        return
+
+    after = journal_path.read_bytes()
+    if before is None:
+        # Accepted although it does not parse: only a damage of the same length
+        # inside the encounters, which is carried over as it was.
+        assert len(span_without_its_brace(edited)) == len(span_without_its_brace(raw))
+        assert span_without_its_brace(edited) in after
+        return
+    written = strict_load(after)
+    old = before.get("encounters", {})  # an edit may rename the table: it is then an unknown one, kept
+    assert {name: table for name, table in written.items() if name not in ("encounters", "people", "layout")} == {
+        name: table for name, table in before.items() if name not in ("encounters", "people", "layout")
+    } | {name: {} for name in ("meta", "opinions", "reviews") if name not in before}
+    assert {key: doc for key, doc in written["encounters"].items() if key in old} == old
+    added = [doc for key, doc in written["encounters"].items() if key not in old]
+    assert [doc["notes"] for doc in added] == ["added"]
+
+
+def test_a_day_that_ends_between_the_read_and_the_save_checks_before_the_backup(journal_path, reads):
+    journal_with(journal_path, ["one", "two"])
+    raw = damage_the_first_date(journal_path, b"xxxx-xx-xxTxx:xx:xx+xx:xx")
+    with Store(journal_path, adding_only=True) as store:
+        assert store._storage.read()["encounters"].is_unread
+        for backup in (journal_path.parent / "backups").glob("*"):
+            backup.unlink()  # as if midnight had passed
+        with pytest.raises(UnreadableJournalError, match="record 1 of table 'encounters' is malformed"):
+            store.add_encounter(draft("three"))
+    assert journal_path.read_bytes() == raw
+    assert not list((journal_path.parent / "backups").glob("*"))
