@@ -31,7 +31,7 @@ from . import clock
 from .errors import UnreadableJournalError
 from .durable import atomic_copy, ensure_private_dir, write_journal
 from .paths import backups_dir
-from .pieces import dump_in_pieces, parse_in_pieces
+from .pieces import Layout, dump_in_pieces, parse_in_pieces
 from .unread import TRAILER, UnreadTable, split_last_table
 
 BACKUPS_KEPT = 10
@@ -157,6 +157,7 @@ class SafeJSONStorage(Storage):
         self.generation = 0
         self._batch_depth = 0
         self._pending: dict | None = None
+        self._layout = Layout()  # where our last write put each batch: see pieces.Layout
 
     def _stat_signature(self) -> tuple | None:
         try:
@@ -183,6 +184,7 @@ class SafeJSONStorage(Storage):
             self._data, self._signature = None, None
             return None
         unread = self._tables[-1] if self._unread and self._tables and self._backed_up_today() else None
+        self._layout.forget()  # what it describes was our data, not the file's
         self._data, self._signature = read_journal_bytes(
             self.path, unread=unread, others=self._tables[:-1], check=self._check
         )
@@ -211,7 +213,13 @@ class SafeJSONStorage(Storage):
             pending, self._pending = self._pending, None
             self.write(pending)
 
+    def touched(self, name: str) -> set[str]:
+        """Where journal.table marks the documents it hands to TinyDB for a write (see pieces.Layout)."""
+        return self._layout.touched_in(name)
+
     def write(self, data: dict) -> None:
+        if data is not self._data:
+            self._layout.forget()  # another document (a migration): nothing of the last write holds
         if self._batch_depth:
             self._pending = data
             self._data = data
@@ -229,16 +237,39 @@ class SafeJSONStorage(Storage):
                         table.read()
                 self._backup()
             measure = self._tables[-1] if self._tables else None
-            write_journal(self.path, lambda: dump_in_pieces(data, measure=measure))
+            with self._last_written() as read:
+                write_journal(
+                    self.path, lambda: dump_in_pieces(data, measure=measure, layout=self._layout, read=read)
+                )
         except BaseException:
             # TinyDB mutated our cached dict before calling write(); forget it so
             # the next read comes from the (intact) file on disk.
             self.invalidate()
             raise
+        self._layout.commit()
         self._data = data
         self._signature = self._stat_signature()
 
+    @contextmanager
+    def _last_written(self) -> Iterator[Callable[[int, int], bytes] | None]:
+        """pread on the journal, if it is still the file this storage last wrote or read."""
+        fd = None
+        if self._layout.batches and self._signature is not None:
+            try:
+                fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
+                if _signature(os.fstat(fd)) != self._signature:
+                    os.close(fd)
+                    fd = None
+            except OSError:
+                fd = None
+        try:
+            yield None if fd is None else (lambda offset, length: os.pread(fd, length, offset))
+        finally:
+            if fd is not None:
+                os.close(fd)
+
     def invalidate(self) -> None:
+        self._layout.forget()
         self._data = None
         self._signature = None
         self.generation += 1

@@ -16,19 +16,31 @@ from .unread import UnreadTable
 
 
 class _IntKeyView(MutableMapping):
-    """The stored table ({"12": doc}) seen with int ids, as TinyDB's updaters expect."""
+    """The stored table ({"12": doc}) seen with int ids, as TinyDB's updaters expect.
 
-    def __init__(self, raw: dict):
+    Every document handed out, set or deleted is marked in `touched`: an
+    updater may change a document it got in place, and the storage must not
+    reuse that document's old bytes (pieces.Layout).
+    """
+
+    def __init__(self, raw: dict, touched: set[str]):
         self.raw = raw
+        self.touched = touched
 
     def __getitem__(self, doc_id: int):
-        return self.raw[str(doc_id)]
+        key = str(doc_id)
+        self.touched.add(key)
+        return self.raw[key]
 
     def __setitem__(self, doc_id: int, doc) -> None:
-        self.raw[str(doc_id)] = doc
+        key = str(doc_id)
+        self.touched.add(key)
+        self.raw[key] = doc
 
     def __delitem__(self, doc_id: int) -> None:
-        del self.raw[str(doc_id)]
+        key = str(doc_id)
+        self.touched.add(key)
+        del self.raw[key]
 
     def __contains__(self, doc_id) -> bool:
         return str(doc_id) in self.raw
@@ -59,6 +71,7 @@ class InPlaceTable(Table):
     def _update_table(self, updater: Callable[[dict], None]) -> None:
         tables = self._storage.read() or {}
         raw = tables.setdefault(self.name, {})
-        updater(_IntKeyView(raw))
+        touched = self._storage.touched(self.name) if hasattr(self._storage, "touched") else set()
+        updater(_IntKeyView(raw, touched))
         self._storage.write(tables)
         self.clear_cache()
