@@ -46,8 +46,12 @@ def _write_all(fd: int, view: memoryview) -> None:
         view = view[written:]
 
 
-def _replace_with(path: Path, fill: Callable[[int], None]) -> None:
-    """Make a temp file beside `path`, let `fill` write it, fsync, rename over `path`, fsync the folder."""
+def _replace_with(path: Path, fill: Callable[[int], None]) -> os.stat_result:
+    """Make a temp file beside `path`, let `fill` write it, fsync, rename over `path`, fsync the folder.
+
+    Returns the new file's stat, taken through its descriptor after the rename:
+    what `path` names from then on, whatever may be renamed over it next.
+    """
     folder = path.parent
     ensure_private_dir(folder)
     # Imported here: 8 ms that a save through the spare (the usual one) does not need.
@@ -59,9 +63,10 @@ def _replace_with(path: Path, fill: Callable[[int], None]) -> None:
         try:
             fill(fd)
             os.fsync(fd)
+            os.replace(tmp_name, path)
+            written = os.fstat(fd)
         finally:
             os.close(fd)
-        os.replace(tmp_name, path)
     except BaseException:
         try:
             os.unlink(tmp_name)
@@ -75,16 +80,17 @@ def _replace_with(path: Path, fill: Callable[[int], None]) -> None:
         # reporting a failed save now would be false, and a retry would save
         # the change twice. Only its durability across a power cut is weaker.
         pass
+    return written
 
 
-def atomic_write(path: Path, pieces: Iterable[Piece]) -> None:
-    """Durably replace `path` with the pieces, or leave it untouched and raise."""
+def atomic_write(path: Path, pieces: Iterable[Piece]) -> os.stat_result:
+    """Durably replace `path` with the pieces, or leave it untouched and raise; the new file's stat."""
 
     def fill(fd: int) -> None:
         for buffer, start, end in pieces:
             _write_all(fd, memoryview(buffer)[start:end])
 
-    _replace_with(path, fill)
+    return _replace_with(path, fill)
 
 
 def atomic_write_bytes(path: Path, payload: bytes) -> None:
@@ -269,8 +275,12 @@ def _nobody_else_has_open(fd: int) -> None:
     fcntl.fcntl(fd, fcntl.F_SETLEASE, fcntl.F_UNLCK)
 
 
-def write_journal(path: Path, make_pieces: Callable[[], Iterable[Piece]]) -> None:
-    """Durably make `path` hold the pieces, or leave it untouched and raise.
+def write_journal(path: Path, make_pieces: Callable[[], Iterable[Piece]]) -> os.stat_result:
+    """Durably make `path` hold the pieces, or leave it untouched and raise; the new file's stat.
+
+    The stat is taken through the written file's own descriptor after it got
+    the name, so a file renamed over the journal a moment later (by a program
+    that ignores our lock) is never mistaken for it.
 
     Through the spare when the journal exists, the system can swap files and
     nobody else has the spare open; otherwise through a new temp file. On
@@ -278,8 +288,7 @@ def write_journal(path: Path, make_pieces: Callable[[], Iterable[Piece]]) -> Non
     disk space. make_pieces is called again if the spare cannot be used after all.
     """
     if _swap_function() is None or not path.exists() or _device(path) in _NO_SPARE_DEVICES:
-        atomic_write(path, make_pieces())
-        return
+        return atomic_write(path, make_pieces())
     spare = spare_path(path)
     try:
         # The previous save's swap must be on disk before its old journal is
@@ -289,17 +298,16 @@ def write_journal(path: Path, make_pieces: Callable[[], Iterable[Piece]]) -> Non
         try:
             _nobody_else_has_open(fd)
             _rewrite_spare(fd, make_pieces())
+            exchange_paths(spare, path)
+            written = os.fstat(fd)
         finally:
             os.close(fd)
-        exchange_paths(spare, path)
     except _SpareInUse:
-        atomic_write(path, make_pieces())  # the spare stays as it is, for its reader
-        return
+        return atomic_write(path, make_pieces())  # the spare stays as it is, for its reader
     except ExchangeUnsupported:
         _NO_SPARE_DEVICES.add(_device(path))
         _discard(spare)
-        atomic_write(path, make_pieces())
-        return
+        return atomic_write(path, make_pieces())
     except BaseException:
         _discard(spare)
         raise
@@ -308,6 +316,7 @@ def write_journal(path: Path, make_pieces: Callable[[], Iterable[Piece]]) -> Non
         fsync_dir(path.parent)
     except OSError:
         pass  # as in _replace_with: the swap is done; the next save fsyncs the folder first
+    return written
 
 
 def _device(path: Path) -> int:

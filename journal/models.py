@@ -69,7 +69,9 @@ class _PlainRecord:
     @classmethod
     def from_dict(cls, data: dict):
         known = _field_names(cls)
-        return cls(**{k: v for k, v in data.items() if k in known})
+        # Lists are copied: a record changed in place must not change the stored
+        # document behind TinyDB's back (a save would not see it; pieces.Layout).
+        return cls(**{k: list(v) if type(v) is list else v for k, v in data.items() if k in known})
 
 
 @lru_cache(maxsize=None)

@@ -256,18 +256,30 @@ def _batches(
         if index:
             yield b",", 0, 1
             offset += 1
-        body = None
+        piece = None
         if stale is not None and index < len(before) and index not in stale:
             first, last, count, there, length = before[index]
             if first == chunk[0] and last == chunk[-1] and count == len(chunk):
-                body = read(there, length)
-                if len(body) != length:
-                    body = None
-        piece = (body, 0, len(body)) if body is not None else _batch(table, chunk)
+                piece = _reread(read, there, length, first)
+        if piece is None:
+            piece = _batch(table, chunk)
         batches.append((chunk[0], chunk[-1], len(chunk), offset, piece[2] - piece[1]))
         offset += piece[2] - piece[1]
         yield piece
     yield b"}", 0, 1
+
+
+def _reread(read: Callable[[int, int], bytes], offset: int, length: int, first: str) -> Piece | None:
+    """The batch written at offset, as a piece; None if the bytes there do not look like it.
+
+    The storage reads only from the file it wrote; this is a last check that
+    the bytes sit between two documents and begin with the batch's first key.
+    """
+    raw = read(offset - 1, length + 1)
+    key = orjson.dumps(first) + b":{"
+    if len(raw) != length + 1 or raw[:1] not in (b"{", b",") or not raw.startswith(key, 1) or not raw.endswith(b"}"):
+        return None
+    return raw, 1, len(raw)
 
 
 def _batch(table: dict, keys: list[str]) -> Piece:

@@ -238,7 +238,7 @@ class SafeJSONStorage(Storage):
                 self._backup()
             measure = self._tables[-1] if self._tables else None
             with self._last_written() as read:
-                write_journal(
+                written = write_journal(
                     self.path, lambda: dump_in_pieces(data, measure=measure, layout=self._layout, read=read)
                 )
         except BaseException:
@@ -248,7 +248,7 @@ class SafeJSONStorage(Storage):
             raise
         self._layout.commit()
         self._data = data
-        self._signature = self._stat_signature()
+        self._signature = _signature(written)  # of our file, not of whatever the path names now
 
     @contextmanager
     def _last_written(self) -> Iterator[Callable[[int, int], bytes] | None]:

@@ -74,4 +74,5 @@ def every_save_checked_byte_for_byte(monkeypatch):
             return  # not written yet, or a table left unread (tests/test_unread.py checks those)
         assert self.path.read_bytes() == orjson.dumps(data), f"a save wrote other bytes than its data: {self.path}"
 
+    checked.unchecked = write  # for a test where another program replaces the file on purpose
     monkeypatch.setattr(journal.storage.SafeJSONStorage, "write", checked)
