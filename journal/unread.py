@@ -16,9 +16,9 @@ but one, and the last is a trailer that records their length in bytes,
 the span, and takes the span only if it has exactly the recorded length: a
 cut that is not between two of the journal's tables leaves brackets unclosed,
 so one of the two parses fails, and a file edited since netjournal wrote it
-(another table, whitespace, a stray comma) has another length. Then, or when
-anything else is unexpected (no trailer, an escaped digit), the caller reads
-the whole file instead.
+(another table, whitespace, a stray comma, a key spelt with escapes) has
+another length. Then, or when anything else is unexpected (no trailer), the
+caller reads the whole file instead.
 
 What a command using this gives up is the check of the encounters it did not
 read: a span damaged without changing its length would be carried over as it
@@ -39,9 +39,6 @@ TRAILER = "layout"  # the table after the last one, recording its length
 # The last keys of the span are looked for in its last bytes: a few documents.
 _TAIL = 1 << 16
 _KEY = re.compile(rb'[{,]"(\d+)":\{')
-# Digits escaped as \u0030-\u0039 would make a key that the byte search for it
-# cannot see; netjournal never writes them.
-_ESCAPED_DIGIT = b"\\u003"
 _PROBES = 64
 
 
@@ -139,28 +136,12 @@ class UnreadTable(MutableMapping):
         return len(self.read())
 
 
-def _escapes_a_digit(raw: bytes) -> bool:
-    at = raw.find(_ESCAPED_DIGIT)
-    while at >= 0:
-        # An escape if its backslash is not itself escaped: a note holding the
-        # text \u0031 is written \\u0031.
-        before = at
-        while before and raw[before - 1] == 0x5C:
-            before -= 1
-        if (at - before) % 2 == 0:
-            return True
-        at = raw.find(_ESCAPED_DIGIT, at + 1)
-    return False
-
-
 def split_last_table(raw: bytes, name: str, others: tuple[str, ...]) -> tuple[dict, int, int] | None:
     """(the other tables, parsed; start; end) with raw[start:end] the table `name`.
 
     None when raw is not laid out as netjournal writes it: every table in
     `others` before `name`, then the TRAILER recording its length.
     """
-    if _escapes_a_digit(raw):
-        return None
     trailer = raw.rfind(b',"' + TRAILER.encode() + b'":{')
     if trailer < 0:
         return None
