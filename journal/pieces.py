@@ -216,6 +216,8 @@ def dump_in_pieces(
         if measure is not None and name == TRAILER and size is not None:
             table.clear()
             table["1"] = {measure: size}
+        if isinstance(table, UnreadTable) and not table.is_unread:
+            table = table.read()  # parsed on the way: written as any table
         if isinstance(table, UnreadTable):
             body = table.pieces()
         elif isinstance(table, dict) and len(table) > max(SPLIT_ABOVE, DOCUMENTS_PER_PIECE):

@@ -60,7 +60,7 @@ class InPlaceTable(Table):
             stored = (self._storage.read() or {}).get(self.name)
             if stored is None:
                 self._next_id = 1
-            elif isinstance(stored, UnreadTable):
+            elif isinstance(stored, UnreadTable) and stored.is_unread:
                 self._next_id = stored.next_id()
             else:
                 self._next_id = max(map(int, stored), default=0) + 1

@@ -22,10 +22,10 @@ caller reads the whole file instead.
 
 What a command using this gives up is the check of the encounters it did not
 read: a span damaged without changing its length would be carried over as it
-was, not refused. It is
-never made worse, and the storage only keeps a table unread when today's
-backup has been taken, so the first save of each day reads and checks
-everything, and a backup is never a copy of a journal nobody checked.
+was, not refused. It is never made worse, and the storage only keeps a table
+unread when today's backup has been taken, so the first save of each day
+reads and checks everything, and a backup is never a copy of a journal
+nobody checked.
 """
 from __future__ import annotations
 
@@ -83,9 +83,7 @@ class UnreadTable(MutableMapping):
         return False
 
     def next_id(self) -> int:
-        """An id above the last document's that no key in the span spells."""
-        if self._read is not None:
-            return max(map(int, self._read), default=0) + 1
+        """While unread: an id above the last document's that no key in the span spells."""
         tail = max(self._start, self._end - _TAIL)
         keys = [int(key) for key in _KEY.findall(self._raw, tail, self._end)]
         candidate = max(keys, default=0) + 1
@@ -107,11 +105,7 @@ class UnreadTable(MutableMapping):
             self.read()[key] = document
 
     def pieces(self) -> Iterator[tuple[bytes, int, int]]:
-        """The table as JSON: the span as it was read, then the added documents."""
-        if self._read is not None:
-            body = orjson.dumps({"": self._read})
-            yield body, 4, len(body) - 1
-            return
+        """While unread: the table as JSON, the span as it was read, then the added documents."""
         if not self._added:
             yield self._raw, self._start, self._end
             return
