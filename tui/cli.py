@@ -48,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--due", default="", help='when the follow-up is due: "fri", "next week", "2026-12-01"')
     add.add_argument("--topic", action="append", default=[], help="a topic (repeatable); #hashtags in the notes count too")
     add.add_argument("--month-first", action="store_true", help="read 11/20 as 20 November (default: day first)")
-    add.add_argument("notes", nargs="*", help="what you talked about")
+    add.add_argument("notes", nargs="*", help='what you talked about; quote it ("... #topic"): in a shell, # starts a comment')
 
     for register in REGISTRARS:
         register(sub)
