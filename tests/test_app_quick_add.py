@@ -1,6 +1,7 @@
 """Quick-add (issue 3): a, type, ctrl+s; bad dates, empty forms, escape, undo."""
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Button
 
 from tests.app_helpers import (
@@ -348,3 +349,39 @@ async def test_ctrl_z_after_quick_add_with_an_opinion_takes_the_opinion_back(sto
         assert ("Undo", "Undid the new encounter.") in notifications(app)
     with reopen(journal_path) as disk:
         assert disk.opinions() == [] and disk.count() == 0
+
+
+async def burst(app, keys: str) -> None:
+    """Keys typed faster than the app handles them: all queued before the first is handled."""
+    for key in keys:
+        app.post_message(events.Key(key, key))
+
+
+async def test_a_name_typed_right_after_a_lands_in_who(store, journal_path):
+    """The keys queued behind `a` reach the timeline, or the dialog before Who has focus; none is lost."""
+    seed_small(store)
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await burst(app, "aYolanda Q")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, QuickAddDialog)
+        await type_text(pilot, "uintana")  # and typing goes on where it was
+        assert field_value(dialog, "who") == "Yolanda Quintana"
+        assert len(app.screen_stack) == 2  # the a inside the name opened nothing more
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Yolanda Quintana" in [p["name"] for p in disk_people(journal_path)]
+
+
+async def test_keys_right_after_e_do_not_change_the_encounter_being_edited(store, journal_path):
+    seed_small(store)
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await burst(app, "exyz")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, QuickAddDialog)
+        assert "xyz" not in field_value(dialog, "who")

@@ -110,6 +110,16 @@ class NetJournalApp(App):
             event.text = clean(event.text)
         await super().on_event(event)
 
+    def on_key(self, event: events.Key) -> None:
+        # A quick typist starts on the name right after `a`. The keys queued
+        # behind it were handed to the timeline before the dialog opened (or to
+        # the dialog before its first field had focus); nothing there takes
+        # them, so they come back here. They belong to the dialog's Who field.
+        screen = self.screen
+        if event.is_printable and event.character and getattr(screen, "takes_early_keys", False):
+            event.stop()
+            screen.take_early_key(event.character)
+
     def notify(self, message: str, *, title: str = "", **kwargs) -> None:
         # Every notification (screens' and widgets' too) passes here. They may
         # quote journal text (a name, a subject) that a hand-edited file left

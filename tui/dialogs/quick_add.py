@@ -54,6 +54,28 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
         super().__init__()
         self._editing = encounter
         self._initial: dict[str, str] = {}
+        self._early: list[str] = []  # keys typed before Who existed: see take_early_key
+
+    @property
+    def takes_early_keys(self) -> bool:
+        # Adding only: an edit starts from a filled form, where a stray key
+        # would change a name.
+        return self._editing is None
+
+    def take_early_key(self, character: str) -> None:
+        """A key typed right after the hotkey that reached the app instead of a field: it goes to Who."""
+        if not self.is_mounted:
+            self._early.append(character)
+            return
+        self._type_into_who(character)
+
+    def _type_into_who(self, text: str) -> None:
+        who = self.query_one("#who", Input)
+        # Its focus may land after this text: selecting everything then, as an
+        # input does on focus, would let the next key replace the name.
+        who.select_on_focus = False
+        who.insert_text_at_cursor(text)
+        who.focus()
 
     @property
     def store(self):
@@ -114,6 +136,9 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
         self._show_parsed("when")
         self._show_parsed("due")
         self.query_one("#who", Input).focus()
+        if self._early:
+            self._type_into_who("".join(self._early))
+            self._early.clear()
         # On a short terminal the form scrolls; tab should go field to field, not
         # stop on the scrolling container (focusing a field scrolls it into view).
         self.query_one("#form").can_focus = False
