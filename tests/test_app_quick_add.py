@@ -351,7 +351,7 @@ async def test_ctrl_z_after_quick_add_with_an_opinion_takes_the_opinion_back(sto
         assert disk.opinions() == [] and disk.count() == 0
 
 
-async def burst(app, keys: str) -> None:
+def burst(app, keys: str) -> None:
     """Keys typed faster than the app handles them: all queued before the first is handled."""
     for key in keys:
         app.post_message(events.Key(key, key))
@@ -363,7 +363,7 @@ async def test_a_name_typed_right_after_a_lands_in_who(store, journal_path):
     app = NetJournalApp(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        await burst(app, "aYolanda Q")
+        burst(app, "aYolanda Q")
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, QuickAddDialog)
@@ -380,7 +380,7 @@ async def test_keys_right_after_e_do_not_change_the_encounter_being_edited(store
     app = NetJournalApp(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        await burst(app, "exyz")
+        burst(app, "exyz")
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, QuickAddDialog)
