@@ -18,7 +18,7 @@ run: $(STAMP)
 	$(BIN)/netjournal
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run

@@ -487,7 +487,7 @@ class Bench:
         # The store drops its indexes when it (re)reads the file: on open, and
         # when another process saved. Dropping them by hand measures the
         # rebuild a query pays then, without the reload of the file itself.
-        dropped = store._encounters_changed
+        dropped = store._rebuilt
         # Another process (the command line) saves one encounter; the store
         # reads the file at its next refresh and catches up document by document.
         other = Store(store.path)
@@ -764,7 +764,7 @@ def write_results(bench: Bench, elapsed: float, args, started: str) -> str:
         "which updates the indexes in place. 'after another process saved': a second Store on the same file "
         "saves one encounter and this one refreshes (both untimed); the refresh row times that refresh: reading "
         "the file and catching up document by document. 'indexes dropped': the store's indexes are dropped "
-        "(`Store._encounters_changed`), as when it has just opened the file (or another process changed more "
+        "(`Store._rebuilt`), as when it has just opened the file (or another process changed more "
         "than a tenth of it), so the query pays for rebuilding what it uses (sort, per-person index, search "
         "keys), not for the reading. 'indexes built': repeated calls.",
         f"- search: `Store.search(query, limit={SEARCH_LIMIT})` as the search screen calls it, with queries "

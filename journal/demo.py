@@ -524,7 +524,7 @@ def _opinions(rng: random.Random, rows: list[Encounter], cast_size: int, now: da
     opinions = []
     for subject, versions in subjects:
         # Each version was formed after an encounter, in time order. As in
-        # store.note_opinion, history keeps each replaced version, stamped with
+        # store.opinions.note, history keeps each replaced version, stamped with
         # when it was replaced and the encounter that prompted the change.
         picks = sorted(rng.sample(range(len(rows)), min(len(rows), len(versions))))
         if not picks:

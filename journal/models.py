@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import asdict, dataclass, field, fields, replace
-from functools import lru_cache
 from datetime import date, datetime
 
 from . import clock
@@ -55,29 +54,60 @@ def _stamp() -> str:
     return clock.utc_stamp()
 
 
-class _PlainRecord:
-    """to_dict/from_dict for records whose fields map one to one onto the file.
-
-    Keys a newer netjournal may add are ignored rather than refused.
-    """
-
-    __slots__ = ()
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict):
-        known = _field_names(cls)
-        # Lists are copied: a record changed in place must not change the stored
-        # document behind TinyDB's back (a save would not see it; pieces.Layout).
-        return cls(**{k: list(v) if type(v) is list else v for k, v in data.items() if k in known})
+class DamagedRecord(ValueError):
+    """A record of the file that is not what its table holds: kept as it is, and left out."""
 
 
-@lru_cache(maxsize=None)
-def _field_names(cls) -> frozenset[str]:
-    # Computed once per class: fields() is slow, and a journal has many records.
-    return frozenset(f.name for f in fields(cls))
+def _text(data: dict, key: str, default: str | None = "") -> str:
+    value = data.get(key, default) if default is not None else data[key]
+    if type(value) is not str:
+        raise DamagedRecord(f"its {key} is not text ({type(value).__name__})")
+    return value
+
+
+def _name(data: dict, key: str) -> str:
+    value = _text(data, key, None)
+    if not value.strip():
+        raise DamagedRecord(f"its {key} is empty")
+    return value
+
+
+def _optional_text(data: dict, key: str) -> str | None:
+    value = data.get(key)
+    if value is not None and type(value) is not str:
+        raise DamagedRecord(f"its {key} is neither text nor null ({type(value).__name__})")
+    return value
+
+
+def _texts(data: dict, key: str) -> list[str]:
+    value = data.get(key, [])
+    # A copy: a record changed in place must not change the stored document.
+    if type(value) is not list or any(type(item) is not str for item in value):
+        raise DamagedRecord(f"its {key} is not a list of text")
+    return list(value)
+
+
+# Moments a journal can hold: outside them, converting between zones overflows.
+_EARLIEST, _LATEST = 1800, 2300
+
+
+def parse_moment(value, key: str = "when") -> datetime:
+    """An aware datetime from its ISO form, or DamagedRecord saying what is wrong."""
+    if type(value) is not str:
+        raise DamagedRecord(f"its {key} is not text ({type(value).__name__})")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise DamagedRecord(f"its {key} {value[:40]!r} is not a date and time") from None
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise DamagedRecord(f"its {key} {value[:40]!r} has no UTC offset")
+    if not _EARLIEST <= moment.year <= _LATEST:
+        raise DamagedRecord(f"its {key} {value[:40]!r} is outside the years {_EARLIEST}-{_LATEST}")
+    return moment
+
+
+def _stamps(data: dict) -> dict:
+    return {"created_at": _text(data, "created_at"), "updated_at": _text(data, "updated_at")}
 
 
 @dataclass(slots=True)
@@ -97,12 +127,19 @@ class FollowUp:
     def from_dict(cls, data: dict | None) -> "FollowUp | None":
         if not data:
             return None
-        due = data.get("due")
-        return cls(
-            text=data.get("text", ""),
-            due=date.fromisoformat(due) if due else None,
-            done=bool(data.get("done", False)),
-        )
+        if type(data) is not dict:
+            raise DamagedRecord("its follow_up is not an object")
+        due = _optional_text(data, "due")
+        try:
+            due = date.fromisoformat(due) if due else None
+        except ValueError:
+            raise DamagedRecord(f"its follow-up's due date {due[:40]!r} is not a date") from None
+        if due is not None and not _EARLIEST <= due.year <= _LATEST:
+            raise DamagedRecord(f"its follow-up's due date {due} is outside the years {_EARLIEST}-{_LATEST}")
+        done = data.get("done", False)
+        if type(done) is not bool:
+            raise DamagedRecord("its follow-up's done is neither true nor false")
+        return cls(text=_text(data, "text"), due=due, done=done)
 
 
 @dataclass(slots=True)
@@ -144,25 +181,25 @@ class Encounter:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Encounter":
+        """The encounter a document holds, or DamagedRecord (a ValueError) saying what is wrong."""
         return cls(
-            id=data["id"],
-            when=datetime.fromisoformat(data["when"]),
-            people=list(data.get("people", [])),
-            place=data.get("place", ""),
-            setting=data.get("setting", ""),
-            notes=data.get("notes", ""),
-            topics=list(data.get("topics", [])),
-            learned=data.get("learned", ""),
-            gave=data.get("gave", ""),
-            asked=data.get("asked", ""),
+            id=_name(data, "id"),
+            when=parse_moment(data.get("when")),
+            people=_texts(data, "people"),
+            place=_text(data, "place"),
+            setting=_text(data, "setting"),
+            notes=_text(data, "notes"),
+            topics=_texts(data, "topics"),
+            learned=_text(data, "learned"),
+            gave=_text(data, "gave"),
+            asked=_text(data, "asked"),
             follow_up=FollowUp.from_dict(data.get("follow_up")),
-            created_at=data.get("created_at", ""),
-            updated_at=data.get("updated_at", ""),
+            **_stamps(data),
         )
 
 
 @dataclass(slots=True)
-class Person(_PlainRecord):
+class Person:
     name: str
     aliases: list[str] = field(default_factory=list)
     organisation: str = ""
@@ -174,6 +211,25 @@ class Person(_PlainRecord):
     created_at: str = field(default_factory=_stamp)
     updated_at: str = field(default_factory=_stamp)
 
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Person":
+        days = data.get("keep_in_touch_days")
+        if days is not None and (type(days) is not int or days <= 0):
+            raise DamagedRecord("its keep_in_touch_days is not a whole number above 0")
+        return cls(
+            id=_name(data, "id"),
+            name=_name(data, "name"),
+            aliases=_texts(data, "aliases"),
+            organisation=_text(data, "organisation"),
+            interests=_texts(data, "interests"),
+            introduced_by=_optional_text(data, "introduced_by"),
+            notes=_text(data, "notes"),
+            keep_in_touch_days=days,
+            **_stamps(data),
+        )
 
 
 @dataclass(slots=True)
@@ -187,7 +243,7 @@ class OpinionRevision:
 
 
 @dataclass(slots=True)
-class Opinion(_PlainRecord):
+class Opinion:
     subject: str
     stance: str
     confidence: str = "medium"
@@ -197,20 +253,46 @@ class Opinion(_PlainRecord):
     created_at: str = field(default_factory=_stamp)
     updated_at: str = field(default_factory=_stamp)
 
+    def to_dict(self) -> dict:
+        return asdict(self)
+
     @classmethod
     def from_dict(cls, data: dict) -> "Opinion":
-        data = dict(data)
-        data["history"] = [OpinionRevision(**h) for h in data.get("history", [])]
-        return super(Opinion, cls).from_dict(data)
+        history = data.get("history", [])
+        if type(history) is not list or any(type(h) is not dict for h in history):
+            raise DamagedRecord("its history is not a list of objects")
+        return cls(
+            id=_name(data, "id"),
+            subject=_name(data, "subject"),
+            stance=_text(data, "stance", None),
+            confidence=_text(data, "confidence", "medium"),
+            encounters=_texts(data, "encounters"),
+            history=[
+                OpinionRevision(_text(h, "stance", None), _text(h, "confidence", None), _text(h, "changed_at", None),
+                                _optional_text(h, "encounter"))
+                for h in history
+            ],
+            **_stamps(data),
+        )
 
 
 @dataclass(slots=True)
-class WeekReview(_PlainRecord):
+class WeekReview:
     week: str  # ISO week label, "2026-W48"
     reflection: str = ""
     id: str = field(default_factory=new_id)
     created_at: str = field(default_factory=_stamp)
     updated_at: str = field(default_factory=_stamp)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "WeekReview":
+        week = _name(data, "week")
+        if not re.fullmatch(r"\d{4}-W\d{2}", week):
+            raise DamagedRecord(f"its week {week[:20]!r} is not an ISO week like 2026-W48")
+        return cls(id=_name(data, "id"), week=week, reflection=_text(data, "reflection"), **_stamps(data))
 
 
 

@@ -14,7 +14,9 @@ of encounters that no longer exist; `opinion_encounters` skips them and
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from contextlib import AbstractContextManager
 from datetime import datetime
+from typing import Protocol
 
 from . import clock
 from .errors import NotFoundError, ValidationError
@@ -136,57 +138,62 @@ def opinion_changes(opinion: Opinion) -> list[OpinionChange]:
     return changes
 
 
-class OpinionsMixin:
-    """Store methods for the `opinions` table; mixed into journal.store.Store.
+class OpinionBook:
+    """The `opinions` table: reading opinions and every change to them.
 
-    Returned opinions are the store's own objects: read them, do not modify
-    them; every change goes through these methods.
+    It holds the store (composition) and uses only what `_OpinionStore`
+    declares. Returned opinions are the store's own objects: read them, do
+    not modify them; every change goes through these methods.
     """
 
+    def __init__(self, store: "_OpinionStore"):
+        self._store = store
+
+    def _table(self) -> dict[str, Opinion]:
+        self._store._sync()
+        return self._store._records["opinions"]
+
     # -------------------------------------------------------------- reading
-    def opinions(self) -> list[Opinion]:
+    def all(self) -> list[Opinion]:
         """All opinions, most recently changed first (ties by subject)."""
-        self._sync()
-        ordered = sorted(self._records["opinions"].values(), key=lambda o: fold(o.subject))
+        ordered = sorted(self._table().values(), key=lambda o: fold(o.subject))
         ordered.sort(key=lambda o: o.updated_at, reverse=True)
         return ordered
 
-    def opinion(self, opinion_id: str) -> Opinion:
-        self._sync()
+    def get(self, opinion_id: str) -> Opinion:
         try:
-            return self._records["opinions"][opinion_id]
+            return self._table()[opinion_id]
         except KeyError:
             raise NotFoundError(f"No opinion with id {opinion_id}") from None
 
-    def find_opinion(self, subject: str) -> Opinion | None:
+    def find(self, subject: str) -> Opinion | None:
         """The opinion on `subject`, ignoring case and accents."""
-        self._sync()
-        return self._find_opinion(subject)
+        return self._find(subject)
 
-    def _find_opinion(self, subject: str) -> Opinion | None:
+    def _find(self, subject: str) -> Opinion | None:
         key = fold(clean_line(subject or ""))
         if not key:
             return None
-        return next((o for o in self._records["opinions"].values() if fold(o.subject) == key), None)
+        return next((o for o in self._table().values() if fold(o.subject) == key), None)
 
-    def opinions_for_encounter(self, encounter_id: str) -> list[Opinion]:
+    def for_encounter(self, encounter_id: str) -> list[Opinion]:
         """Opinions linked to an encounter (deleted or not), most recently changed first."""
-        return [o for o in self.opinions() if encounter_id in o.encounters]
+        return [o for o in self.all() if encounter_id in o.encounters]
 
-    def opinion_encounters(self, opinion_id: str) -> list[Encounter]:
+    def encounters_of(self, opinion_id: str) -> list[Encounter]:
         """The encounters behind an opinion that still exist, oldest first."""
-        opinion = self.opinion(opinion_id)
-        known = self._records["encounters"]
+        opinion = self.get(opinion_id)
+        known = self._store._records["encounters"]
         return sorted((known[e] for e in opinion.encounters if e in known), key=lambda e: e.when)
 
-    def opinions_changed_between(self, start: datetime, end: datetime) -> list[OpinionActivity]:
+    def changed_between(self, start: datetime, end: datetime) -> list[OpinionActivity]:
         """Opinions formed or changed with start <= moment < end, latest activity first.
 
         Naive datetimes are read as local time.
         """
         start, end = (d if d.tzinfo else d.replace(tzinfo=clock.local_zone()) for d in (start, end))
         found: list[OpinionActivity] = []
-        for opinion in self.opinions():
+        for opinion in self.all():
             changes = tuple(c for c in opinion_changes(opinion) if start <= c.at < end)
             if changes:
                 found.append(OpinionActivity(opinion, changes))
@@ -194,7 +201,7 @@ class OpinionsMixin:
         return found
 
     # -------------------------------------------------------------- writing
-    def note_opinion(
+    def note(
         self,
         subject: str,
         stance: str,
@@ -202,9 +209,9 @@ class OpinionsMixin:
         encounter_id: str | None = None,
     ) -> Opinion:
         """Form an opinion on `subject`, or revise the one already there."""
-        return self.note_opinion_outcome(subject, stance, confidence, encounter_id)[0]
+        return self.note_outcome(subject, stance, confidence, encounter_id)[0]
 
-    def note_opinion_outcome(
+    def note_outcome(
         self,
         subject: str,
         stance: str,
@@ -228,16 +235,16 @@ class OpinionsMixin:
             raise ValidationError("stance", "An opinion needs a stance: what do you think?")
         if confidence not in CONFIDENCES:
             raise ValidationError("confidence", "Confidence is one of: " + ", ".join(CONFIDENCES) + ".")
-        with self._transaction():
+        with self._store._transaction():
             self._check_encounter(encounter_id)
-            existing = self._find_opinion(subject)
+            existing = self._find(subject)
             stamp = clock.utc_stamp()
             if existing is None:
                 opinion = Opinion(subject=subject, stance=stance, confidence=confidence,
                                   created_at=stamp, updated_at=stamp)
                 if encounter_id:
                     opinion.encounters.append(encounter_id)
-                self._put("opinions", opinion)
+                self._store._put("opinions", opinion)
                 return opinion, FORMED
             # A copy, so that a failed save leaves the indexed object untouched.
             opinion = replace(existing, encounters=list(existing.encounters), history=list(existing.history))
@@ -251,51 +258,62 @@ class OpinionsMixin:
             if opinion == existing:
                 return existing, UNCHANGED
             opinion.updated_at = stamp
-            self._put("opinions", opinion)
+            self._store._put("opinions", opinion)
         return opinion, outcome
 
-    def link_opinion(self, opinion_id: str, encounter_id: str) -> Opinion:
+    def link(self, opinion_id: str, encounter_id: str) -> Opinion:
         """Cite an encounter as informing the opinion (no revision, no repeat)."""
-        with self._transaction():
-            current = self.opinion(opinion_id)
+        with self._store._transaction():
+            current = self.get(opinion_id)
             self._check_encounter(encounter_id)
             if not encounter_id or encounter_id in current.encounters:
                 return current
             opinion = replace(current, encounters=[*current.encounters, encounter_id], updated_at=clock.utc_stamp())
-            self._put("opinions", opinion)
+            self._store._put("opinions", opinion)
         return opinion
 
-    def unlink_opinion(self, opinion_id: str, encounter_id: str) -> Opinion:
+    def unlink(self, opinion_id: str, encounter_id: str) -> Opinion:
         """Stop citing an encounter; works for ids of deleted encounters too.
 
         Revisions that name the encounter keep it: they record what happened.
         """
-        with self._transaction():
-            current = self.opinion(opinion_id)
+        with self._store._transaction():
+            current = self.get(opinion_id)
             if encounter_id not in current.encounters:
                 return current
             encounters = [e for e in current.encounters if e != encounter_id]
             opinion = replace(current, encounters=encounters, updated_at=clock.utc_stamp())
-            self._put("opinions", opinion)
+            self._store._put("opinions", opinion)
         return opinion
 
-    def delete_opinion(self, opinion_id: str) -> Opinion:
+    def delete(self, opinion_id: str) -> Opinion:
         """Remove an opinion and its history; returns it so that it can be restored."""
-        with self._transaction():
-            opinion = self.opinion(opinion_id)
-            self._drop("opinions", opinion_id)
+        with self._store._transaction():
+            opinion = self.get(opinion_id)
+            self._store._drop("opinions", opinion_id)
         return opinion
 
-    def restore_opinion(self, opinion: Opinion) -> None:
+    def restore(self, opinion: Opinion) -> None:
         """Put back a deleted opinion (undo), unless its subject was taken since."""
-        with self._transaction():
-            other = self._find_opinion(opinion.subject)
+        with self._store._transaction():
+            other = self._find(opinion.subject)
             if other is not None and other.id != opinion.id:
                 raise ValidationError(
                     "subject", f"There is a new opinion on '{other.subject}' since; edit that one instead."
                 )
-            self._put("opinions", opinion)
+            self._store._put("opinions", opinion)
 
     def _check_encounter(self, encounter_id: str | None) -> None:
-        if encounter_id and encounter_id not in self._records["encounters"]:
+        if encounter_id and encounter_id not in self._store._records["encounters"]:
             raise ValidationError("encounter", f"No encounter with id {encounter_id}.")
+
+
+class _OpinionStore(Protocol):
+    """What OpinionBook uses of the store (journal.store.Store)."""
+
+    _records: dict[str, dict]
+
+    def _sync(self) -> None: ...
+    def _transaction(self) -> AbstractContextManager[None]: ...
+    def _put(self, table: str, record) -> None: ...
+    def _drop(self, table: str, record_id: str) -> None: ...

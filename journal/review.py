@@ -331,12 +331,8 @@ def _history(store, start: date, local: LocalDays) -> list[WeekCount]:
 
 
 def _opinions_changed(store, begin: datetime, end: datetime) -> list:
-    """Opinions formed or changed in [begin, end), from the store's opinion notes.
-
-    A store without opinion notes (or an older one) simply has none.
-    """
-    between = getattr(store, "opinions_changed_between", None)
-    return list(between(begin, end)) if callable(between) else []
+    """Opinions formed or changed in [begin, end), from the store's opinion notes."""
+    return list(store.opinions.changed_between(begin, end))
 
 
 # ---------------------------------------------------------------- output

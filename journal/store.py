@@ -1,26 +1,20 @@
-"""The one object that owns the journal's TinyDB handle.
+"""The domain operations on the journal: encounters, people, search, reviews.
 
-Every change runs in `_transaction()`: take the file lock, notice whether
-another process saved since we last looked (and if so reload), apply the
-change to TinyDB, and let the storage write the whole document once,
-atomically. In-memory indexes (models by id, encounters sorted by time, per
-person) are updated in place on our own saves and rebuilt when the file
-changed underneath us, so queries never parse the file again.
+Persistence (the lock, transactions, catching up with other processes) is
+journal.persistence, which this class extends; every change here runs in
+`self._transaction()` and touches records only through `_put` and `_drop`.
+The indexes over the encounters (journal.index) are kept current on every
+change through the `_reindex` hook.
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from tinydb import TinyDB
-
 from . import clock
-from .errors import NotFoundError, SaveError, UnreadableJournalError, ValidationError, AmbiguousNameError
-from .migrations import CURRENT_SCHEMA, FILE_ORDER, TABLES, SchemaError, migrate, schema_version
+from .errors import NotFoundError, ValidationError, AmbiguousNameError
 from .models import (
     DEFAULT_SETTINGS,
     Encounter,
@@ -34,16 +28,11 @@ from .models import (
 )
 from .names import NameIndex, fold
 from .index import EncounterIndex
-from .lock import TIMEOUT, JournalLock, LockTimeout
-from .opinions import OpinionsMixin
+from .opinions import OpinionBook
+from .persistence import Persistence
 from .queries import PersonSummary
-from .table import InPlaceTable
-from .durable import ensure_private_dir
-from .storage import SafeJSONStorage, paused_gc
 from .text import clean, clean_line
-from .unread import UnreadTable
 
-LOCK_TIMEOUT = TIMEOUT
 # A minute of slack so that "now" typed a moment ago is not "in the future".
 FUTURE_SLACK = timedelta(minutes=1)
 
@@ -60,362 +49,30 @@ class SaveResult:
     opinion_id: str | None = None
 
 
-_MODELS = {"encounters": Encounter, "people": Person, "opinions": Opinion, "reviews": WeekReview}
-
-
 def _searched_text(person: Person) -> str:
     """What search finds a person's encounters by: any of their names, their organisation."""
     return " ".join([person.name, *person.aliases, person.organisation])
 
 
-class _Records(dict):
-    """table name -> {id: model}, each table built from the raw data on first use."""
+class Store(Persistence):
+    """The journal at `path` (see Persistence for the keyword arguments)."""
 
-    def __init__(self, store: "Store"):
-        super().__init__()
-        self._store = store
-
-    def __missing__(self, name: str) -> dict:
-        records, doc_ids = self._store._materialize(name)
-        self[name] = records
-        dict.__setitem__(self._store._doc_ids, name, doc_ids)
-        return records
-
-
-class _DocIds(dict):
-    """table name -> {id: TinyDB document id}, filled alongside _Records."""
-
-    def __init__(self, store: "Store"):
-        super().__init__()
-        self._store = store
-
-    def __missing__(self, name: str) -> dict:
-        self._store._records[name]
-        return dict.__getitem__(self, name)
-
-
-class Store(OpinionsMixin):
-    """The journal at `path`.
-
-    `adding_only`: for a process that adds an encounter and exits (`netjournal
-    add`): the encounters are then kept as the bytes read, not parsed, when
-    the file allows (see journal.unread for what that gives up, and why it
-    is safe). Everything still works; what reads the encounters parses them.
-    """
-
-    def __init__(self, path: str | Path, *, lock_timeout: float = LOCK_TIMEOUT, adding_only: bool = False):
-        self.path = Path(path)
-        self._lock_timeout = lock_timeout
-        self._lock = None  # made at the first save: see _locked
-        self._db = TinyDB(
-            self.path, storage=SafeJSONStorage, tables=FILE_ORDER, unread=adding_only, check=self._check_table
-        )
-        self._db.table_class = InPlaceTable
-        self._storage: SafeJSONStorage = self._db.storage
-        # cache_size=0: TinyDB's query cache cannot see other processes' saves.
-        self._tables = {name: self._db.table(name, cache_size=0) for name in TABLES}
-        self._seen_generation = -1
-        self._swept = False  # stale temp files are removed at our first save
-        self._records = _Records(self)
-        self._doc_ids = _DocIds(self)
+    def __init__(self, path: str | Path, **tuning):
         self._index: EncounterIndex | None = None  # built on first use
-        # The data the records and indexes were built from (the storage's own
-        # dict, which our saves change in place); None forces a full rebuild.
-        self._raw: dict | None = None
         self._name_index: NameIndex | None = None  # see _names
-        self._open()
-        self._reported_generation = self._seen_generation  # see refresh
+        self.opinions = OpinionBook(self)
+        super().__init__(path, **tuning)
 
-    # ----------------------------------------------------------- lifecycle
-    def _open(self) -> None:
-        data = self._storage.read()
-        try:
-            version = schema_version(data)
-            if version > CURRENT_SCHEMA:
-                migrate(data)  # raises with the "newer netjournal" message
-        except SchemaError as exc:
-            raise UnreadableJournalError(self.path, str(exc)) from None
-        if version < CURRENT_SCHEMA:
-            with self._locked():
-                # Migrate and check every record before writing: a file that is
-                # not the old format it seems to be must stay untouched.
-                try:
-                    migrated, _ = migrate(self._storage.read())
-                    for name, model in _MODELS.items():
-                        for raw in (migrated.get(name) or {}).values():
-                            model.from_dict(raw)
-                except (KeyError, TypeError, ValueError, AttributeError) as exc:
-                    raise UnreadableJournalError(
-                        self.path, f"it looks like a schema {version} journal but could not be upgraded ({exc!r})"
-                    ) from None
-                self._storage.write(migrated)
-                self._after_external_change()
-        self._sync(strict=True)
-
-    def close(self) -> None:
-        self._db.close()
-
-    def __enter__(self) -> "Store":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    @contextmanager
-    def _locked(self) -> Iterator[None]:
-        if self._lock is None:
-            self._lock = JournalLock(str(self.path) + ".lock", timeout=self._lock_timeout)
-        ensure_private_dir(self.path.parent)
-        try:
-            self._lock.acquire()
-        except LockTimeout:
-            # :g, not :.0f, so that a short timeout does not read "over 0 s".
-            raise SaveError(
-                f"The journal is busy: another netjournal has held {self._lock.lock_file} "
-                f"for over {self._lock.timeout:g} s. Nothing was saved; try again."
-            ) from None
-        except OSError as exc:
-            raise SaveError(
-                f"Could not lock the journal ({exc.strerror or exc}: {self._lock.lock_file}). Nothing was saved."
-            ) from None
-        try:
-            yield
-        finally:
-            self._lock.release()
-
-    @contextmanager
-    def _transaction(self) -> Iterator[None]:
-        """Lock, catch up with other processes, change, write once."""
-        with self._locked():
-            if not self._swept:
-                self._storage.remove_stale_temp_files()
-                self._swept = True
-            self._sync(strict=True)
-            try:
-                with self._storage.batch():
-                    if not self._tables["meta"].all():
-                        self._tables["meta"].insert({"schema_version": CURRENT_SCHEMA})
-                    yield
-                # The first save of a new journal made the storage a new dict.
-                self._raw = self._storage.last_good()
-            except OSError as exc:
-                # The storage left the old file intact and forgot its cache; our
-                # indexes may hold the failed change, so rebuild them from disk.
-                self._seen_generation = -1
-                self._raw = None
-                reason = exc.strerror or str(exc)
-                raise SaveError(
-                    f"Could not save the journal ({reason}). The file on disk is unchanged; "
-                    "what you typed is kept."
-                ) from exc
-            except BaseException:
-                self._seen_generation = -1
-                self._raw = None
-                raise
-
-    def _sync(self, *, strict: bool = False) -> None:
-        if not self._storage.changed_on_disk() and self._storage.generation == self._seen_generation:
-            return
-        try:
-            with paused_gc():
-                self._reload()
-        except UnreadableJournalError:
-            # The file went bad under a running app (edited by hand, a disk
-            # error): reads keep what was read last rather than fail every
-            # screen. Opening, refresh() and every save read strictly, so the
-            # problem is reported and the file is never written over.
-            if strict or self._seen_generation < 0:
-                raise
-
-    def _reload(self) -> None:
-        previous = self._raw
-        data = self._storage.read()
-        if self._storage.generation == self._seen_generation:
-            return
-        self._after_external_change()
-        self._name_index = None
-        data = data or {}
-        self._check_table("meta", data.get("meta", {}))  # TinyDB reads it at every save
-        if previous is None or not self._catch_up(previous, data):
-            for name in _MODELS:
-                self._check_table(name, data.get(name, {}))
-            self._records.clear()
-            self._doc_ids.clear()
-            self._encounters_changed()
-        self._raw = data
-        self._seen_generation = self._storage.generation
-
-    def _catch_up(self, previous: dict, data: dict) -> bool:
-        """Apply another process's save to the records and indexes, document by document.
-
-        Rebuilding everything after someone else saved one encounter would
-        cost, at 50,000 encounters, every model again, the sorted index and
-        the search text (over a second); comparing the documents finds the
-        few that changed. False (nothing applied) when too much changed, or a
-        changed document is malformed: the caller then rebuilds, and reports.
-        """
-        if any(isinstance(table, UnreadTable) for tables in (previous, data) for table in tables.values()):
-            return False  # comparing would parse them: rebuild, which leaves them unread
-        plan = []
-        # People first: an encounter's search text holds its people's names.
-        for name in ("people", "encounters", "opinions", "reviews"):
-            old, new = previous.get(name) or {}, data.get(name) or {}
-            changed = [key for key, doc in new.items() if old.get(key) != doc]
-            removed = [key for key in old if key not in new]
-            if len(changed) + len(removed) > max(50, len(new) // 10):
-                return False
-            try:
-                self._check_table(name, {key: new[key] for key in changed})
-            except UnreadableJournalError:
-                return False
-            if not dict.__contains__(self._records, name):
-                continue  # not built yet: it will be, from the new data
-            built = []
-            for key in changed:
-                try:
-                    built.append((key, _MODELS[name].from_dict(new[key])))
-                except (KeyError, TypeError, ValueError, AttributeError):
-                    return False
-            # What the changed and removed keys held before, by record id.
-            before = [(key, old[key]["id"]) for key in (*removed, *changed) if key in old]
-            plan.append((name, before, built))
-        for name, before, built in plan:
-            records, doc_ids = self._records[name], self._doc_ids[name]
-            # Removals first: another writer may have moved a record to a key
-            # that comes earlier, and its new place must not be undone.
-            new_ids = {record.id for _, record in built}
-            for key, record_id in before:
-                if record_id not in new_ids and doc_ids.get(record_id) == int(key):
-                    del doc_ids[record_id]
-                    self._reindex(name, records.pop(record_id), None)
-            for key, record in built:
-                previous_record = records.get(record.id)
-                # Assigned in place, an edited record keeps its position, as a rebuild would.
-                records[record.id] = record
-                doc_ids[record.id] = int(key)
-                self._reindex(name, previous_record, record)
-        return True
-
-    def _check_table(self, name: str, raw_table: dict) -> None:
-        """Refuse a file with a malformed record now, before anything is saved.
-
-        Building every record costs more than `netjournal add` needs (it only
-        uses the people), so this checks what every record must have, and the
-        models are built when a table is first used. A table still unread
-        (journal.unread) is checked when it is parsed. Of `meta`, only the
-        keys are checked.
-        """
-        if isinstance(raw_table, UnreadTable) and raw_table.is_unread:
-            return
-        for doc_id, raw in raw_table.items():
-            try:
-                # TinyDB reads keys with int(): "05" or " 5" would be a second 5.
-                if not (doc_id.isascii() and doc_id.isdigit() and (doc_id[0] != "0" or doc_id == "0")):
-                    raise ValueError(f"its key {doc_id!r} is not a plain document number")
-                if name not in _MODELS:
-                    continue
-                if not isinstance(raw, dict) or not isinstance(raw["id"], str):
-                    raise TypeError("a record is an object with a string id")
-                if name == "encounters":
-                    datetime.fromisoformat(raw["when"])
-            except (KeyError, TypeError, ValueError) as exc:
-                raise UnreadableJournalError(
-                    self.path, f"record {doc_id} of table '{name}' is malformed ({exc!r})"
-                ) from None
-
-    def _materialize(self, name: str) -> tuple[dict[str, object], dict[str, int]]:
-        model = _MODELS[name]
-        records: dict[str, object] = {}
-        doc_ids: dict[str, int] = {}
-        try:
-            data = self._storage.read()
-        except UnreadableJournalError:
-            # Only reached by reads after the file went bad (see _sync): build
-            # the table from what was read last, like the others.
-            data = self._storage.last_good()
-            if data is None or self._seen_generation < 0:
-                raise
-        with paused_gc():
-            for doc_id, raw in ((data or {}).get(name) or {}).items():
-                try:
-                    record = model.from_dict(raw)
-                except (KeyError, TypeError, ValueError, AttributeError) as exc:
-                    raise UnreadableJournalError(
-                        self.path, f"record {doc_id} of table '{name}' is malformed ({exc!r})"
-                    ) from None
-                records[record.id] = record
-                doc_ids[record.id] = int(doc_id)
-        return records, doc_ids
-
-    def load_all(self) -> None:
-        """Build every table now (the app does, so that a bad record shows before it starts)."""
-        for name in _MODELS:
-            self._records[name]
-
-    def _after_external_change(self) -> None:
-        # TinyDB remembers the next document id per table; another process's
-        # inserts make it stale ("Document with ID n already exists").
-        for table in self._tables.values():
-            table._next_id = None
-
-    def refresh(self) -> bool:
-        """Reload if another process saved; True when what is held changed since the last refresh.
-
-        Compared with the data last reported, not with the moment before: a
-        save of ours may have caught up with another process's meanwhile (the
-        screens still show the older data), and a refused change (a form's
-        validation error) reloads without changing anything to redraw.
-        """
-        self._sync(strict=True)
-        changed = self._seen_generation != self._reported_generation
-        self._reported_generation = self._seen_generation
-        return changed
-
-    def _encounters_changed(self) -> None:
-        """Forget the indexes; the next query rebuilds them from the records."""
+    # ------------------------------------------------------------- indexes
+    def _rebuilt(self) -> None:
         self._index = None
-
-    @property
-    def index(self) -> EncounterIndex:
-        self._sync()
-        if self._index is None:
-            people = self._records["people"]
-            self._index = EncounterIndex(
-                self._records["encounters"].values(),
-                lambda pid: _searched_text(people[pid]) if pid in people else None,
-            )
-        return self._index
-
-    # ------------------------------------------------------ raw persistence
-    def _put(self, table: str, record, *, new: bool = False) -> None:
-        if table == "people":
-            self._name_index = None
-        doc = record.to_dict()
-        if new and table not in self._records:
-            # A table nobody has read yet: its models are built from the raw
-            # data, which then holds this record, when it is first used.
-            self._tables[table].insert(doc)
-            return
-        doc_id = self._doc_ids[table].get(record.id)
-        if doc_id is None:
-            self._doc_ids[table][record.id] = self._tables[table].insert(doc)
-        else:
-            self._tables[table].update(doc, doc_ids=[doc_id])
-        previous = self._records[table].get(record.id)
-        self._records[table][record.id] = record
-        self._reindex(table, previous, record)
-
-    def _drop(self, table: str, record_id: str) -> None:
-        if table == "people":
-            self._name_index = None
-        doc_id = self._doc_ids[table].pop(record_id)
-        self._tables[table].remove(doc_ids=[doc_id])
-        previous = self._records[table].pop(record_id)
-        self._reindex(table, previous, None)
+        self._name_index = None
 
     def _reindex(self, table: str, previous, current) -> None:
         # A failed write rebuilds everything from disk (see _transaction), so
         # updating in place before the write is safe.
+        if table == "people":
+            self._name_index = None
         if self._index is None:
             return
         if table == "encounters":
@@ -428,6 +85,17 @@ class Store(OpinionsMixin):
             # encounter's text yet, and most edits leave the names alone.
             if current is None or _searched_text(previous) != _searched_text(current):
                 self._index.people_renamed()
+
+    @property
+    def index(self) -> EncounterIndex:
+        self._sync()
+        if self._index is None:
+            people = self._records["people"]
+            self._index = EncounterIndex(
+                self._records["encounters"].values(),
+                lambda pid: _searched_text(people[pid]) if pid in people else None,
+            )
+        return self._index
 
     # ------------------------------------------------------------ encounters
     def encounters(self) -> list[Encounter]:

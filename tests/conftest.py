@@ -20,14 +20,6 @@ FROZEN_NOW = "2026-11-27T15:00:00+01:00"
 
 
 @pytest.fixture(autouse=True)
-def fresh_write_path_memory(monkeypatch):
-    """What journal.durable learnt about a device (no swap, no leases) stays with its test."""
-    import journal.durable
-
-    monkeypatch.setattr(journal.durable, "_NO_SPARE_DEVICES", set())
-
-
-@pytest.fixture(autouse=True)
 def frozen_clock(monkeypatch):
     monkeypatch.setenv("NETJOURNAL_NOW", FROZEN_NOW)
     clock.set_now(None)
@@ -50,29 +42,46 @@ def store(journal_path):
         yield s
 
 
-@pytest.fixture(autouse=True)
-def every_save_checked_byte_for_byte(monkeypatch):
-    """Every save of the test's own process, cut into batches of two, is checked against its data.
+@pytest.fixture(params=["plain POSIX", "macOS-like"])
+def platform_quirks(request, monkeypatch):
+    """The save path once without any platform special case, once with macOS's.
 
-    A save reuses the bytes of the batches it did not change (journal.pieces.Layout);
-    a change it failed to notice would be lost without a trace. With batches of two
-    documents, every test that saves a few records exercises the reuse, and any save
-    that writes other bytes than orjson.dumps of its data fails the test.
+    "plain POSIX": no F_FULLFSYNC (Linux has none; on a Mac it is taken away).
+    "macOS-like": F_FULLFSYNC exists (and is counted), os.sendfile refuses
+    files as macOS does (ENOTSOCK: nothing may call it), and flushing a
+    folder fails with EINVAL, as on some file systems.
+    Returns the list of descriptors F_FULLFSYNC was asked for.
     """
-    import orjson
+    import errno
+    import fcntl
+    import stat
 
-    import journal.pieces
-    import journal.storage
+    import journal.durable
 
-    monkeypatch.setattr(journal.pieces, "DOCUMENTS_PER_PIECE", 2)
-    monkeypatch.setattr(journal.pieces, "SPLIT_ABOVE", 2)
-    write = journal.storage.SafeJSONStorage.write
+    full_syncs: list[int] = []
+    if request.param == "plain POSIX":
+        monkeypatch.delattr(fcntl, "F_FULLFSYNC", raising=False)
+        return full_syncs
+    fake_command = 0x7FFF
+    real_fcntl, real_fsync = fcntl.fcntl, os.fsync
 
-    def checked(self, data):
-        write(self, data)
-        if self._batch_depth or not all(type(table) is dict for table in data.values()):
-            return  # not written yet, or a table left unread (tests/test_unread.py checks those)
-        assert self.path.read_bytes() == orjson.dumps(data), f"a save wrote other bytes than its data: {self.path}"
+    def fcntl_with_full_sync(fd, command, *args):
+        if command == fake_command:
+            full_syncs.append(fd)
+            # Through the save path's own os, where tests/test_storage_faults.py injects faults.
+            return journal.durable.os.fsync(fd)
+        return real_fcntl(fd, command, *args)
 
-    checked.unchecked = write  # for a test where another program replaces the file on purpose
-    monkeypatch.setattr(journal.storage.SafeJSONStorage, "write", checked)
+    def fsync(fd):
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, os.strerror(errno.EINVAL))
+        return real_fsync(fd)
+
+    def sendfile(*args, **kwargs):
+        raise OSError(errno.ENOTSOCK, os.strerror(errno.ENOTSOCK))
+
+    monkeypatch.setattr(fcntl, "F_FULLFSYNC", fake_command, raising=False)
+    monkeypatch.setattr(fcntl, "fcntl", fcntl_with_full_sync)
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "sendfile", sendfile, raising=False)
+    return full_syncs

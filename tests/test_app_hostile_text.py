@@ -333,5 +333,5 @@ async def test_quick_add_saves_markup_typed_in_every_field_literally(store, jour
     assert saved["follow_up"]["text"] == "[/]"
     with reopen(journal_path) as disk:
         assert [p.name for p in disk.people()] == ["[/]"]
-        [opinion] = disk.opinions()
+        [opinion] = disk.opinions.all()
         assert (opinion.subject, opinion.stance) == ("[/]", "[red]x")

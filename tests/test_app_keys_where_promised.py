@@ -38,7 +38,7 @@ async def test_m_on_the_people_list_merges_into_the_highlighted_person(store, jo
 
 
 async def test_e_on_the_opinions_list_revises_the_highlighted_opinion(store, journal_path):
-    store.note_opinion("Remote work", "good for focus", "medium")
+    store.opinions.note("Remote work", "good for focus", "medium")
     app = NetJournalApp(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("o")
@@ -51,7 +51,7 @@ async def test_e_on_the_opinions_list_revises_the_highlighted_opinion(store, jou
         await pilot.press("ctrl+s")
         await pilot.pause()
     with reopen(journal_path) as disk:
-        [opinion] = disk.opinions()
+        [opinion] = disk.opinions.all()
         assert opinion.stance == "good for focus, bad for mentoring"
         assert [h.stance for h in opinion.history] == ["good for focus"]
 

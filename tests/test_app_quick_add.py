@@ -343,12 +343,12 @@ async def test_ctrl_z_after_quick_add_with_an_opinion_takes_the_opinion_back(sto
         await pilot.press("ctrl+s")
         await pilot.pause()
         with reopen(journal_path) as disk:
-            assert [o.subject for o in disk.opinions()] == ["the new metro line"]
+            assert [o.subject for o in disk.opinions.all()] == ["the new metro line"]
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert ("Undo", "Undid the new encounter.") in notifications(app)
     with reopen(journal_path) as disk:
-        assert disk.opinions() == [] and disk.count() == 0
+        assert disk.opinions.all() == [] and disk.count() == 0
 
 
 def burst(app, keys: str) -> None:

@@ -12,7 +12,7 @@ async def test_the_search_text_is_ready_before_the_first_search(journal_path):
     store = Store(journal_path)
     for n in range(60):
         add(store, f"Person {n % 9}", f"note number {n} about #bread", when=ago(hours=n + 1))
-    store._encounters_changed()  # as a freshly opened journal: nothing folded yet
+    store._rebuilt()  # as a freshly opened journal: nothing folded yet
     app = NetJournalApp(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
@@ -33,7 +33,7 @@ async def test_a_save_while_folding_is_found_by_the_search(journal_path):
     store = Store(journal_path)
     for n in range(30):
         add(store, "Ana Souza", f"older note {n}", when=ago(hours=n + 2))
-    store._encounters_changed()
+    store._rebuilt()
     app = NetJournalApp(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         # Another save lands before the fold is installed: its result is stale.

@@ -56,7 +56,7 @@ def apply(store: Store, op: str, n: int) -> None:
             keep, other = people[n % len(people)], people[(n + 1) % len(people)]
             store.merge_people(keep.id, other.id)
         elif op == "opinion":
-            store.note_opinion(f"subject {n % 3}", f"stance {n}", "high" if n % 2 else "low",
+            store.opinions.note(f"subject {n % 3}", f"stance {n}", "high" if n % 2 else "low",
                                encounters[n % len(encounters)].id if encounters else None)
         elif op == "reflection":
             store.save_reflection("2026-W48", f"reflection {n}")
@@ -74,7 +74,7 @@ def answers(store: Store) -> dict:
         "by person": {pid: [e.id for e in es] for pid, es in store.encounters_by_person().items() if es},
         "follow-ups": [e.id for e in store.open_follow_ups()[0]],
         "search": {q: [e.id for e in store.search(q)] for q in QUERIES},
-        "opinions": sorted((o.to_dict() for o in store.opinions()), key=lambda d: d["id"]),
+        "opinions": sorted((o.to_dict() for o in store.opinions.all()), key=lambda d: d["id"]),
         "reflection": store.reflection("2026-W48"),
         "review": to_json_dict(compute_review(store, today), store),
     }

@@ -195,7 +195,7 @@ def test_backups_lists_newest_first(journal_path, monkeypatch):
     code, out, _ = run("backups")
     assert code == 0
     folder = journal_path.parent / "backups"
-    assert out.splitlines() == [str(folder / "journal-2026-11-28.json"), str(folder / "journal-2026-11-27.json")]
+    assert out.splitlines() == [str(folder / "journal.json-2026-11-28.json"), str(folder / "journal.json-2026-11-27.json")]
 
 
 # ------------------------------------------------------ the installed script
@@ -209,3 +209,17 @@ def test_installed_script_adds_and_prints_path(journal_path):
     assert proc.stdout == f"{journal_path}\n"
     proc = subprocess.run([str(NETJOURNAL), "add", "--when", "blah", "x"], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and "--when:" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_two_journals_in_one_folder_never_share_a_backup(tmp_path):
+    """notes.json and notes: each lists and restores only its own backups (issue 14)."""
+    folder = tmp_path / "j"
+    for name in ("notes.json", "notes"):
+        for text in ("first", "second"):
+            assert main(["--journal", str(folder / name), "add", f"{name} {text}"], out=io.StringIO(), err=io.StringIO()) == 0
+    for name in ("notes.json", "notes"):
+        out = io.StringIO()
+        main(["--journal", str(folder / name), "backups"], out=out, err=io.StringIO())
+        [backup] = out.getvalue().splitlines()
+        assert Path(backup).name == f"{name}-2026-11-27.json"
+        assert f"{name} first".encode() in Path(backup).read_bytes()

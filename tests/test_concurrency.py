@@ -12,9 +12,10 @@ import pytest
 
 from journal.models import EncounterDraft
 from journal.store import Store
+from tests.loops import count as loop_count
 
 HELPER = Path(__file__).parent / "helpers" / "add_loop.py"
-PER_CHILD = 200
+PER_CHILD = loop_count(40, 200)
 
 
 @pytest.mark.slow

@@ -56,7 +56,7 @@ def test_file_is_a_current_journal_with_the_expected_counts(demo_file, demo):
     assert list(raw["encounters"]) == [str(i) for i in range(1, 301)]
     assert demo.count() == 300
     assert len(demo.people()) == 40
-    assert len(demo.opinions()) >= 8
+    assert len(demo.opinions.all()) >= 8
     assert len(demo.reviews()) >= 8
 
 
@@ -123,29 +123,29 @@ def test_follow_ups_are_open_overdue_and_done(demo):
 
 
 def test_opinions_change_over_time(demo):
-    changed = [o for o in demo.opinions() if len(o.history) >= 2]
+    changed = [o for o in demo.opinions.all() if len(o.history) >= 2]
     assert changed
-    for opinion in demo.opinions():
+    for opinion in demo.opinions.all():
         moments = [c.at for c in opinion_changes(opinion)]
         assert moments == sorted(moments)
         assert all(demo.encounter(eid) for eid in opinion.encounters)
 
 
 def test_opinions_match_what_note_opinion_records(demo_file, tmp_path):
-    """Replaying the demo's opinions through store.note_opinion gives the same records."""
+    """Replaying the demo's opinions through store.opinions.note gives the same records."""
     raw = orjson.loads(demo_file.read_bytes())
     expected = {o["subject"]: o for o in raw["opinions"].values()}
     raw["opinions"] = {}
     replay = tmp_path / "replay.json"
     atomic_write_bytes(replay, orjson.dumps(raw))
     with Store(demo_file) as demo, Store(replay) as store:
-        for opinion in demo.opinions():
+        for opinion in demo.opinions.all():
             for change in opinion_changes(opinion):
                 encounter = change.encounter if change.before else formed_from(opinion)
                 clock.set_now(lambda at=change.at: at)
-                store.note_opinion(opinion.subject, change.stance, change.confidence, encounter)
+                store.opinions.note(opinion.subject, change.stance, change.confidence, encounter)
         clock.set_now(None)
-        for opinion in store.opinions():
+        for opinion in store.opinions.all():
             got = opinion.to_dict()
             want = expected[opinion.subject]
             got.pop("id"), want.pop("id")

@@ -112,7 +112,7 @@ def test_a_search_text_folded_in_the_background_is_the_one_search_builds(journal
     store = Store(journal_path)
     _warm_store(store)
     expected = {q: [e.id for e in store.search(q)] for q in ("warm", "person 3", "#t1", "note 12")}
-    store._encounters_changed()  # as after opening
+    store._rebuilt()  # as after opening
     warmup = store.search_warmup()
     assert warmup is not None and store.index._blob is None
     assert warmup.build() and warmup.install()
@@ -125,7 +125,7 @@ def test_a_change_while_folding_makes_the_background_result_stale(journal_path):
 
     store = Store(journal_path)
     _warm_store(store, 10)
-    store._encounters_changed()
+    store._rebuilt()
     warmup = store.search_warmup()
     assert warmup.build()
     _warm_store(store, 1)  # saved while the thread folded
@@ -140,7 +140,7 @@ def test_a_cancelled_fold_installs_nothing(journal_path):
 
     store = Store(journal_path)
     _warm_store(store, 10)
-    store._encounters_changed()
+    store._rebuilt()
     warmup = store.search_warmup()
     assert not warmup.build(stop=lambda: True)
     assert not warmup.install()

@@ -16,6 +16,9 @@ from journal.migrations import CURRENT_SCHEMA, SchemaError, migrate, schema_vers
 from journal.storage import list_backups
 from journal.store import Store
 
+# Every test here runs twice: without any platform special case, and with macOS's (conftest).
+pytestmark = pytest.mark.usefixtures("platform_quirks")
+
 FIXTURE = Path(__file__).parent / "fixtures" / "journal-v1.json"
 STAMP = "2026-11-27T14:00:00+00:00"  # the frozen clock, in UTC
 
@@ -82,21 +85,26 @@ def test_v1_migrates_every_field(v1_path):
             uuid.UUID(e.id)
             assert e.created_at == e.updated_at == STAMP
         assert store.reviews() == []
+        # Reading never writes: the migration is in memory until a save.
+        assert v1_path.read_bytes() == original
+        assert list_backups(v1_path) == []
+        store.save_reflection("2026-W47", "first reflection")
 
     on_disk = orjson.loads(v1_path.read_bytes())
-    assert list(on_disk) == ["meta", "people", "opinions", "reviews", "encounters", "layout"]
+    assert set(on_disk) == {"meta", "people", "opinions", "reviews", "encounters"}
     assert list(on_disk["meta"].values()) == [{"schema_version": CURRENT_SCHEMA}]
     assert schema_version(on_disk) == 2
     # TinyDB document ids of encounters are kept.
     assert sorted(on_disk["encounters"]) == ["1", "2", "3", "4"]
-    assert on_disk["opinions"] == {} and on_disk["reviews"] == {}
+    assert on_disk["opinions"] == {} and len(on_disk["reviews"]) == 1
     # The v1 file was backed up, byte for byte, before being rewritten.
     (backup,) = list_backups(v1_path)
     assert backup.read_bytes() == original
 
 
 def test_migrated_journal_reopens_unchanged_and_accepts_saves(v1_path):
-    Store(v1_path).close()
+    with Store(v1_path) as store:
+        store.save_reflection("2026-W47", "saved once, so the migration is on disk")
     migrated = v1_path.read_bytes()
     with Store(v1_path) as store:
         assert v1_path.read_bytes() == migrated  # opening a current file writes nothing
@@ -105,6 +113,15 @@ def test_migrated_journal_reopens_unchanged_and_accepts_saves(v1_path):
         assert result.created_people == []
     with Store(v1_path) as again:
         assert len(again.encounters()) == 5
+
+
+def test_a_read_only_open_of_a_v1_journal_writes_nothing(v1_path):
+    original = v1_path.read_bytes()
+    with Store(v1_path) as store:
+        store.load_all()
+        assert len(store.encounters()) == 4
+    assert v1_path.read_bytes() == original
+    assert sorted(p.name for p in v1_path.parent.iterdir()) == ["journal.json"]
 
 
 def test_migrate_is_a_no_op_on_current_data():
@@ -152,7 +169,7 @@ def test_bad_schema_version_is_refused_and_left_byte_identical(journal_path):
         (b'{"encounters": {"1": {"id": "x", "when": "2026-11-20T10:00:00+01:00"}}}', "KeyError('date')"),
         # A v1 date that the current format cannot hold: the migration would
         # otherwise write a file that the next read refuses.
-        (b'{"encounters": {"1": {"date": "20/11/2026", "who": ["Ana"]}}}', "Invalid isoformat string"),
+        (b'{"encounters": {"1": {"date": "20/11/2026", "who": ["Ana"]}}}', "is not a date and time"),
         (b'{"people": {"1": {"interests": []}}}', "KeyError('name')"),
         (b'{"encounters": {"1": {"date": "2026-11-20T10:00:00+01:00", "who": [7]}}}', "TypeError"),
     ],

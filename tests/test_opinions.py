@@ -44,29 +44,29 @@ def meeting(store, frozen_clock):
 # ------------------------------------------------------------ forming, revising
 def test_form_an_opinion(store, frozen_clock, meeting):
     enc = meeting()
-    opinion, outcome = store.note_opinion_outcome("Remote work", "Good for focus", "high", enc)
+    opinion, outcome = store.opinions.note_outcome("Remote work", "Good for focus", "high", enc)
     assert outcome == FORMED
     assert (opinion.subject, opinion.stance, opinion.confidence) == ("Remote work", "Good for focus", "high")
     assert opinion.encounters == [enc]
     assert opinion.history == []
     assert opinion.created_at == opinion.updated_at == "2026-11-27T14:00:00+00:00"
-    assert store.opinion(opinion.id) is opinion
-    assert store.opinions() == [opinion]
+    assert store.opinions.get(opinion.id) is opinion
+    assert store.opinions.all() == [opinion]
 
 
 def test_default_confidence_is_medium_and_case_is_forgiven(store):
-    assert store.note_opinion("Tea", "Better than coffee").confidence == "medium"
-    assert store.note_opinion("Tea", "Better than coffee", " HIGH ").confidence == "high"
+    assert store.opinions.note("Tea", "Better than coffee").confidence == "medium"
+    assert store.opinions.note("Tea", "Better than coffee", " HIGH ").confidence == "high"
 
 
 def test_revising_twice_keeps_both_previous_versions_in_order(store, frozen_clock, meeting):
     first, second = meeting("one", 3), meeting("two", 2)
-    original = store.note_opinion("Remote work", "Isolating", "low")
+    original = store.opinions.note("Remote work", "Isolating", "low")
     t1 = at(frozen_clock, days=1)
-    revised, outcome = store.note_opinion_outcome("remote work", "Fine with rituals", "medium", first)
+    revised, outcome = store.opinions.note_outcome("remote work", "Fine with rituals", "medium", first)
     assert outcome == REVISED
     t2 = at(frozen_clock, days=2)
-    latest = store.note_opinion("REMOTE WORK", "Good for focus", "high", second)
+    latest = store.opinions.note("REMOTE WORK", "Good for focus", "high", second)
 
     assert latest.id == revised.id == original.id
     assert (latest.stance, latest.confidence) == ("Good for focus", "high")
@@ -82,8 +82,8 @@ def test_revising_twice_keeps_both_previous_versions_in_order(store, frozen_cloc
 
 
 def test_a_confidence_change_alone_is_a_revision(store):
-    store.note_opinion("Tea", "Good", "low")
-    opinion, outcome = store.note_opinion_outcome("Tea", "Good", "high")
+    store.opinions.note("Tea", "Good", "low")
+    opinion, outcome = store.opinions.note_outcome("Tea", "Good", "high")
     assert outcome == REVISED
     assert opinion.history[0].stance == "Good" and opinion.history[0].confidence == "low"
     assert opinion.history[0].encounter is None
@@ -91,33 +91,33 @@ def test_a_confidence_change_alone_is_a_revision(store):
 
 def test_same_stance_and_confidence_only_links_the_encounter(store, frozen_clock, meeting):
     enc = meeting()
-    store.note_opinion("Tea", "Good", "high")
+    store.opinions.note("Tea", "Good", "high")
     at(frozen_clock, hours=1)
-    opinion, outcome = store.note_opinion_outcome("tea", "  Good  ", "high", enc)
+    opinion, outcome = store.opinions.note_outcome("tea", "  Good  ", "high", enc)
     assert outcome == UNCHANGED
     assert opinion.history == []
     assert opinion.encounters == [enc]
     assert opinion.updated_at == utc(frozen_clock + timedelta(hours=1))
 
-    again, outcome = store.note_opinion_outcome("Tea", "Good", "high", enc)
+    again, outcome = store.opinions.note_outcome("Tea", "Good", "high", enc)
     assert outcome == UNCHANGED
     assert again.encounters == [enc]  # no duplicate
     assert again is opinion  # nothing changed, nothing saved
 
 
 def test_an_unchanged_note_writes_nothing(store, journal_path):
-    store.note_opinion("Tea", "Good")
+    store.opinions.note("Tea", "Good")
     before = journal_path.read_bytes()
     stat = journal_path.stat()
-    store.note_opinion("tea", "Good")
+    store.opinions.note("tea", "Good")
     assert journal_path.read_bytes() == before
     assert journal_path.stat().st_mtime_ns == stat.st_mtime_ns
 
 
 def test_revision_and_link_do_not_duplicate_an_already_linked_encounter(store, meeting):
     enc = meeting()
-    store.note_opinion("Tea", "Good", encounter_id=enc)
-    opinion = store.note_opinion("Tea", "Bad", encounter_id=enc)
+    store.opinions.note("Tea", "Good", encounter_id=enc)
+    opinion = store.opinions.note("Tea", "Bad", encounter_id=enc)
     assert opinion.encounters == [enc]
     assert opinion.history[0].encounter == enc
 
@@ -128,25 +128,25 @@ def test_revision_and_link_do_not_duplicate_an_already_linked_encounter(store, m
     [("Remote work", "remote WORK"), ("cafe", "café"), ("Café  culture", "CAFE culture"), ("José", "jose")],
 )
 def test_subjects_match_ignoring_case_and_accents(store, first, second):
-    formed = store.note_opinion(first, "Yes")
-    assert store.find_opinion(second) is formed
-    revised = store.note_opinion(second, "No")
+    formed = store.opinions.note(first, "Yes")
+    assert store.opinions.find(second) is formed
+    revised = store.opinions.note(second, "No")
     assert revised.id == formed.id
     assert revised.subject == first  # the first spelling stays
-    assert len(store.opinions()) == 1
+    assert len(store.opinions.all()) == 1
 
 
 def test_find_opinion_without_a_match(store):
-    store.note_opinion("Tea", "Good")
-    assert store.find_opinion("Coffee") is None
-    assert store.find_opinion("") is None
-    assert store.find_opinion("   ") is None
+    store.opinions.note("Tea", "Good")
+    assert store.opinions.find("Coffee") is None
+    assert store.opinions.find("") is None
+    assert store.opinions.find("   ") is None
 
 
 def test_different_subjects_are_different_opinions(store):
-    store.note_opinion("Tea", "Good")
-    store.note_opinion("Teas", "Many")
-    assert sorted(o.subject for o in store.opinions()) == ["Tea", "Teas"]
+    store.opinions.note("Tea", "Good")
+    store.opinions.note("Teas", "Many")
+    assert sorted(o.subject for o in store.opinions.all()) == ["Tea", "Teas"]
 
 
 # ----------------------------------------------------------------- validation
@@ -164,33 +164,33 @@ def test_different_subjects_are_different_opinions(store):
 )
 def test_bad_input_is_refused_by_field(store, subject, stance, confidence, field):
     with pytest.raises(ValidationError) as info:
-        store.note_opinion(subject, stance, confidence)
+        store.opinions.note(subject, stance, confidence)
     assert info.value.field == field
     assert info.value.message
-    assert store.opinions() == []
+    assert store.opinions.all() == []
 
 
 def test_an_unknown_encounter_is_refused_and_nothing_changes(store):
-    store.note_opinion("Tea", "Good")
+    store.opinions.note("Tea", "Good")
     with pytest.raises(ValidationError) as info:
-        store.note_opinion("Tea", "Bad", encounter_id="no-such-id")
+        store.opinions.note("Tea", "Bad", encounter_id="no-such-id")
     assert info.value.field == "encounter"
     with pytest.raises(ValidationError):
-        store.note_opinion("Coffee", "Bad", encounter_id="no-such-id")
-    [tea] = store.opinions()
+        store.opinions.note("Coffee", "Bad", encounter_id="no-such-id")
+    [tea] = store.opinions.all()
     assert tea.stance == "Good" and tea.history == []
 
 
 def test_unknown_opinion_ids(store):
-    for call in (store.opinion, store.delete_opinion):
+    for call in (store.opinions.get, store.opinions.delete):
         with pytest.raises(NotFoundError):
             call("nope")
     with pytest.raises(NotFoundError):
-        store.link_opinion("nope", "x")
+        store.opinions.link("nope", "x")
 
 
 def test_control_characters_are_removed(store):
-    opinion = store.note_opinion("Te\x1b]0;pwned\x07a", "Line one\r\nLine\x9b two")
+    opinion = store.opinions.note("Te\x1b]0;pwned\x07a", "Line one\r\nLine\x9b two")
     assert opinion.subject == "Te]0;pwneda"
     assert opinion.stance == "Line one\nLine two"
 
@@ -199,32 +199,32 @@ def test_control_characters_are_removed(store):
 def test_opinions_survive_reopening(journal_path, frozen_clock):
     with Store(journal_path) as store:
         enc = store.add_encounter(EncounterDraft(when=frozen_clock, who=["Ana"], notes="x")).encounter.id
-        store.note_opinion("Remote work", "Isolating", "low")
+        store.opinions.note("Remote work", "Isolating", "low")
         at(frozen_clock, days=1)
-        saved = store.note_opinion("remote work", "Good for focus", "high", enc)
-        store.note_opinion("Tea", "Good")
+        saved = store.opinions.note("remote work", "Good for focus", "high", enc)
+        store.opinions.note("Tea", "Good")
     with Store(journal_path) as store:
-        loaded = store.find_opinion("Remote Work")
+        loaded = store.opinions.find("Remote Work")
         assert loaded == saved
         assert isinstance(loaded.history[0], OpinionRevision)
-        assert [o.subject for o in store.opinions()] == ["Remote work", "Tea"]
+        assert [o.subject for o in store.opinions.all()] == ["Remote work", "Tea"]
 
 
 def test_another_process_sees_the_change(journal_path):
     with Store(journal_path) as one, Store(journal_path) as two:
-        one.note_opinion("Tea", "Good")
-        assert two.find_opinion("tea").stance == "Good"
-        two.note_opinion("tea", "Bad")
-        revised = one.note_opinion("TEA", "Fine")
+        one.opinions.note("Tea", "Good")
+        assert two.opinions.find("tea").stance == "Good"
+        two.opinions.note("tea", "Bad")
+        revised = one.opinions.note("TEA", "Fine")
         assert [r.stance for r in revised.history] == ["Good", "Bad"]
 
 
 @pytest.mark.parametrize("text", MARKUP)
 def test_markup_like_text_is_kept_exactly(journal_path, text):
     with Store(journal_path) as store:
-        store.note_opinion(text, text + " " + text)
+        store.opinions.note(text, text + " " + text)
     with Store(journal_path) as store:
-        [opinion] = store.opinions()
+        [opinion] = store.opinions.all()
         assert opinion.subject == text
         assert opinion.stance == text + " " + text
         assert opinion_line(opinion) == f"{text}: {text} {text} (medium)"
@@ -233,64 +233,64 @@ def test_markup_like_text_is_kept_exactly(journal_path, text):
 # ------------------------------------------------------------ listing, links
 def test_opinions_are_listed_most_recently_changed_first(store, frozen_clock, meeting):
     enc = meeting()
-    store.note_opinion("Tea", "Good")
+    store.opinions.note("Tea", "Good")
     at(frozen_clock, minutes=1)
-    store.note_opinion("Coffee", "Good")
+    store.opinions.note("Coffee", "Good")
     at(frozen_clock, minutes=2)
-    store.note_opinion("Bread", "Good")
-    assert [o.subject for o in store.opinions()] == ["Bread", "Coffee", "Tea"]
+    store.opinions.note("Bread", "Good")
+    assert [o.subject for o in store.opinions.all()] == ["Bread", "Coffee", "Tea"]
     at(frozen_clock, minutes=3)
-    store.link_opinion(store.find_opinion("tea").id, enc)
-    assert [o.subject for o in store.opinions()] == ["Tea", "Bread", "Coffee"]
+    store.opinions.link(store.opinions.find("tea").id, enc)
+    assert [o.subject for o in store.opinions.all()] == ["Tea", "Bread", "Coffee"]
 
 
 def test_link_and_unlink(store, meeting):
     one, two = meeting("one"), meeting("two")
-    tea = store.note_opinion("Tea", "Good")
-    assert store.link_opinion(tea.id, one).encounters == [one]
-    assert store.link_opinion(tea.id, one).encounters == [one]
-    assert store.link_opinion(tea.id, two).encounters == [one, two]
-    assert store.find_opinion("tea").history == []
+    tea = store.opinions.note("Tea", "Good")
+    assert store.opinions.link(tea.id, one).encounters == [one]
+    assert store.opinions.link(tea.id, one).encounters == [one]
+    assert store.opinions.link(tea.id, two).encounters == [one, two]
+    assert store.opinions.find("tea").history == []
     with pytest.raises(ValidationError) as info:
-        store.link_opinion(tea.id, "no-such-id")
+        store.opinions.link(tea.id, "no-such-id")
     assert info.value.field == "encounter"
-    assert store.unlink_opinion(tea.id, one).encounters == [two]
-    assert store.unlink_opinion(tea.id, one).encounters == [two]
+    assert store.opinions.unlink(tea.id, one).encounters == [two]
+    assert store.opinions.unlink(tea.id, one).encounters == [two]
 
 
 def test_opinions_for_an_encounter_tolerate_a_deleted_encounter(store, meeting):
     one, two = meeting("one", 2), meeting("two", 1)
-    tea = store.note_opinion("Tea", "Good", encounter_id=one)
-    store.link_opinion(tea.id, two)
-    coffee = store.note_opinion("Coffee", "Bad", encounter_id=two)
-    assert {o.id for o in store.opinions_for_encounter(two)} == {tea.id, coffee.id}
-    assert [e.id for e in store.opinion_encounters(tea.id)] == [one, two]
+    tea = store.opinions.note("Tea", "Good", encounter_id=one)
+    store.opinions.link(tea.id, two)
+    coffee = store.opinions.note("Coffee", "Bad", encounter_id=two)
+    assert {o.id for o in store.opinions.for_encounter(two)} == {tea.id, coffee.id}
+    assert [e.id for e in store.opinions.encounters_of(tea.id)] == [one, two]
 
     deleted = store.delete_encounter(one)
-    assert store.opinion(tea.id).encounters == [one, two]  # the link dangles
-    assert [e.id for e in store.opinion_encounters(tea.id)] == [two]
-    assert [o.id for o in store.opinions_for_encounter(one)] == [tea.id]
+    assert store.opinions.get(tea.id).encounters == [one, two]  # the link dangles
+    assert [e.id for e in store.opinions.encounters_of(tea.id)] == [two]
+    assert [o.id for o in store.opinions.for_encounter(one)] == [tea.id]
 
     store.restore_encounter(deleted)  # undo brings the link back to life
-    assert [e.id for e in store.opinion_encounters(tea.id)] == [one, two]
+    assert [e.id for e in store.opinions.encounters_of(tea.id)] == [one, two]
 
     store.delete_encounter(one)
-    assert store.unlink_opinion(tea.id, one).encounters == [two]
-    assert store.opinions_for_encounter(one) == []
+    assert store.opinions.unlink(tea.id, one).encounters == [two]
+    assert store.opinions.for_encounter(one) == []
 
 
 def test_delete_and_restore(store):
-    tea = store.note_opinion("Tea", "Good")
-    store.note_opinion("Tea", "Bad")
-    deleted = store.delete_opinion(tea.id)
-    assert store.opinions() == [] and store.find_opinion("tea") is None
-    store.restore_opinion(deleted)
-    assert store.opinion(tea.id).history[0].stance == "Good"
+    tea = store.opinions.note("Tea", "Good")
+    store.opinions.note("Tea", "Bad")
+    deleted = store.opinions.delete(tea.id)
+    assert store.opinions.all() == [] and store.opinions.find("tea") is None
+    store.opinions.restore(deleted)
+    assert store.opinions.get(tea.id).history[0].stance == "Good"
 
-    store.delete_opinion(tea.id)
-    store.note_opinion("TEA", "New")
+    store.opinions.delete(tea.id)
+    store.opinions.note("TEA", "New")
     with pytest.raises(ValidationError) as info:
-        store.restore_opinion(deleted)
+        store.opinions.restore(deleted)
     assert info.value.field == "subject"
 
 
@@ -301,18 +301,18 @@ def test_opinions_changed_between(store, frozen_clock, meeting):
     early, late = meeting("early", 24 * 10), meeting("late", 2)
 
     at(frozen_clock, days=-10)
-    old = store.note_opinion("Old", "Formed long ago", encounter_id=early)
-    store.note_opinion("Quiet", "Never touched again")
+    old = store.opinions.note("Old", "Formed long ago", encounter_id=early)
+    store.opinions.note("Quiet", "Never touched again")
     at(frozen_clock, days=-2)
-    store.note_opinion("Old", "Changed this week", "high", late)
+    store.opinions.note("Old", "Changed this week", "high", late)
     new_at = at(frozen_clock, days=-1)
-    new = store.note_opinion("New", "Formed this week", "low", late)
+    new = store.opinions.note("New", "Formed this week", "low", late)
     at(frozen_clock, hours=-1)
-    store.note_opinion("New", "Changed the same week", "medium")
+    store.opinions.note("New", "Changed the same week", "medium")
     at(frozen_clock, days=8)
-    store.note_opinion("Old", "Changed next week")
+    store.opinions.note("Old", "Changed next week")
 
-    found = store.opinions_changed_between(start, end)
+    found = store.opinions.changed_between(start, end)
     assert [a.opinion.id for a in found] == [new.id, old.id]  # latest activity first
 
     formed, changed = found
@@ -331,14 +331,14 @@ def test_opinions_changed_between(store, frozen_clock, meeting):
     assert changed.encounters == [late]
 
     # The end is excluded, the start included.
-    assert store.opinions_changed_between(new_at, new_at) == []
-    assert [a.opinion.id for a in store.opinions_changed_between(new_at, new_at + timedelta(seconds=1))] == [new.id]
+    assert store.opinions.changed_between(new_at, new_at) == []
+    assert [a.opinion.id for a in store.opinions.changed_between(new_at, new_at + timedelta(seconds=1))] == [new.id]
 
 
 def test_opinions_changed_between_accepts_naive_local_times(store):
-    store.note_opinion("Tea", "Good")  # 27 Nov 15:00 in Paris
-    assert store.opinions_changed_between(datetime(2026, 11, 27, 15), datetime(2026, 11, 27, 16))
-    assert not store.opinions_changed_between(datetime(2026, 11, 27, 15, 1), datetime(2026, 11, 27, 16))
+    store.opinions.note("Tea", "Good")  # 27 Nov 15:00 in Paris
+    assert store.opinions.changed_between(datetime(2026, 11, 27, 15), datetime(2026, 11, 27, 16))
+    assert not store.opinions.changed_between(datetime(2026, 11, 27, 15, 1), datetime(2026, 11, 27, 16))
 
 
 # ----------------------------------------------------------- the quick-add field
@@ -447,6 +447,6 @@ def test_a_subject_of_only_accents_is_refused_it_could_never_be_found_again(stor
     from journal.errors import ValidationError
 
     with pytest.raises(ValidationError) as info:
-        store.note_opinion("\u0301\u0300", "a stance")
+        store.opinions.note("\u0301\u0300", "a stance")
     assert info.value.field == "subject"
-    assert store.opinions() == []
+    assert store.opinions.all() == []

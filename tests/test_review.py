@@ -306,14 +306,14 @@ def test_encounter_typed_in_another_zone_lands_on_its_local_day(store):
 
 
 def test_opinions_formed_or_changed_that_week(store):
-    if not hasattr(store, "note_opinion"):
+    if not hasattr(store, "opinions"):
         pytest.skip("opinion notes are not in this store yet")
     clock.set_now(lambda: at("2026-11-18 10:00"))
-    store.note_opinion("Remote work", "helps focus", "medium")
-    store.note_opinion("Cities", "too loud")
+    store.opinions.note("Remote work", "helps focus", "medium")
+    store.opinions.note("Cities", "too loud")
     clock.set_now(None)  # back to Friday 27 November
-    store.note_opinion("Remote work", "helps focus, hurts serendipity", "high")
-    store.note_opinion("Bakeries", "best place to meet neighbours")
+    store.opinions.note("Remote work", "helps focus, hurts serendipity", "high")
+    store.opinions.note("Bakeries", "best place to meet neighbours")
 
     r = compute_review(store, date(2026, 11, 23))
     assert sorted((a.opinion.subject, a.kind) for a in r.opinions_changed) == [
@@ -326,21 +326,6 @@ def test_opinions_formed_or_changed_that_week(store):
     data = to_json_dict(r, store)
     assert {"subject": "Bakeries", "stance": "best place to meet neighbours", "confidence": "medium",
             "kind": "formed"} in data["opinions_changed"]
-
-
-def test_a_store_without_opinions_gives_none(journal):
-    class Plain:
-        """Only what the review needs of a store, without opinion notes."""
-
-        def __getattr__(self, name):
-            if name.startswith("opinion"):
-                raise AttributeError(name)
-            return getattr(journal, name)
-
-    assert compute_review(Plain(), date(2026, 11, 23)).opinions_changed == []
-
-
-# ---------------------------------------------------------------- outputs
 
 
 def test_json_dict(journal):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -17,6 +18,7 @@ import types
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import orjson
 import pytest
 
 import journal.durable
@@ -27,6 +29,9 @@ from journal.models import EncounterDraft
 from journal.storage import BACKUPS_KEPT, list_backups
 from journal.store import Store
 from tui.cli import main
+
+# Every test here runs twice: without any platform special case, and with macOS's (conftest).
+pytestmark = pytest.mark.usefixtures("platform_quirks")
 
 HELPERS = Path(__file__).parent / "helpers"
 NETJOURNAL = Path(sys.executable).parent / "netjournal"
@@ -45,18 +50,20 @@ def mode(path: Path) -> int:
 
 
 class Faults:
-    """Makes one os function, or the atomic swap of the journal and its spare, fail inside journal.durable only."""
+    """Makes one os function, or the backup's copy, fail inside journal.durable only."""
 
     def __init__(self, monkeypatch):
         self._monkeypatch = monkeypatch
         self.fake = types.ModuleType("os")
         self.fake.__dict__.update(vars(os))
         monkeypatch.setattr(journal.durable, "os", self.fake)
-        self._real_exchange = journal.durable.exchange_paths
+        self.fake_shutil = types.ModuleType("shutil")
+        self.fake_shutil.__dict__.update(vars(shutil))
+        monkeypatch.setattr(journal.durable, "shutil", self.fake_shutil)
 
     def fail(self, name: str, code: int, after: int = 0) -> None:
-        """Let `after` calls of os.<name> (or "exchange") through, then raise OSError(code)."""
-        real = self._real_exchange if name == "exchange" else getattr(os, name)
+        """Let `after` calls of os.<name> (or "copy", the backup's copy) through, then raise OSError(code)."""
+        real = shutil.copyfileobj if name == "copy" else getattr(os, name)
         calls = 0
 
         def broken(*args, **kwargs):
@@ -66,10 +73,7 @@ class Faults:
                 raise OSError(code, os.strerror(code))
             return real(*args, **kwargs)
 
-        if name == "exchange":
-            self._monkeypatch.setattr(journal.durable, "exchange_paths", broken)
-        else:
-            setattr(self.fake, name, broken)
+        setattr(self.fake_shutil if name == "copy" else self.fake, "copyfileobj" if name == "copy" else name, broken)
 
     def short_writes_then(self, code: int) -> None:
         """os.write writes part of its buffer once, then the disk is full."""
@@ -87,7 +91,7 @@ class Faults:
 
     def heal(self) -> None:
         self.fake.__dict__.update(vars(os))
-        self._monkeypatch.setattr(journal.durable, "exchange_paths", self._real_exchange)
+        self.fake_shutil.__dict__.update(vars(shutil))
 
 
 @pytest.fixture
@@ -95,29 +99,17 @@ def faults(monkeypatch):
     return Faults(monkeypatch)
 
 
-# A save of an existing journal rewrites the spare and swaps it in; a new
-# journal, a system that cannot swap, and the daily backup use a temp file
-# and os.replace. Both ways are injected.
-COMMON = [
+# Every write is a temp file, fsynced and renamed over its target: the
+# journal's, and the daily backup's (a copy of the file).
+INJECTIONS = [
     ("write", errno.ENOSPC),
     ("write", errno.EIO),
     ("fsync", errno.ENOSPC),
     ("fsync", errno.EIO),
+    ("replace", errno.ENOSPC),
+    ("replace", errno.EIO),
 ]
-SPARE_INJECTIONS = COMMON + [
-    ("open", errno.ENOSPC),  # creating or opening the spare
-    ("pread", errno.EIO),  # comparing the spare with the new version
-    ("exchange", errno.EIO),
-]
-TEMP_INJECTIONS = COMMON + [("replace", errno.ENOSPC), ("replace", errno.EIO)]
-# The daily backup is copied in the kernel (sendfile), not written from memory.
-BACKUP_INJECTIONS = [("sendfile", errno.ENOSPC), ("sendfile", errno.EIO)] + TEMP_INJECTIONS[2:]
-INJECTIONS = [(*case, "spare") for case in SPARE_INJECTIONS] + [(*case, "temp file") for case in TEMP_INJECTIONS]
-
-
-def use_write_path(monkeypatch, how: str) -> None:
-    if how == "temp file":  # as on a system without RENAME_EXCHANGE
-        monkeypatch.setattr(journal.durable, "_renameat2", None)
+BACKUP_INJECTIONS = [("copy", errno.ENOSPC), ("copy", errno.EIO)] + INJECTIONS[2:]
 
 
 def assert_failed_cleanly(store: Store, before: bytes, info, code: int) -> None:
@@ -129,9 +121,8 @@ def assert_failed_cleanly(store: Store, before: bytes, info, code: int) -> None:
 
 
 # ----------------------------------------------------------- full disk, EIO
-@pytest.mark.parametrize(("name", "code", "how"), INJECTIONS)
-def test_fault_while_writing_the_journal(store, faults, monkeypatch, name, code, how):
-    use_write_path(monkeypatch, how)
+@pytest.mark.parametrize(("name", "code"), INJECTIONS)
+def test_fault_while_writing_the_journal(store, faults, name, code):
     store.add_encounter(draft("first", ["Ana Souza"]))
     store.add_encounter(draft("second"))  # today's backup now exists, so the next write is the journal's
     assert len(list_backups(store.path)) == 1
@@ -141,7 +132,6 @@ def test_fault_while_writing_the_journal(store, faults, monkeypatch, name, code,
     with pytest.raises(SaveError) as info:
         store.add_encounter(draft("lost", ["Zed Newcomer", "Ana"]))
     assert_failed_cleanly(store, before, info, code)
-    assert not journal.durable.spare_path(store.path).exists()  # a half-written spare is not kept
     # The store forgot the failed change, including the person it would have created.
     assert sorted(e.notes for e in store.encounters()) == ["first", "second"]
     assert [p.name for p in store.people()] == ["Ana Souza"]
@@ -178,11 +168,10 @@ def test_fault_while_writing_the_daily_backup(store, faults, name, code):
 def test_folder_fsync_failing_after_the_replace_is_not_a_failed_save(store, faults):
     store.add_encounter(draft("first"))
     store.add_encounter(draft("second"))
-    # The fsyncs of a save through the spare: the folder (the previous swap),
-    # the spare, then the folder again after the swap. By then the new file is
-    # in place, so "nothing was saved" would be a lie and retrying would save
-    # the encounter twice.
-    faults.fail("fsync", errno.EIO, after=2)
+    # The fsyncs of a save: the temp file, then the folder after the rename.
+    # By then the new file is in place, so "nothing was saved" would be a lie
+    # and retrying would save the encounter twice.
+    faults.fail("fsync", errno.EIO, after=1)
     added = store.add_encounter(draft("third")).encounter
     faults.heal()
     assert [e.notes for e in Store(store.path).encounters()].count("third") == 1
@@ -208,7 +197,7 @@ def test_failed_delete_and_update_keep_the_record(store, faults):
     kept = store.add_encounter(draft("keep me", ["Ana Souza"])).encounter
     store.add_encounter(draft("second"))
     before = store.path.read_bytes()
-    faults.fail("exchange", errno.EIO)
+    faults.fail("replace", errno.EIO)
     with pytest.raises(SaveError):
         store.delete_encounter(kept.id)
     assert store.encounter(kept.id).to_dict() == kept.to_dict()
@@ -322,11 +311,44 @@ UNREADABLE = {
     "table not an object": (b'{"encounters": [1, 2]}', "not a netjournal journal"),
     "not UTF-8": (b"\xff\xfe\x00j\x00", "not valid JSON"),
     "schema 99": (b'{"meta": {"1": {"schema_version": 99}}}', "newer netjournal"),
-    "malformed record": (
-        b'{"encounters": {"7": {"id": "x", "when": "yesterday-ish"}}, "meta": {"1": {"schema_version": 2}}}',
-        "record 7 of table 'encounters' is malformed",
+    "a key written twice": (
+        b'{"encounters": {"1": {"id": "a"}, "1": {"id": "b"}}, "meta": {"1": {"schema_version": 2}}}',
+        "the key '1' is written twice",
+    ),
+    "a table written twice": (
+        b'{"encounters": {}, "meta": {"1": {"schema_version": 2}}, "encounters": {}}',
+        "the key 'encounters' is written twice",
+    ),
+    "nested 500 levels": (
+        b'{"meta": {"1": {"schema_version": 2}}, "people": {"1": {"notes": ' + b"[" * 500 + b"]" * 500 + b"}}}",
+        "nested too deeply",
+    ),
+    "a 5,000-digit key": (
+        b'{"meta": {"1": {"schema_version": 2}}, "people": {"' + b"9" * 5000 + b'": {}}}',
+        "not a plain document number",
+    ),
+    "a key that is not a number": (
+        b'{"meta": {"x": {"schema_version": 2}}}',
+        "not a plain document number",
+    ),
+    "a key with a leading zero": (
+        b'{"meta": {"1": {"schema_version": 2}}, "people": {"05": {}, "5": {}}}',
+        "not a plain document number",
     ),
 }
+
+
+def test_a_damaged_record_is_left_out_and_kept_as_it_is(journal_path):
+    damaged = {"id": "x", "when": "yesterday-ish", "mine": [1, {"a": None}]}
+    journal_path.parent.mkdir(parents=True)
+    journal_path.write_bytes(orjson.dumps({"meta": {"1": {"schema_version": 2}}, "encounters": {"7": damaged}}))
+    with Store(journal_path) as store:
+        assert store.encounters() == []
+        assert store.damaged_records() == [("encounters", "7", "its when 'yesterday-ish' is not a date and time")]
+        added = store.add_encounter(draft("after", ["Ana"])).encounter
+    on_disk = orjson.loads(journal_path.read_bytes())["encounters"]
+    assert on_disk["7"] == damaged
+    assert [doc["id"] for key, doc in on_disk.items() if key != "7"] == [added.id]
 
 
 def write_unreadable(journal_path: Path, payload: bytes) -> None:
@@ -456,8 +478,6 @@ def test_an_existing_readable_journal_becomes_private(journal_path, open_umask):
     Store(journal_path).add_encounter(draft("x"))
     assert mode(journal_path) == 0o600
     assert mode(list_backups(journal_path)[0]) == 0o600
-    # The version the save replaced (the readable one) is now the spare: private too.
-    assert mode(journal.durable.spare_path(journal_path)) == 0o600
 
 
 # ------------------------------------------------------------ daily backups
@@ -473,12 +493,12 @@ def test_one_backup_per_day_of_the_file_before_that_days_first_save(journal_path
     store.add_encounter(draft("day 1, second"))
     store.add_encounter(draft("day 1, third"))
     end_of_day_1 = journal_path.read_bytes()
-    assert [b.name for b in list_backups(journal_path)] == ["journal-2026-11-27.json"]
+    assert [b.name for b in list_backups(journal_path)] == ["journal.json-2026-11-27.json"]
 
     clock.set_now(lambda: paris(2026, 11, 28, 10, 0))
     store.add_encounter(draft("day 2"))
     backups = list_backups(journal_path)
-    assert [b.name for b in backups] == ["journal-2026-11-28.json", "journal-2026-11-27.json"]
+    assert [b.name for b in backups] == ["journal.json-2026-11-28.json", "journal.json-2026-11-27.json"]
     assert backups[0].read_bytes() == end_of_day_1
     assert backups[1].read_bytes() == after_first
     for backup in backups:
@@ -496,9 +516,9 @@ def test_backups_keep_the_last_ten_days(journal_path):
         store.add_encounter(draft(f"day {n}"))
     names = [b.name for b in list_backups(journal_path)]
     assert len(names) == BACKUPS_KEPT == 10
-    expected = [f"journal-{(first_day + timedelta(days=n)).date().isoformat()}.json" for n in range(13, 3, -1)]
+    expected = [f"journal.json-{(first_day + timedelta(days=n)).date().isoformat()}.json" for n in range(13, 3, -1)]
     assert names == expected
-    assert names[0] == "journal-2026-12-10.json" and names[-1] == "journal-2026-12-01.json"
+    assert names[0] == "journal.json-2026-12-10.json" and names[-1] == "journal.json-2026-12-01.json"
     # A file in backups/ that is not a daily backup is left alone.
     keep = journal_path.parent / "backups" / "before-the-move.json"
     keep.write_text("{}")
@@ -517,3 +537,44 @@ def test_temp_file_left_by_a_killed_writer_is_removed_at_the_next_save(store, jo
         other.add_encounter(draft("second"))
     assert temp_files(journal_path.parent) == []
     assert {e.notes for e in Store(journal_path).encounters()} == {"first", "second"}
+
+
+def test_a_save_asks_for_a_full_sync_where_the_system_has_one(store, platform_quirks, request):
+    store.add_encounter(draft("first"))
+    store.add_encounter(draft("second"))  # a backup copy and a journal write
+    if request.node.callspec.params["platform_quirks"] == "macOS-like":
+        assert len(platform_quirks) >= 3  # the backup, the journal, and the folders after their renames
+    else:
+        assert platform_quirks == []
+    assert sorted(e.notes for e in Store(store.path).encounters()) == ["first", "second"]
+
+
+def test_a_symlinked_journal_is_written_through_its_link(tmp_path):
+    synced = tmp_path / "Sync"
+    synced.mkdir()
+    target = synced / "journal.json"
+    link = tmp_path / "journal.json"
+    link.symlink_to(target)
+    with Store(link) as store:
+        store.add_encounter(draft("first"))
+        store.add_encounter(draft("second"))
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert sorted(e.notes for e in Store(target).encounters()) == ["first", "second"]
+    assert temp_files(tmp_path) == []
+
+
+def test_what_the_previous_version_left_is_cleaned_by_the_next_save(journal_path):
+    """A journal written by the last version opens; its next save drops the trailer and the spare."""
+    journal_path.parent.mkdir(parents=True)
+    old = {"meta": {"1": {"schema_version": 2}}, "people": {}, "opinions": {}, "reviews": {}, "encounters": {}, "layout": {}}
+    journal_path.write_bytes(orjson.dumps(old))
+    spare = journal_path.parent / ".journal.json.spare"
+    spare.write_bytes(orjson.dumps(old))
+    backup_tmp = journal_path.parent / "backups" / ".journal-2026-11-26.json.x1y2.tmp"
+    backup_tmp.parent.mkdir()
+    backup_tmp.write_bytes(b"{")
+    with Store(journal_path) as store:
+        assert store.encounters() == []
+        store.add_encounter(draft("first"))
+    assert "layout" not in orjson.loads(journal_path.read_bytes())
+    assert not spare.exists() and not backup_tmp.exists()

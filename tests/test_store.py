@@ -11,6 +11,9 @@ from journal.errors import AmbiguousNameError, NotFoundError, ValidationError
 from journal.models import EncounterDraft
 from journal.store import Store
 
+# Every test here runs twice: without any platform special case, and with macOS's (conftest).
+pytestmark = pytest.mark.usefixtures("platform_quirks")
+
 
 def at(*args: int) -> datetime:
     return datetime(*args, tzinfo=clock.local_zone())
@@ -433,17 +436,17 @@ def test_undo_save_of_an_edit_restores_it_and_drops_people_it_created(store, fro
 
 
 def test_undo_save_takes_back_an_opinion_noted_with_the_encounter(store, frozen_clock):
-    store.note_opinion("Bread", "too dear", "low")
-    before = store.find_opinion("bread")
+    store.opinions.note("Bread", "too dear", "low")
+    before = store.opinions.find("bread")
     first = store.add_encounter(EncounterDraft(when=frozen_clock, who=["Ana"], notes="x"))
     first.opinion_before = before
-    first.opinion_id = store.note_opinion("bread", "worth it", encounter_id=first.encounter.id).id
+    first.opinion_id = store.opinions.note("bread", "worth it", encounter_id=first.encounter.id).id
     second = store.add_encounter(EncounterDraft(when=frozen_clock, who=["Ana"], notes="y"))
-    second.opinion_id = store.note_opinion("Metro", "late", encounter_id=second.encounter.id).id
+    second.opinion_id = store.opinions.note("Metro", "late", encounter_id=second.encounter.id).id
     store.undo_save(second)
     store.undo_save(first)
     again = Store(store.path)
-    assert [(o.subject, o.stance, o.confidence, o.history) for o in again.opinions()] == [("Bread", "too dear", "low", [])]
+    assert [(o.subject, o.stance, o.confidence, o.history) for o in again.opinions.all()] == [("Bread", "too dear", "low", [])]
 
 
 def test_a_refused_change_is_not_reported_as_a_change_by_refresh(store):

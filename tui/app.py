@@ -70,8 +70,19 @@ class NetJournalApp(App):
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.check_external_changes)
+        self.report_damaged_records()
         # Not before the first screens are drawn: the fold would compete with them.
         self.set_timer(WARMUP_DELAY, self.warm_search)
+
+    def report_damaged_records(self) -> None:
+        """Say once, at start, that some records were left out (journal/persistence.py)."""
+        damaged = self.store.damaged_records()
+        if damaged:
+            self.notify(
+                f"{len(damaged)} damaged record(s) in the journal are left out of every screen and kept "
+                "as they are in the file. `netjournal doctor` lists them with the reason.",
+                title="Damaged records", severity="warning", timeout=20, markup=False,
+            )
 
     # ------------------------------------------------------- warm search
     def warm_search(self) -> None:

@@ -55,10 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open_store(path, *, adding_only: bool = False):
+def _open_store(path):
     from journal.store import Store
 
-    return Store(path, adding_only=adding_only)
+    return Store(path)
 
 
 def cmd_add(args, out, err) -> int:
@@ -87,7 +87,7 @@ def cmd_add(args, out, err) -> int:
         follow_up=args.follow_up,
         due=due,
     )
-    store = _open_store(args.journal_path, adding_only=True)
+    store = _open_store(args.journal_path)
     try:
         result = store.add_encounter(draft)
     except ValidationError as exc:

@@ -27,7 +27,7 @@ from tui.dialogs.quick_add import QuickAddDialog
 def seed(store: Store) -> None:
     add(store, "Ana Souza, Ana Lima", "the two Anas", when=ago(days=2))
     add(store, "José Martins, Bruno", "bike lanes #cycling", when=ago(days=1))
-    store.note_opinion("Remote work", "good for focus", "high")
+    store.opinions.note("Remote work", "good for focus", "high")
 
 
 def snapshot(path) -> tuple[bytes, list[str]]:
@@ -207,7 +207,7 @@ async def test_opinion_form_refusals_and_a_subject_typed_differently(store, jour
         await pilot.pause()
         assert not isinstance(app.screen, OpinionDialog)
     with Store(journal_path) as disk:
-        (opinion,) = disk.opinions()
+        (opinion,) = disk.opinions.all()
         assert opinion.subject == "Remote work" and opinion.stance == "bad for mentoring"
         assert [r.stance for r in opinion.history] == ["good for focus"]
 

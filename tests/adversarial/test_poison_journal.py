@@ -178,18 +178,18 @@ async def test_every_screen_draws_the_poison_journal(poison_path):
         await pilot.press("enter")
         await pilot.pause()
         check(app, "opinion page", OpinionScreen)
-        opinion = store.opinion(app.screen.opinion_id)
+        opinion = store.opinions.get(app.screen.opinion_id)
         assert clean(opinion.stance) in static_text(app.screen, "#opinion-current")
         await pilot.press("e")
         await pilot.pause()
         check(app, "opinion revise form", OpinionDialog)
-        before = len(store.opinions())
+        before = len(store.opinions.all())
         await pilot.press("ctrl+s")
         await pilot.pause()
         check(app, "after the revision (notification)", OpinionScreen)
         # A revision of that opinion (its stance, now cleaned), not a second opinion.
-        assert len(store.opinions()) == before
-        revised = store.opinion(opinion.id)
+        assert len(store.opinions.all()) == before
+        revised = store.opinions.get(opinion.id)
         assert revised.stance == clean(opinion.stance).strip()
         assert revised.history[-1].stance == opinion.stance
         assert ("Saved", f"Opinion revised: {clean(opinion.subject)}") in notifications(app)

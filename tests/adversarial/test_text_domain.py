@@ -147,7 +147,7 @@ def test_cli_opinion_stores_exactly_the_cleaned_text(subject, stance, confidence
             assert code == 0, err
             assert out.splitlines()[0] == "formed"
             with Store(journal) as store:
-                (opinion,) = store.opinions()
+                (opinion,) = store.opinions.all()
                 assert opinion.subject == clean_line(subject)
                 assert opinion.stance == clean(stance).strip()
                 assert opinion.confidence == level
@@ -156,7 +156,7 @@ def test_cli_opinion_stores_exactly_the_cleaned_text(subject, stance, confidence
             assert_printable(listing)
             return
         if journal.exists():  # a refused opinion writes nothing
-            assert Store(journal).opinions() == []
+            assert Store(journal).opinions.all() == []
 
 
 # --------------------------------------------------- the store: people, reviews
@@ -216,7 +216,7 @@ def test_a_megabyte_of_hostile_text_in_every_multiline_field(tmp_path):
         e = store.encounter(out.splitlines()[0])
         assert e.notes == e.gave == e.learned == multi(big)
         assert "\x1b" not in e.notes and "[red]x[/]" in e.notes
-        assert store.opinions()[0].stance == clean(big).strip()
+        assert store.opinions.all()[0].stance == clean(big).strip()
         pid = e.people[0]
         store.update_person(pid, notes=big, organisation=big)
         store.save_reflection("2026-W48", big)
@@ -259,5 +259,5 @@ def test_real_command_with_raw_bytes_in_arguments(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert b"\x1b" not in proc.stdout
     with Store(journal) as store:
-        assert store.opinions()[0].subject == "\ufffd]0;pwned"
-        assert store.opinions()[0].stance == "\ufffd stance"
+        assert store.opinions.all()[0].subject == "\ufffd]0;pwned"
+        assert store.opinions.all()[0].stance == "\ufffd stance"

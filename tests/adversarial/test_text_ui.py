@@ -226,7 +226,7 @@ async def test_quick_add_form_with_hostile_text(live, who, place, setting, notes
     assert e.topics == merge_topics([], hashtags(multi(notes)))
     if parsed_opinion:
         subject, stance = parsed_opinion
-        held = store.find_opinion(subject)
+        held = store.opinions.find(subject)
         assert held is not None and held.stance == clean(stance).strip() and new_id in held.encounters
     with Store(store.path) as disk:  # and that is what is on disk
         assert disk.encounter(new_id).to_dict() == e.to_dict()
@@ -381,7 +381,7 @@ async def test_opinion_form_with_hostile_text(live, subject, stance, confidence)
     await pilot.pause()
     assert_nothing_controls_the_terminal(app, "opinion form")
     before = disk_bytes(store)
-    count_before = len(store.opinions())
+    count_before = len(store.opinions.all())
 
     await pilot.press("ctrl+s")
     await pilot.pause()
@@ -396,13 +396,13 @@ async def test_opinion_form_with_hostile_text(live, subject, stance, confidence)
         count("opinion form: refused with a message")
         return
     assert app.screen is not dialog, error_text(dialog, "form")
-    held = store.find_opinion(subject)
+    held = store.opinions.find(subject)
     assert held is not None
     assert fold(held.subject) == fold(clean_line(subject))
     assert (held.stance, held.confidence) == (clean(stance).strip(), confidence)
-    assert len(store.opinions()) in (count_before, count_before + 1)
+    assert len(store.opinions.all()) in (count_before, count_before + 1)
     with Store(store.path) as disk:
-        assert disk.opinion(held.id).to_dict() == held.to_dict()
+        assert disk.opinions.get(held.id).to_dict() == held.to_dict()
     count("opinion form: saved and read back")
 
     await show(pilot, OpinionScreen, "opinion_id", held.id)
@@ -445,7 +445,7 @@ async def test_markup_typed_key_by_key(live):
     e = store.recent(0, 1)[0]
     assert store.names(e.people) == ["[red]Rosa [/]"]
     assert e.notes == MARKUP_TYPED + "\n#tag [/]"
-    assert store.find_opinion("[red]trams[/]").stance == MARKUP_TYPED
+    assert store.opinions.find("[red]trams[/]").stance == MARKUP_TYPED
     await pilot.press("enter")
     await pilot.pause()
     assert isinstance(app.screen, EncounterScreen)

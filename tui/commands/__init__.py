@@ -28,3 +28,7 @@ REGISTRARS.append(_review.register)
 from . import demo as _demo  # noqa: E402
 
 REGISTRARS.append(_demo.register)
+
+from . import doctor as _doctor  # noqa: E402
+
+REGISTRARS.append(_doctor.register)

@@ -45,7 +45,7 @@ def _open(args):
 def cmd_opinion(args, out, err) -> int:
     with _open(args) as store:
         try:
-            opinion, outcome = store.note_opinion_outcome(
+            opinion, outcome = store.opinions.note_outcome(
                 args.subject, " ".join(args.stance), args.confidence, args.encounter
             )
         except ValidationError as exc:
@@ -74,7 +74,7 @@ def opinion_to_json(opinion) -> dict:
 
 def cmd_opinions(args, out, err) -> int:
     with _open(args) as store:
-        opinions = store.opinions()
+        opinions = store.opinions.all()
     if args.format == "json":
         print(json.dumps([opinion_to_json(o) for o in opinions], ensure_ascii=False, indent=2), file=out)
         return EXIT_OK

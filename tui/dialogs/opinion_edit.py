@@ -42,7 +42,7 @@ class OpinionDialog(FormMessages, ModalScreen[tuple[Opinion, str] | None]):
                     placeholder="remote work, the new metro line…",
                     id="subject",
                     compact=True,
-                    suggester=FoldedSuggester(lambda: [o.subject for o in store.opinions()]),
+                    suggester=FoldedSuggester(lambda: [o.subject for o in store.opinions.all()]),
                     disabled=self._opinion is not None,
                 )
             yield Static("", id="subject-error", classes="error")
@@ -70,7 +70,7 @@ class OpinionDialog(FormMessages, ModalScreen[tuple[Opinion, str] | None]):
     def action_save(self) -> None:
         self.clear_errors()
         result = self.save_or_show(
-            lambda: self.app.store.note_opinion_outcome(
+            lambda: self.app.store.opinions.note_outcome(
                 self.query_one("#subject", Input).value,
                 self.query_one("#stance", TextArea).text,
                 self.query_one("#confidence", Select).value,

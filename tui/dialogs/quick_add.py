@@ -243,8 +243,8 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
             subject, stance = opinion
             try:
                 # Kept on the result, so that ctrl+z takes the opinion back too.
-                result.opinion_before = self.store.find_opinion(subject)
-                result.opinion_id = self.store.note_opinion(subject, stance, encounter_id=result.encounter.id).id
+                result.opinion_before = self.store.opinions.find(subject)
+                result.opinion_id = self.store.opinions.note(subject, stance, encounter_id=result.encounter.id).id
             except JournalError as exc:
                 # The encounter is saved; say so rather than lose the opinion silently.
                 self.app.notify(f"Encounter saved, but the opinion was not: {exc}", severity="error", markup=False)

@@ -91,7 +91,7 @@ class EncounterScreen(JournalScreen):
             section(f"Follow-up ({state}{due})", follow.text)
         else:
             section("Follow-up", "")
-        opinions = self.store.opinions_for_encounter(self.encounter_id)
+        opinions = self.store.opinions.for_encounter(self.encounter_id)
         section("Opinions it shaped (n notes one)", "\n".join(f"{o.subject}: {o.stance} ({o.confidence})" for o in opinions))
         self.query_one("#encounter-fields", Static).update(body)
 

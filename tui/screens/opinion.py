@@ -39,7 +39,7 @@ class OpinionScreen(JournalScreen):
         yield Footer()
 
     def _page(self, offset: int, limit: int):
-        linked = self.store.opinion_encounters(self.opinion_id)[::-1]  # newest first
+        linked = self.store.opinions.encounters_of(self.opinion_id)[::-1]  # newest first
         return linked[offset : offset + limit]
 
     def on_mount(self) -> None:
@@ -49,7 +49,7 @@ class OpinionScreen(JournalScreen):
     def refresh_data(self) -> None:
         store = self.store
         try:
-            opinion = store.opinion(self.opinion_id)
+            opinion = store.opinions.get(self.opinion_id)
         except NotFoundError:
             self.app.pop_screen()
             return
@@ -91,21 +91,21 @@ class OpinionScreen(JournalScreen):
         self.app.pop_screen()
 
     def action_revise(self) -> None:
-        self.app.note_opinion(opinion=self.store.opinion(self.opinion_id))
+        self.app.note_opinion(opinion=self.store.opinions.get(self.opinion_id))
 
     def action_delete(self) -> None:
-        opinion = self.store.opinion(self.opinion_id)
+        opinion = self.store.opinions.get(self.opinion_id)
 
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
             try:
-                deleted = self.store.delete_opinion(self.opinion_id)
+                deleted = self.store.opinions.delete(self.opinion_id)
             except JournalError as exc:
                 self.notify(str(exc), title="Not deleted", severity="error", markup=False)
                 return
             self.app.pop_screen()
-            self.app.record_change("the opinion's deletion", lambda: self.store.restore_opinion(deleted))
+            self.app.record_change("the opinion's deletion", lambda: self.store.opinions.restore(deleted))
             self.notify("Opinion deleted. ctrl+z brings it back.", title="Deleted")
 
         self.app.push_screen(ConfirmDialog(f"Delete the opinion on {opinion.subject}?", yes="Delete", no="Keep"), answered)

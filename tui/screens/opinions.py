@@ -41,7 +41,7 @@ class OpinionsScreen(JournalScreen):
         options = self.query_one("#opinions-list", OptionList)
         keep = options.highlighted_option.id if options.highlighted_option else None
         key = fold(self.query_one("#opinions-filter", Input).value)
-        opinions = self.store.opinions()
+        opinions = self.store.opinions.all()
         width = max(30, options.scrollable_content_region.width - 2)
         subject_w = min(30, width // 3)
         rows = []
@@ -93,7 +93,7 @@ class OpinionsScreen(JournalScreen):
     def action_revise(self) -> None:
         option = self.query_one("#opinions-list", OptionList).highlighted_option
         if option is not None and option.id:
-            self.app.note_opinion(opinion=self.store.opinion(option.id))
+            self.app.note_opinion(opinion=self.store.opinions.get(option.id))
 
     def action_new(self) -> None:
         self.app.note_opinion()

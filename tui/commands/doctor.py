@@ -1,0 +1,41 @@
+"""`netjournal doctor`: does the journal read cleanly, and what lies beside it."""
+from __future__ import annotations
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "doctor",
+        help="check the journal: damaged records, leftover temp files, backups",
+        description="Read the whole journal and report what is wrong with it, and what lies beside it. "
+        "Exit status 0 when it reads (damaged records are listed, and kept as they are), 2 when it cannot be read.",
+    )
+    parser.set_defaults(handler=cmd_doctor)
+
+
+def cmd_doctor(args, out, err) -> int:
+    from journal.durable import real_target
+    from journal.storage import list_backups
+    from journal.store import Store
+
+    path = args.journal_path
+    print(f"Journal: {path}", file=out)
+    if path.is_symlink():
+        print(f"It is a link to {real_target(path)}; saves write through it.", file=out)
+    with Store(path) as store:  # an unreadable file raises: the caller prints it and exits 2
+        damaged = store.damaged_records()
+        counts = {name: len(store._records[name]) for name in ("encounters", "people", "opinions", "reviews")}
+    exists = path.exists()
+    print(("Reads cleanly: " if not damaged else "Reads, with damaged records: ")
+          + ", ".join(f"{n} {name}" for name, n in counts.items()) + ("" if exists else " (no file yet)"), file=out)
+    for table, key, why in damaged:
+        print(f"Damaged: record {key} of table '{table}': {why}. It is left out and kept as it is in the file.", file=out)
+    folder = real_target(path).parent
+    leftovers = sorted(folder.glob(f".{real_target(path).name}.*.tmp")) if folder.is_dir() else []
+    for leftover in leftovers:
+        print(f"Leftover temp file (from a save that was interrupted; the next save removes it): {leftover}", file=out)
+    backups = list_backups(path)
+    if backups:
+        print(f"Backups: {len(backups)}, newest {backups[0]}", file=out)
+    else:
+        print("Backups: none yet (the first save of each day makes one)", file=out)
+    return 0
