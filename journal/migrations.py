@@ -14,11 +14,8 @@ from . import clock
 from .models import FollowUp, hashtags, merge_topics
 from .text import clean, clean_line
 
-CURRENT_SCHEMA = 2
-TABLES = ("encounters", "people", "opinions", "reviews", "meta")
-# The order a save writes them in: every table, always, and the encounters,
-# by far the largest, last (journal.unread relies on it).
-FILE_ORDER = ("meta", "people", "opinions", "reviews", "encounters")
+CURRENT_SCHEMA = 3
+TABLES = ("encounters", "people", "opinions", "reviews", "me", "meta")
 
 
 class SchemaError(Exception):
@@ -95,7 +92,27 @@ def _v1_to_v2(data: dict) -> dict:
     }
 
 
-STEPS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
+def _set_version(data: dict, version: int) -> None:
+    meta = data.setdefault("meta", {})
+    for doc in meta.values():
+        if isinstance(doc, dict) and "schema_version" in doc:
+            doc["schema_version"] = version
+            return
+    meta[str(len(meta) + 1)] = {"schema_version": version}
+
+
+def _v2_to_v3(data: dict) -> dict:
+    """Reach and visibility (issue 18): the `me` table (my qualities), and per encounter
+    the introductions I made and the qualities I told. A v2 encounter means what it
+    meant (nothing introduced, nothing told): the fields default to empty when read,
+    so no record is rewritten (a damaged one stays exactly as it was)."""
+    data = dict(data)
+    data.setdefault("me", {})
+    _set_version(data, 3)
+    return data
+
+
+STEPS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(data: dict) -> tuple[dict, bool]:

@@ -87,6 +87,15 @@ def _texts(data: dict, key: str) -> list[str]:
     return list(value)
 
 
+def _pairs(data: dict, key: str) -> list[list[str]]:
+    value = data.get(key, [])
+    if type(value) is not list or any(
+        type(pair) is not list or len(pair) != 2 or any(type(x) is not str for x in pair) for pair in value
+    ):
+        raise DamagedRecord(f"its {key} is not a list of pairs of ids")
+    return [list(pair) for pair in value]
+
+
 # Moments a journal can hold: outside them, converting between zones overflows.
 _EARLIEST, _LATEST = 1800, 2300
 
@@ -154,6 +163,10 @@ class Encounter:
     gave: str = ""
     asked: str = ""
     follow_up: FollowUp | None = None
+    # Introductions I made here: pairs of person ids, "I introduced A to B".
+    introduced: list[list[str]] = field(default_factory=list)
+    # Which of my qualities (Me.qualities) I told the people present.
+    told: list[str] = field(default_factory=list)
     id: str = field(default_factory=new_id)
     created_at: str = field(default_factory=_stamp)
     updated_at: str = field(default_factory=_stamp)
@@ -175,6 +188,8 @@ class Encounter:
             "gave": self.gave,
             "asked": self.asked,
             "follow_up": self.follow_up.to_dict() if self.follow_up else None,
+            "introduced": [list(pair) for pair in self.introduced],
+            "told": list(self.told),
             "created_at": self.created_at,
             "updated_at": self.updated_at,
         }
@@ -194,6 +209,8 @@ class Encounter:
             gave=_text(data, "gave"),
             asked=_text(data, "asked"),
             follow_up=FollowUp.from_dict(data.get("follow_up")),
+            introduced=_pairs(data, "introduced"),
+            told=_texts(data, "told"),
             **_stamps(data),
         )
 
@@ -296,6 +313,23 @@ class WeekReview:
 
 
 
+@dataclass(slots=True)
+class Me:
+    """The one record about the journal's owner: what I want people to know I do well."""
+
+    qualities: list[str] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+    created_at: str = field(default_factory=_stamp)
+    updated_at: str = field(default_factory=_stamp)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Me":
+        return cls(id=_name(data, "id"), qualities=_texts(data, "qualities"), **_stamps(data))
+
+
 @dataclass
 class EncounterDraft:
     """What a form or the command line typed, before names become people."""
@@ -311,6 +345,8 @@ class EncounterDraft:
     asked: str = ""
     follow_up: str = ""
     due: date | None = None
+    introduced: list[tuple[str, str]] = field(default_factory=list)  # pairs of names
+    told: list[str] = field(default_factory=list)
 
 
 __all__ = [
@@ -319,6 +355,7 @@ __all__ = [
     "Encounter",
     "EncounterDraft",
     "FollowUp",
+    "Me",
     "Opinion",
     "OpinionRevision",
     "Person",

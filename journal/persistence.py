@@ -23,10 +23,10 @@ from .durable import ensure_private_dir, real_target
 from .errors import SaveError, UnreadableJournalError
 from .lock import JournalLock, LockTimeout
 from .migrations import CURRENT_SCHEMA, TABLES, SchemaError, migrate, schema_version
-from .models import Encounter, Opinion, Person, WeekReview
+from .models import Encounter, Me, Opinion, Person, WeekReview
 from .storage import SafeJSONStorage, paused_gc
 
-MODELS = {"encounters": Encounter, "people": Person, "opinions": Opinion, "reviews": WeekReview}
+MODELS = {"encounters": Encounter, "people": Person, "opinions": Opinion, "reviews": WeekReview, "me": Me}
 _BAD_RECORD = (KeyError, TypeError, ValueError, AttributeError, OverflowError)
 
 
@@ -84,6 +84,10 @@ class Persistence:
         self._doc_ids = _DocIds(self)
         # table -> {document key: why it was left out}, filled as tables are built.
         self._damaged: dict[str, dict[str, str]] = {}
+        # Bumped on every change to the records, ours or another process's:
+        # what is computed from them (the reach graph, say) is kept per version.
+        self.version = 0
+        self._derived: dict[object, tuple[int, object]] = {}
         # The data the records were built from (the storage's own dict, which
         # our saves change in place); None forces a rebuild.
         self._raw: dict | None = None
@@ -151,6 +155,7 @@ class Persistence:
     def _forget(self) -> None:
         self._seen_generation = -1
         self._raw = None
+        self.version += 1
 
     # --------------------------------------------------- reading, catching up
     def _sync(self, *, strict: bool = False) -> None:
@@ -183,6 +188,7 @@ class Persistence:
                 self._doc_ids.clear()
                 self._damaged.clear()
                 self._rebuilt()
+        self.version += 1
         self._raw = data
         self._seen_generation = self._storage.generation
 
@@ -197,9 +203,14 @@ class Persistence:
             if version == CURRENT_SCHEMA:
                 return data if data is not None else {}
             migrated, _ = migrate(data)
-            for name, model in MODELS.items():
-                for raw in (migrated.get(name) or {}).values():
-                    model.from_dict(raw)
+            if version == 1:
+                # The prototype's records are rewritten field by field: one that does
+                # not convert would be kept as a damaged v2 record that no longer
+                # holds what the user wrote. Later steps only add, and a damaged
+                # record stays as it was.
+                for name, model in MODELS.items():
+                    for raw in (migrated.get(name) or {}).values():
+                        model.from_dict(raw)
         except SchemaError as exc:
             raise UnreadableJournalError(self.path, str(exc)) from None
         except _BAD_RECORD as exc:
@@ -219,7 +230,7 @@ class Persistence:
         """
         plan = []
         # People first: an encounter's search text holds its people's names.
-        for name in ("people", "encounters", "opinions", "reviews"):
+        for name in ("people", "encounters", "opinions", "reviews", "me"):
             old, new = previous.get(name) or {}, data.get(name) or {}
             changed = [key for key, doc in new.items() if old.get(key) != doc]
             removed = [key for key in old if key not in new]
@@ -290,6 +301,14 @@ class Persistence:
         self.load_all()
         return [(name, key, why) for name, found in self._damaged.items() for key, why in found.items()]
 
+    def derived(self, key, build):
+        """`build()`, computed once per data version: a screen or query's data kept until a change."""
+        self._sync()
+        entry = self._derived.get(key)
+        if entry is None or entry[0] != self.version:
+            entry = self._derived[key] = (self.version, build())
+        return entry[1]
+
     def load_all(self) -> None:
         """Build every table now (the app does, so that a bad record shows before it starts)."""
         for name in MODELS:
@@ -319,6 +338,7 @@ class Persistence:
         doc = record.to_dict()
         if new and not dict.__contains__(self._records, table):
             self._tables[table].insert(doc)
+            self.version += 1
             return
         doc_ids = self._doc_ids[table]
         doc_id = doc_ids.get(record.id)
@@ -328,6 +348,7 @@ class Persistence:
             self._tables[table].update(doc, doc_ids=[doc_id])
         previous = self._records[table].get(record.id)
         self._records[table][record.id] = record
+        self.version += 1
         self._reindex(table, previous, record)
 
     def _drop(self, table: str, record_id: str) -> None:
@@ -335,6 +356,7 @@ class Persistence:
         doc_id = self._doc_ids[table].pop(record_id)
         self._tables[table].remove(doc_ids=[doc_id])
         previous = self._records[table].pop(record_id)
+        self.version += 1
         self._reindex(table, previous, None)
 
     # ------------------------------------------------- hooks for the domain

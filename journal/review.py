@@ -40,6 +40,7 @@ from .dates import LocalDays, iso_week_label, parse_week, week_start
 from .models import Encounter, Person
 from .names import fold
 from .queries import streak as streak_of
+from .visibility import ACTIVE_DAYS, Breadth, breadth as visibility_breadth, unaware_frequent
 
 HISTORY_WEEKS = 12
 TOP_TOPICS = 10
@@ -109,6 +110,11 @@ class Review:
     streak: int = 0
     history: list[WeekCount] = field(default_factory=list)  # oldest first, ends with this week
     reflection: str = ""
+    # Visibility (issue 18): encounters where I told a quality; frequent contacts
+    # who know none; how many organisations and fields the last 90 days span.
+    told: list[Encounter] = field(default_factory=list)
+    unaware_frequent: list[Person] = field(default_factory=list)
+    breadth: Breadth | None = None
 
 
 # ------------------------------------------------------------------ weeks
@@ -220,6 +226,9 @@ def compute_review(
         streak=_streak(store.encounters(), as_of, local),
         history=_history(store, start, local),
         reflection=store.reflection(label),
+        told=[e for e in week if e.told],
+        unaware_frequent=unaware_frequent(store, as_of),
+        breadth=visibility_breadth(store, as_of),
     )
 
 
@@ -402,6 +411,22 @@ def to_json_dict(review: Review, store) -> dict:
             for a in review.opinions_changed
         ],
         "reflection": review.reflection,
+        "told": [{"when": e.when.isoformat(), "people": store.names(e.people), "qualities": list(e.told), "encounter": e.id}
+                 for e in review.told],
+        "unaware_frequent": {"count": len(review.unaware_frequent), "people": [p.name for p in review.unaware_frequent]},
+        "breadth": _breadth_json(review.breadth),
+    }
+
+
+def _breadth_json(breadth: Breadth | None) -> dict:
+    if breadth is None:
+        return {}
+    return {
+        "days": ACTIVE_DAYS,
+        "organisations": len(breadth.organisations),
+        "interests": len(breadth.interests),
+        "organisations_once": breadth.organisations_once,
+        "interests_once": breadth.interests_once,
     }
 
 
@@ -473,6 +498,15 @@ def to_markdown(review: Review, store) -> str:
             for a in r.opinions_changed
         ],
     )
+    section("Told this week", [_item(f"{who(e)}: {', '.join(e.told)}") for e in r.told])
+    unaware = [p.name for p in r.unaware_frequent]
+    section("They don't know what you do", [_item(f"{len(unaware)} frequent contacts (3+ times in 90 days): {', '.join(unaware)}")] if unaware else [])
+    if r.breadth is not None:
+        b = r.breadth
+        section(f"Network breadth, last {ACTIVE_DAYS} days", [
+            _item(f"{len(b.organisations)} organisations, {len(b.interests)} fields"),
+            *([_item("Seen once: " + ", ".join(b.organisations_once + b.interests_once))] if b.organisations_once or b.interests_once else []),
+        ])
     section(f"Last {len(r.history)} weeks", [f"- {h.week}: {h.conversations}" for h in r.history])
     lines.extend(["", "## Reflection", "", r.reflection if r.reflection.strip() else "_None yet._"])
     return "\n".join(lines) + "\n"

@@ -20,6 +20,7 @@ from .models import (
     Encounter,
     EncounterDraft,
     FollowUp,
+    Me,
     Opinion,
     Person,
     WeekReview,
@@ -30,6 +31,7 @@ from .names import NameIndex, fold
 from .index import EncounterIndex
 from .opinions import OpinionBook
 from .persistence import Persistence
+from .reach import Graph
 from .queries import PersonSummary
 from .text import clean, clean_line
 
@@ -49,6 +51,12 @@ class SaveResult:
     opinion_id: str | None = None
 
 
+def _groups(store) -> list[tuple[str, list[str]]]:
+    """(name, member ids) of every group, once the journal has groups (issue 17)."""
+    groups = getattr(store, "groups", None)
+    return [(g.name, list(g.members)) for g in groups()] if groups is not None else []
+
+
 def _searched_text(person: Person) -> str:
     """What search finds a person's encounters by: any of their names, their organisation."""
     return " ".join([person.name, *person.aliases, person.organisation])
@@ -60,6 +68,7 @@ class Store(Persistence):
     def __init__(self, path: str | Path, **tuning):
         self._index: EncounterIndex | None = None  # built on first use
         self._name_index: NameIndex | None = None  # see _names
+        self._graph: Graph | None = None  # see reach_graph
         self.opinions = OpinionBook(self)
         super().__init__(path, **tuning)
 
@@ -67,19 +76,28 @@ class Store(Persistence):
     def _rebuilt(self) -> None:
         self._index = None
         self._name_index = None
+        self._graph = None
 
     def _reindex(self, table: str, previous, current) -> None:
         # A failed write rebuilds everything from disk (see _transaction), so
         # updating in place before the write is safe.
         if table == "people":
             self._name_index = None
+            self._graph = None
+        if table == "encounters" and previous is not None and previous.introduced:
+            self._graph = None
         if self._index is None:
+            self._graph = None  # it follows the index's per-person lists
             return
         if table == "encounters":
             if previous is not None:
                 self._index.remove(previous)
+                if self._graph is not None:
+                    self._graph.remove(previous, self._index.by_person)
             if current is not None:
                 self._index.add(current)
+                if self._graph is not None:
+                    self._graph.add(current)
         elif table == "people" and previous is not None:
             # Names are part of what search looks at; a new person is in no
             # encounter's text yet, and most edits leave the names alone.
@@ -214,9 +232,37 @@ class Store(Persistence):
         encounter.asked = clean(draft.asked).strip("\n")
         follow = clean_line(draft.follow_up)
         encounter.follow_up = FollowUp(follow, due, follow_done) if follow else None
+        encounter.told = self._known_qualities(draft.told)
+        encounter.introduced = []
+        for a, b in draft.introduced:
+            try:
+                pair_ids, pair_created = self._resolve_people([clean_line(a), clean_line(b)], also=created)
+            except AmbiguousNameError as exc:
+                raise ValidationError("introduced", exc.message) from None
+            if len(pair_ids) != 2:
+                raise ValidationError("introduced", "An introduction is between two different people: 'Ana > Bruno'.")
+            created.extend(pair_created)
+            encounter.introduced.append(pair_ids)
         for person in created:
             self._put("people", person)
         return created
+
+    def _known_qualities(self, told: list[str]) -> list[str]:
+        """The qualities as I spelled them in `me`; one I never listed is refused under its field."""
+        mine = {fold(q): q for q in self.me().qualities}
+        found: list[str] = []
+        for text in told:
+            text = clean_line(text)
+            if not text:
+                continue
+            quality = mine.get(fold(text))
+            if quality is None:
+                raise ValidationError(
+                    "told", f"'{text}' is not one of your qualities; add it first (netjournal me --quality, or Settings)."
+                )
+            if quality not in found:
+                found.append(quality)
+        return found
 
     def _names(self) -> NameIndex:
         """People's folded names, indexed; rebuilt after people change."""
@@ -224,8 +270,13 @@ class Store(Persistence):
             self._name_index = NameIndex((p.id, p.name, p.aliases) for p in self._records["people"].values())
         return self._name_index
 
-    def _resolve_people(self, names: list[str]) -> tuple[list[str], list[Person]]:
+    def _resolve_people(self, names: list[str], also: list[Person] = ()) -> tuple[list[str], list[Person]]:
+        """Names to person ids, making new people; `also`: people this save already makes."""
         index = self._names()
+        if also:
+            index = index.copy()
+            for person in also:
+                index.add(person.id, person.name, [])
         ids: list[str] = []
         created: list[Person] = []
         for name in names:
@@ -415,3 +466,52 @@ class Store(Persistence):
     def reviews(self) -> list[WeekReview]:
         self._sync()
         return sorted(self._records["reviews"].values(), key=lambda r: r.week)
+
+    # ------------------------------------------------ me, introductions (issue 18)
+    def reach_graph(self) -> Graph:
+        """The people graph (journal.reach), built once and kept current like the indexes."""
+        index = self.index  # syncs; the graph is dropped with it
+        if self._graph is None:
+            self._graph = Graph(self.people(), index.sorted, _groups(self))
+        return self._graph
+
+    def me(self) -> Me:
+        """The journal owner's record (an empty one until something is saved in it)."""
+        self._sync()
+        mine = self._records["me"]
+        return next(iter(mine.values())) if mine else Me(qualities=[])
+
+    def set_qualities(self, qualities: list[str]) -> Me:
+        """What I want people to know I do well; the same quality twice (folded) is kept once."""
+        cleaned: dict[str, str] = {}
+        for quality in qualities:
+            quality = clean_line(quality)
+            if not fold(quality):
+                raise ValidationError("qualities", "A quality needs a letter or a digit: 'UX research', 'Python teaching'.")
+            if len(quality) > 80:
+                raise ValidationError("qualities", "A quality is a few words (80 characters at most).")
+            cleaned.setdefault(fold(quality), quality)
+        with self._transaction():
+            me = replace(self.me(), qualities=list(cleaned.values()), updated_at=clock.utc_stamp())
+            self._put("me", me)
+        return me
+
+    def introductions(self, person_id: str) -> tuple[list[Person], list[tuple[Person, Encounter]]]:
+        """(whom they introduced to me, [(whom I introduced them to, where)]), by name."""
+        people = self._records["people"]
+        to_me = sorted((p for p in people.values() if p.introduced_by == person_id), key=lambda p: fold(p.name))
+        by_me: list[tuple[Person, Encounter]] = []
+        for encounter in self.index.sorted:
+            for a, b in encounter.introduced:
+                other = b if a == person_id else a if b == person_id else None
+                if other is not None and other in people:
+                    by_me.append((people[other], encounter))
+        return to_me, by_me
+
+    def seen_with(self, person_id: str, count: int = 5) -> list[tuple[Person, int]]:
+        """The people most often at the same encounters as this person."""
+        people = self._records["people"]
+        together: Counter = Counter()
+        for encounter in self.encounters_by_person().get(person_id, []):
+            together.update(pid for pid in dict.fromkeys(encounter.people) if pid != person_id and pid in people)
+        return [(people[pid], n) for pid, n in sorted(together.items(), key=lambda i: (-i[1], fold(people[i[0]].name)))[:count]]

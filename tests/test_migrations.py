@@ -91,9 +91,9 @@ def test_v1_migrates_every_field(v1_path):
         store.save_reflection("2026-W47", "first reflection")
 
     on_disk = orjson.loads(v1_path.read_bytes())
-    assert set(on_disk) == {"meta", "people", "opinions", "reviews", "encounters"}
+    assert set(on_disk) == {"meta", "people", "opinions", "reviews", "encounters", "me"}
     assert list(on_disk["meta"].values()) == [{"schema_version": CURRENT_SCHEMA}]
-    assert schema_version(on_disk) == 2
+    assert schema_version(on_disk) == CURRENT_SCHEMA
     # TinyDB document ids of encounters are kept.
     assert sorted(on_disk["encounters"]) == ["1", "2", "3", "4"]
     assert on_disk["opinions"] == {} and len(on_disk["reviews"]) == 1
@@ -125,8 +125,28 @@ def test_a_read_only_open_of_a_v1_journal_writes_nothing(v1_path):
 
 
 def test_migrate_is_a_no_op_on_current_data():
-    data = {"encounters": {}, "people": {}, "opinions": {}, "reviews": {}, "meta": {"1": {"schema_version": 2}}}
+    data = {"encounters": {}, "people": {}, "opinions": {}, "reviews": {}, "me": {},
+            "meta": {"1": {"schema_version": CURRENT_SCHEMA}}}
     assert migrate(data) == (data, False)
+
+
+def test_v2_gains_introductions_told_and_me_and_keeps_its_meaning(journal_path):
+    """Schema 3 (issue 18): a v2 encounter introduced no one and told nothing."""
+    v2 = {"meta": {"1": {"schema_version": 2}}, "people": {}, "opinions": {}, "reviews": {},
+          "encounters": {"4": {"id": "e", "when": "2026-11-20T10:00:00+01:00", "people": [], "place": "", "setting": "",
+                                "notes": "old", "topics": [], "learned": "", "gave": "", "asked": "", "follow_up": None,
+                                "created_at": STAMP, "updated_at": STAMP}}}
+    migrated, changed = migrate(json.loads(json.dumps(v2)))
+    assert changed and schema_version(migrated) == 3 and migrated["me"] == {}
+    assert migrated["encounters"] == v2["encounters"]  # no record is rewritten
+    journal_path.parent.mkdir(parents=True)
+    journal_path.write_bytes(orjson.dumps(v2))
+    with Store(journal_path) as store:
+        [encounter] = store.encounters()
+        assert encounter.notes == "old" and encounter.introduced == [] and encounter.told == []
+        assert orjson.loads(journal_path.read_bytes()) == v2  # reading writes nothing
+        store.save_reflection("2026-W47", "now it is saved")
+    assert schema_version(orjson.loads(journal_path.read_bytes())) == 3
 
 
 def test_migrate_v1_reports_a_change():

@@ -9,6 +9,7 @@ import pytest
 from journal import clock
 from journal.errors import AmbiguousNameError, NotFoundError, ValidationError
 from journal.models import EncounterDraft
+from journal.migrations import CURRENT_SCHEMA
 from journal.store import Store
 
 # Every test here runs twice: without any platform special case, and with macOS's (conftest).
@@ -420,7 +421,7 @@ def test_file_on_disk_is_a_tinydb_document(store):
     e = store.add_encounter(draft(who=["Ana"], notes="x")).encounter
     data = orjson.loads(store.path.read_bytes())
     assert set(data) >= {"encounters", "people", "meta"}
-    assert list(data["meta"].values()) == [{"schema_version": 2}]
+    assert list(data["meta"].values()) == [{"schema_version": CURRENT_SCHEMA}]
     (doc,) = data["encounters"].values()
     assert doc == e.to_dict()
 

@@ -32,3 +32,7 @@ REGISTRARS.append(_demo.register)
 from . import doctor as _doctor  # noqa: E402
 
 REGISTRARS.append(_doctor.register)
+
+from . import reach as _reach, intro as _intro, me as _me  # noqa: E402
+
+REGISTRARS.extend([_reach.register, _intro.register, _me.register])
