@@ -21,8 +21,10 @@ from journal.store import SaveResult, Store
 from journal.text import clean
 from tui.screens.opinions import OpinionsScreen
 from tui.screens.people import PeopleScreen
+from tui.screens.reach import ReachScreen
 from tui.screens.review import ReviewScreen
 from tui.screens.timeline import TimelineScreen
+from tui.screens.visibility import VisibilityScreen
 
 STYLES = Path(__file__).parent / "styles"
 POLL_SECONDS = 1.0
@@ -42,6 +44,8 @@ class NetJournalApp(App):
         "people": PeopleScreen,
         "review": ReviewScreen,
         "opinions": OpinionsScreen,
+        "reach": ReachScreen,
+        "visibility": VisibilityScreen,
     }
     DEFAULT_MODE = "timeline"
     BINDINGS = [
@@ -50,6 +54,8 @@ class NetJournalApp(App):
         Binding("p", "go('people')", "People", id="app.people", tooltip="Everyone you have met, by last seen"),
         Binding("w", "go('review')", "Review", id="app.review", tooltip="This week's conversations at a glance"),
         Binding("o", "go('opinions')", "Opinions", id="app.opinions", tooltip="What you think, and what shaped it"),
+        Binding("i", "go('reach')", "Reach", id="app.reach", tooltip="Who could introduce you to someone"),
+        Binding("v", "go('visibility')", "Visibility", id="app.visibility", tooltip="What your network knows of what you do well"),
         Binding("slash", "search", "Search", id="app.search", tooltip="Search notes, people, places and #topics"),
         Binding("question_mark", "keys", "Keys", id="app.keys", tooltip="Show or hide every key of this screen"),
         Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False, tooltip="Undo the last save, edit or delete"),
@@ -278,6 +284,8 @@ class NetJournalApp(App):
         yield SystemCommand("People", "Everyone you have met", lambda: self.action_go("people"))
         yield SystemCommand("Weekly review", "This week's conversations at a glance", lambda: self.action_go("review"))
         yield SystemCommand("Opinions", "What you think, and what shaped it", lambda: self.action_go("opinions"))
+        yield SystemCommand("Reach", "Who could introduce you to a person, an organisation, a topic", lambda: self.action_go("reach"))
+        yield SystemCommand("Visibility", "What your network knows of what you do well", lambda: self.action_go("visibility"))
         yield SystemCommand("Search", "Search notes, people, places and #topics", self.action_search)
         yield SystemCommand("Undo", "Undo the last save, edit or delete", self.action_undo)
         yield from super().get_system_commands(screen)
