@@ -1,9 +1,10 @@
 """Schema versions of the journal file and the steps between them.
 
 Version 1 is the prototype's format (no `meta` table, no UUIDs, people named
-inline on each encounter). Version 2 is the current one, described in
-docs/journal-format.md. Each step takes the raw TinyDB dict and returns a new
-one; `migrate` runs every step needed, in order.
+inline on each encounter). Version 2 gave every record a UUID. Version 3 added
+reach and visibility (issue 18); version 4, the current one described in
+docs/journal-format.md, adds groups (issue 17). Each step takes the raw TinyDB
+dict and returns a new one; `migrate` runs every step needed, in order.
 """
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from . import clock
 from .models import FollowUp, hashtags, merge_topics
 from .text import clean, clean_line
 
-CURRENT_SCHEMA = 3
-TABLES = ("encounters", "people", "opinions", "reviews", "me", "meta")
+CURRENT_SCHEMA = 4
+TABLES = ("encounters", "people", "opinions", "reviews", "me", "groups", "meta")
 
 
 class SchemaError(Exception):
@@ -112,7 +113,27 @@ def _v2_to_v3(data: dict) -> dict:
     return data
 
 
-STEPS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(data: dict) -> dict:
+    """Groups (issue 17): an empty `groups` table, and nothing else.
+
+    Encounters gain `group_id`, but an encounter without it is read as null,
+    so no record is rewritten: a damaged one stays exactly as it was, and the
+    step only adds what is missing (running it twice changes nothing more).
+    """
+    upgraded = dict(data)
+    upgraded.setdefault("groups", {})
+    meta = {key: dict(doc) if isinstance(doc, dict) else doc for key, doc in (data.get("meta") or {}).items()}
+    for doc in meta.values():
+        if isinstance(doc, dict) and "schema_version" in doc:
+            doc["schema_version"] = 4
+            break
+    else:  # not reached from a real v3 file, whose meta holds its version
+        meta[str(max((int(k) for k in meta if k.isdigit()), default=0) + 1)] = {"schema_version": 4}
+    upgraded["meta"] = meta
+    return upgraded
+
+
+STEPS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def migrate(data: dict) -> tuple[dict, bool]:

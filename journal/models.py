@@ -26,6 +26,8 @@ DEFAULT_SETTINGS = (
     "other",
 )
 CONFIDENCES = ("low", "medium", "high")
+# Suggested kinds of group; any other word of the user's is kept as typed.
+GROUP_KINDS = ("support group", "meetup", "club", "class", "team")
 
 # A hashtag is a word after '#': letters of any script, digits, '-' and '_'.
 _HASHTAG = re.compile(r"(?<![\w#])#(\w[\w-]*)")
@@ -76,6 +78,13 @@ def _optional_text(data: dict, key: str) -> str | None:
     value = data.get(key)
     if value is not None and type(value) is not str:
         raise DamagedRecord(f"its {key} is neither text nor null ({type(value).__name__})")
+    return value
+
+
+def _optional_id(data: dict, key: str) -> str | None:
+    value = data.get(key)
+    if value is not None and (type(value) is not str or not value.strip()):
+        raise DamagedRecord(f"its {key} is neither an id nor null")
     return value
 
 
@@ -167,6 +176,8 @@ class Encounter:
     introduced: list[list[str]] = field(default_factory=list)
     # Which of my qualities (Me.qualities) I told the people present.
     told: list[str] = field(default_factory=list)
+    # The group this encounter is a meeting of (journal.groups); None for most.
+    group_id: str | None = None
     id: str = field(default_factory=new_id)
     created_at: str = field(default_factory=_stamp)
     updated_at: str = field(default_factory=_stamp)
@@ -190,6 +201,7 @@ class Encounter:
             "follow_up": self.follow_up.to_dict() if self.follow_up else None,
             "introduced": [list(pair) for pair in self.introduced],
             "told": list(self.told),
+            "group_id": self.group_id,
             "created_at": self.created_at,
             "updated_at": self.updated_at,
         }
@@ -211,6 +223,8 @@ class Encounter:
             follow_up=FollowUp.from_dict(data.get("follow_up")),
             introduced=_pairs(data, "introduced"),
             told=_texts(data, "told"),
+            # Absent in records written before schema 3: null.
+            group_id=_optional_id(data, "group_id"),
             **_stamps(data),
         )
 
@@ -312,6 +326,87 @@ class WeekReview:
         return cls(id=_name(data, "id"), week=week, reflection=_text(data, "reflection"), **_stamps(data))
 
 
+@dataclass(slots=True)
+class Recurrence:
+    """A group's cadence as stored: an RFC 5545 RRULE from a local wall-clock start.
+
+    `start` is floating local time, "2026-11-03T19:00" (or a date, "2026-11-03",
+    for meetings without a time): 19:00 stays 19:00 on the clock across DST
+    changes. `exdates` cancel one meeting, `rdates` add one (a meeting moved is
+    both). `text` is what the user typed. Only the types are checked here: the
+    rule itself is read by journal.cadence, and one it cannot read (a hostile or
+    huge rule from a hand edit) leaves the group with an "unreadable cadence"
+    instead of leaving the group out.
+    """
+
+    rrule: str
+    start: str
+    text: str = ""
+    exdates: list[str] = field(default_factory=list)
+    rdates: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"rrule": self.rrule, "start": self.start, "text": self.text,
+                "exdates": list(self.exdates), "rdates": list(self.rdates)}
+
+    @classmethod
+    def from_dict(cls, data) -> "Recurrence | None":
+        if data is None:
+            return None
+        if type(data) is not dict:
+            raise DamagedRecord("its cadence is neither an object nor null")
+        return cls(
+            rrule=_text(data, "rrule", None),
+            start=_text(data, "start", None),
+            text=_text(data, "text"),
+            exdates=_texts(data, "exdates"),
+            rdates=_texts(data, "rdates"),
+        )
+
+
+@dataclass(slots=True)
+class Group:
+    """People who meet periodically: a support group, a meetup, a club (issue 17)."""
+
+    name: str
+    kind: str = ""
+    place: str = ""
+    setting: str = ""
+    members: list[str] = field(default_factory=list)  # person ids, in the order they joined
+    notes: str = ""
+    cadence: Recurrence | None = None
+    id: str = field(default_factory=new_id)
+    created_at: str = field(default_factory=_stamp)
+    updated_at: str = field(default_factory=_stamp)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "place": self.place,
+            "setting": self.setting,
+            "members": list(self.members),
+            "notes": self.notes,
+            "cadence": self.cadence.to_dict() if self.cadence else None,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Group":
+        return cls(
+            id=_name(data, "id"),
+            name=_name(data, "name"),
+            kind=_text(data, "kind"),
+            place=_text(data, "place"),
+            setting=_text(data, "setting"),
+            members=_texts(data, "members"),
+            notes=_text(data, "notes"),
+            cadence=Recurrence.from_dict(data.get("cadence")),
+            **_stamps(data),
+        )
+
 
 @dataclass(slots=True)
 class Me:
@@ -352,13 +447,16 @@ class EncounterDraft:
 __all__ = [
     "DEFAULT_SETTINGS",
     "CONFIDENCES",
+    "GROUP_KINDS",
     "Encounter",
     "EncounterDraft",
     "FollowUp",
     "Me",
+    "Group",
     "Opinion",
     "OpinionRevision",
     "Person",
+    "Recurrence",
     "WeekReview",
     "hashtags",
     "merge_topics",

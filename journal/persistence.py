@@ -23,10 +23,13 @@ from .durable import ensure_private_dir, real_target
 from .errors import SaveError, UnreadableJournalError
 from .lock import JournalLock, LockTimeout
 from .migrations import CURRENT_SCHEMA, TABLES, SchemaError, migrate, schema_version
-from .models import Encounter, Me, Opinion, Person, WeekReview
+from .models import Encounter, Group, Me, Opinion, Person, WeekReview
 from .storage import SafeJSONStorage, paused_gc
 
-MODELS = {"encounters": Encounter, "people": Person, "opinions": Opinion, "reviews": WeekReview, "me": Me}
+MODELS = {
+    "encounters": Encounter, "people": Person, "opinions": Opinion, "reviews": WeekReview, "me": Me,
+    "groups": Group,
+}
 _BAD_RECORD = (KeyError, TypeError, ValueError, AttributeError, OverflowError)
 
 
@@ -230,7 +233,7 @@ class Persistence:
         """
         plan = []
         # People first: an encounter's search text holds its people's names.
-        for name in ("people", "encounters", "opinions", "reviews", "me"):
+        for name in ("people", "encounters", "opinions", "reviews", "me", "groups"):
             old, new = previous.get(name) or {}, data.get(name) or {}
             changed = [key for key, doc in new.items() if old.get(key) != doc]
             removed = [key for key in old if key not in new]

@@ -21,6 +21,7 @@ from .models import (
     EncounterDraft,
     FollowUp,
     Me,
+    Group,
     Opinion,
     Person,
     WeekReview,
@@ -28,6 +29,7 @@ from .models import (
     merge_topics,
 )
 from .names import NameIndex, fold
+from .groups import GroupBook
 from .index import EncounterIndex
 from .opinions import OpinionBook
 from .persistence import Persistence
@@ -49,6 +51,8 @@ class SaveResult:
     # version before (None if this formed it) and the id of the one saved.
     opinion_before: Opinion | None = None
     opinion_id: str | None = None
+    # A meeting whose newcomers joined its group (journal.groups): the group before.
+    group_before: Group | None = None
 
 
 def _groups(store) -> list[tuple[str, list[str]]]:
@@ -70,6 +74,7 @@ class Store(Persistence):
         self._name_index: NameIndex | None = None  # see _names
         self._graph: Graph | None = None  # see reach_graph
         self.opinions = OpinionBook(self)
+        self.groups = GroupBook(self)
         super().__init__(path, **tuning)
 
     # ------------------------------------------------------------- indexes
@@ -414,6 +419,7 @@ class Store(Persistence):
             for person in list(self._records["people"].values()):
                 if person.introduced_by == other_id and person.id != keep_id:
                     self._put("people", replace(person, introduced_by=keep_id))
+            self.groups.merged(keep_id, other_id)
             self._put("people", keep)
             self._drop("people", other_id)
         return keep

@@ -91,9 +91,9 @@ def test_v1_migrates_every_field(v1_path):
         store.save_reflection("2026-W47", "first reflection")
 
     on_disk = orjson.loads(v1_path.read_bytes())
-    assert set(on_disk) == {"meta", "people", "opinions", "reviews", "encounters", "me"}
+    assert set(on_disk) == {"meta", "people", "opinions", "reviews", "encounters", "me", "groups"}
     assert list(on_disk["meta"].values()) == [{"schema_version": CURRENT_SCHEMA}]
-    assert schema_version(on_disk) == CURRENT_SCHEMA
+    assert schema_version(on_disk) == CURRENT_SCHEMA and on_disk["groups"] == {}
     # TinyDB document ids of encounters are kept.
     assert sorted(on_disk["encounters"]) == ["1", "2", "3", "4"]
     assert on_disk["opinions"] == {} and len(on_disk["reviews"]) == 1
@@ -125,7 +125,7 @@ def test_a_read_only_open_of_a_v1_journal_writes_nothing(v1_path):
 
 
 def test_migrate_is_a_no_op_on_current_data():
-    data = {"encounters": {}, "people": {}, "opinions": {}, "reviews": {}, "me": {},
+    data = {"encounters": {}, "people": {}, "opinions": {}, "reviews": {}, "me": {}, "groups": {},
             "meta": {"1": {"schema_version": CURRENT_SCHEMA}}}
     assert migrate(data) == (data, False)
 
@@ -137,7 +137,7 @@ def test_v2_gains_introductions_told_and_me_and_keeps_its_meaning(journal_path):
                                 "notes": "old", "topics": [], "learned": "", "gave": "", "asked": "", "follow_up": None,
                                 "created_at": STAMP, "updated_at": STAMP}}}
     migrated, changed = migrate(json.loads(json.dumps(v2)))
-    assert changed and schema_version(migrated) == 3 and migrated["me"] == {}
+    assert changed and schema_version(migrated) == CURRENT_SCHEMA and migrated["me"] == {}
     assert migrated["encounters"] == v2["encounters"]  # no record is rewritten
     journal_path.parent.mkdir(parents=True)
     journal_path.write_bytes(orjson.dumps(v2))
@@ -146,7 +146,7 @@ def test_v2_gains_introductions_told_and_me_and_keeps_its_meaning(journal_path):
         assert encounter.notes == "old" and encounter.introduced == [] and encounter.told == []
         assert orjson.loads(journal_path.read_bytes()) == v2  # reading writes nothing
         store.save_reflection("2026-W47", "now it is saved")
-    assert schema_version(orjson.loads(journal_path.read_bytes())) == 3
+    assert schema_version(orjson.loads(journal_path.read_bytes())) == CURRENT_SCHEMA
 
 
 def test_migrate_v1_reports_a_change():
@@ -234,3 +234,64 @@ def test_v1_text_is_cleaned_of_control_characters_but_markup_is_kept(journal_pat
     assert encounter.place == "Padaria Real" and encounter.setting == "bakery"
     assert encounter.notes == "[red]x[/] [31mred[0m #bread"
     assert encounter.gave == "tip" and encounter.follow_up.text == "call back"
+
+
+# ---------------------------------------------------------------- 3 -> 4
+V3_ENCOUNTER = {
+    "id": "0b0c0d0e-0000-4000-8000-000000000001", "when": "2026-11-20T19:00:00+01:00",
+    "people": [], "place": "Café Lua", "setting": "cafe", "notes": "before groups", "topics": [],
+    "learned": "", "gave": "", "asked": "", "follow_up": None, "introduced": [], "told": [],
+    "created_at": STAMP, "updated_at": STAMP,
+}
+
+
+def _v3(**tables) -> dict:
+    return {"meta": {"1": {"schema_version": 3}}, "me": {}, "encounters": {"1": dict(V3_ENCOUNTER)}, **tables}
+
+
+def test_v3_to_v4_adds_the_groups_table_and_nothing_else():
+    data = _v3(people={}, damaged={"1": [1, 2]})
+    migrated, changed = migrate(data)
+    assert changed and schema_version(migrated) == 4 == CURRENT_SCHEMA
+    assert migrated["groups"] == {}
+    # No record is rewritten: an encounter without group_id reads as null.
+    assert migrated["encounters"] == data["encounters"] and "group_id" not in migrated["encounters"]["1"]
+    assert migrated["damaged"] == {"1": [1, 2]} and migrated["me"] == {}
+    assert data["meta"] == {"1": {"schema_version": 3}}  # the input is not changed in place
+
+
+def test_v3_to_v4_is_idempotent_and_keeps_a_groups_table_already_there():
+    from journal.migrations import STEPS
+
+    group = {"id": "g1", "name": "Fado night"}
+    once = STEPS[3](_v3(groups={"1": group}))
+    twice = STEPS[3](once)
+    assert once == twice
+    assert once["groups"] == {"1": group} and schema_version(once) == 4
+
+
+def test_a_v2_journal_goes_through_3_to_4(journal_path):
+    v2 = {"meta": {"1": {"schema_version": 2}}, "encounters": {"1": {k: v for k, v in V3_ENCOUNTER.items() if k not in ("introduced", "told")}}}
+    migrated, changed = migrate(json.loads(json.dumps(v2)))
+    assert changed and schema_version(migrated) == 4
+    assert migrated["me"] == {} and migrated["groups"] == {}
+    assert migrated["encounters"] == v2["encounters"]
+
+
+def test_a_v3_journal_opens_and_its_encounters_have_no_group(journal_path):
+    journal_path.parent.mkdir(parents=True)
+    payload = orjson.dumps(_v3())
+    journal_path.write_bytes(payload)
+    with Store(journal_path) as store:
+        [encounter] = store.encounters()
+        assert encounter.group_id is None and encounter.notes == "before groups"
+        assert store.groups.all() == []
+        assert journal_path.read_bytes() == payload  # reading never writes
+        store.groups.add("Fado night", cadence_text="every tuesday 19:00")
+    on_disk = orjson.loads(journal_path.read_bytes())
+    assert schema_version(on_disk) == CURRENT_SCHEMA
+    assert [g["name"] for g in on_disk["groups"].values()] == ["Fado night"]
+    # The old encounter is written back as it was (no group_id added to it).
+    assert on_disk["encounters"]["1"] == V3_ENCOUNTER
+    (backup,) = list_backups(journal_path)
+    assert backup.read_bytes() == payload
