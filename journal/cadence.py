@@ -52,7 +52,7 @@ import heapq
 import re
 from dataclasses import dataclass
 from functools import cache
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from itertools import islice
 
 from .dates import DateParseError, parse_due
@@ -694,7 +694,13 @@ class Schedule:
         from dateutil import tz
 
         zone = self._zone or tz.tzlocal()
-        return [tz.resolve_imaginary(d.replace(tzinfo=zone)) for d in dates]
+        # With the fixed offset of each instant, like encounters' `when`:
+        # aware datetimes that share tzlocal compare and subtract as wall times.
+        out = []
+        for d in dates:
+            d = tz.resolve_imaginary(d.replace(tzinfo=zone))
+            out.append(d.replace(tzinfo=timezone(d.utcoffset())))
+        return out
 
     def local(self, moment: datetime) -> datetime:
         """`moment` as a naive local wall-clock time (as it is, if already naive)."""
