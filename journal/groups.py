@@ -147,14 +147,14 @@ def attendance_line(row: Attendance) -> str:
     """ "came to 7 of the last 10 meetings, last on Tue 24 Nov"."""
     if row.of == 0:
         return "no meetings yet"
-    last = describe_date(row.last_seen.astimezone(clock.local_zone()), True) if row.last_seen else ""
+    if row.last_seen is None:
+        return "has not come to a meeting yet"
+    last = describe_date(row.last_seen.astimezone(clock.local_zone()), True)
     if row.of == 1:
-        came = "came to the only meeting" if row.came else "missed the only meeting"
-    else:
-        came = "came to {came} of the last {of} meetings".format(came=row.came, of=row.of)
-    if last:
-        return "{came}, last on {day}".format(came=came, day=last)
-    return "{came}, never yet".format(came=came)
+        if row.came:
+            return "came to the only meeting, on {day}".format(day=last)
+        return "missed the only meeting"
+    return "came to {came} of the last {of} meetings, last on {day}".format(came=row.came, of=row.of, day=last)
 
 
 def group_to_json(summary: GroupSummary) -> dict:

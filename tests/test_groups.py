@@ -261,7 +261,11 @@ def test_nobody_is_missing_before_three_meetings(store):
     summary = store.groups.summary(group.id)
     assert summary.missing_lately == []
     bruno = summary.attendance[1]
-    assert attendance_line(bruno) == "came to 0 of the last 2 meetings, never yet"
+    assert attendance_line(bruno) == "has not come to a meeting yet"
+    meeting(store, group, "Bruno", "2026-11-22T19:00:00+01:00")
+    meeting(store, group, "Ana", "2026-11-23T19:00:00+01:00")
+    [ana, bruno] = store.groups.summary(group.id).attendance
+    assert attendance_line(bruno) == "came to 1 of the last 4 meetings, last on Sun 22 Nov"
 
 
 def test_a_person_lists_their_groups(circle, store):

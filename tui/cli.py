@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--who", default="", help='comma-separated names: "Ana Souza, Bruno"')
     add.add_argument("--where", default="", help="the place: Padaria Real")
     add.add_argument("--setting", default="", help="bakery, restaurant, cafe, event, work, neighbourhood, transit, online, other, or your own")
-    add.add_argument("--when", default="now", help='when it happened: now, "yesterday 18:30", "last friday", "2h ago", "20/11 14:00"')
+    add.add_argument("--when", default=None, help='when it happened: now (the default), "yesterday 18:30", "last friday", "2h ago", "20/11 14:00"')
     add.add_argument("--gave", default="", help="what you offered: help, information, an introduction")
     add.add_argument("--asked", default="", help="favours you asked")
     add.add_argument("--learned", default="", help="information you received")
@@ -48,6 +48,11 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--due", default="", help='when the follow-up is due: "fri", "next week", "2026-12-01"')
     add.add_argument("--topic", action="append", default=[], help="a topic (repeatable); #hashtags in the notes count too")
     add.add_argument("--month-first", action="store_true", help="read 11/20 as 20 November (default: day first)")
+    add.add_argument("--group", default="", metavar="NAME",
+                     help="a meeting of this group: --who, --where, --setting and --when default to its members, "
+                     "place, setting and latest date; --who says who came this time")
+    add.add_argument("--join", action="store_true",
+                     help="with --group: people who came and are not members join the group")
     add.add_argument("notes", nargs="*", help='what you talked about; quote it ("... #topic"): in a shell, # starts a comment')
 
     for register in REGISTRARS:
@@ -62,10 +67,15 @@ def _open_store(path):
 
 
 def cmd_add(args, out, err) -> int:
+    if args.group.strip():
+        return _add_meeting(args, out)
+    if args.join:
+        raise UsageError("--join: it goes with --group NAME (people who came join that group).")
+    when_text = "now" if args.when is None else args.when
     # An encounter happening now needs no time zone rules (see clock.now_here).
-    now = clock.now_here() if args.when.strip().casefold() == "now" else clock.now()
+    now = clock.now_here() if when_text.strip().casefold() == "now" else clock.now()
     try:
-        when = parse_when(args.when, now, dayfirst=not args.month_first)
+        when = parse_when(when_text, now, dayfirst=not args.month_first)
     except DateParseError as exc:
         raise UsageError(f"--when: {exc}") from None
     due = None
@@ -98,6 +108,58 @@ def cmd_add(args, out, err) -> int:
     print(one_line(encounter, store.names(encounter.people)), file=out)
     if result.created_people:
         print("New: " + ", ".join(p.name for p in result.created_people), file=out)
+    return EXIT_OK
+
+
+def _add_meeting(args, out) -> int:
+    """`add --group NAME`: the group's defaults, then whatever was typed."""
+    from tui.commands.group import find_group
+
+    store = _open_store(args.journal_path)
+    group = find_group(store, args.group)
+    now = clock.now()
+    defaults = store.groups.meeting_defaults(group.id, now)
+    when_text = defaults.when_text if args.when is None else args.when
+    try:
+        when = parse_when(when_text, now, dayfirst=not args.month_first)
+    except DateParseError as exc:
+        raise UsageError(f"--when: {exc}") from None
+    due = None
+    if args.due.strip():
+        try:
+            due = parse_due(args.due, now.date(), dayfirst=not args.month_first)
+        except DateParseError as exc:
+            raise UsageError(f"--due: {exc}") from None
+    draft = EncounterDraft(
+        when=when,
+        who=split_list(args.who) if args.who.strip() else defaults.who,
+        place=args.where or defaults.place,
+        setting=args.setting or defaults.setting,
+        notes=" ".join(args.notes),
+        topics=args.topic,
+        learned=args.learned,
+        gave=args.gave,
+        asked=args.asked,
+        follow_up=args.follow_up,
+        due=due,
+    )
+    members_before = set(group.members)
+    try:
+        result = store.groups.add_meeting(group.id, draft, add_newcomers=args.join)
+    except ValidationError as exc:
+        option = {"who": "--who", "when": "--when", "follow_up": "--follow-up"}.get(exc.field, exc.field)
+        raise UsageError(f"{option}: {exc.message}") from None
+    encounter = result.encounter
+    print(encounter.id, file=out)
+    print(one_line(encounter, store.names(encounter.people)), file=out)
+    print("A meeting of {group}.".format(group=group.name), file=out)
+    if result.created_people:
+        print("New: " + ", ".join(p.name for p in result.created_people), file=out)
+    joined = [pid for pid in encounter.people if pid not in members_before]
+    if joined and args.join:
+        print("Joined {group}: {names}".format(group=group.name, names=", ".join(store.names(joined))), file=out)
+    elif joined:
+        print("Not members of {group}: {names} (--join adds them)".format(group=group.name, names=", ".join(store.names(joined))), file=out)
     return EXIT_OK
 
 

@@ -36,3 +36,11 @@ REGISTRARS.append(_doctor.register)
 from . import reach as _reach, intro as _intro, me as _me  # noqa: E402
 
 REGISTRARS.extend([_reach.register, _intro.register, _me.register])
+
+from . import group as _group  # noqa: E402
+
+REGISTRARS.append(_group.register)
+
+from . import groups as _groups  # noqa: E402
+
+REGISTRARS.append(_groups.register)
