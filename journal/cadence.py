@@ -764,6 +764,28 @@ class Schedule:
         return self.between(begin, begin + timedelta(days=days), local=False) if days > 0 else []
 
 
+# ------------------------------------------------------- one date ahead
+def parse_day_and_time(text: str, today: date) -> tuple[date, time | None]:
+    """A day and an optional time typed for one meeting: "wed 20:00", "2026-12-02", "tomorrow 19h".
+
+    The day is read as a due date is (journal.dates.parse_due: "fri" is the
+    next Friday); the time as in a cadence. DateParseError if either is not
+    understood.
+    """
+    s = " " + " ".join(fold(text or "").split())
+    times = list(_time_pattern().finditer(s))
+    if len(times) > 1:
+        raise DateParseError("Give one time only, like 'wed 20:00'.")
+    at = None
+    if times:
+        at = _time_of(times[0])
+        if at is None:
+            raise DateParseError("'{time}' is not a time of day.".format(time=times[0].group().strip()))
+        s = s[: times[0].start()] + " " + s[times[0].end():]
+    day_text = " ".join(s.split())
+    return (parse_due(day_text, today) if day_text else today), at
+
+
 # ------------------------------------------------------------ showing it
 def describe_date(moment: datetime, whole_day: bool, *, year: bool = False) -> str:
     """ "Tue 1 Dec 19:00" (local wall clock), "Tue 1 Dec" for whole days."""
@@ -784,6 +806,7 @@ __all__ = [
     "describe_date",
     "format_local",
     "parse_cadence",
+    "parse_day_and_time",
     "parse_local",
     "parse_rrule",
 ]

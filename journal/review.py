@@ -37,7 +37,7 @@ from operator import attrgetter
 
 from . import clock
 from .dates import LocalDays, iso_week_label, parse_week, week_start
-from .models import Encounter, Person
+from .models import Encounter, Group, Person
 from .names import fold
 from .queries import streak as streak_of
 from .visibility import ACTIVE_DAYS, Breadth, breadth as visibility_breadth, unaware_frequent
@@ -73,6 +73,16 @@ class GoingCold:
     days_since: int
     # "cadence": past keep_in_touch_days; "pattern": a regular who went quiet.
     reason: str
+
+
+@dataclass
+class GroupWeek:
+    """A group's meetings in the week, who came and which members did not."""
+
+    group: Group
+    meetings: list[Encounter]  # the week's, oldest first
+    attended: list[Person]  # came to at least one, in order of arrival
+    missing: list[Person]  # members who came to none
 
 
 @dataclass
@@ -115,6 +125,7 @@ class Review:
     told: list[Encounter] = field(default_factory=list)
     unaware_frequent: list[Person] = field(default_factory=list)
     breadth: Breadth | None = None
+    groups: list[GroupWeek] = field(default_factory=list)  # groups that met, by their first meeting
 
 
 # ------------------------------------------------------------------ weeks
@@ -229,7 +240,23 @@ def compute_review(
         told=[e for e in week if e.told],
         unaware_frequent=unaware_frequent(store, as_of),
         breadth=visibility_breadth(store, as_of),
+        groups=_group_weeks(store, week, people_by_id),
     )
+
+
+def _group_weeks(store, week: list[Encounter], people_by_id: dict[str, Person]) -> list[GroupWeek]:
+    """The week's meetings per group; members are those of today (membership has no history)."""
+    found: dict[str, GroupWeek] = {}
+    groups = {g.id: g for g in store.groups.all()}
+    for encounter in week:
+        group = groups.get(encounter.group_id)
+        if group is not None:
+            found.setdefault(group.id, GroupWeek(group, [], [], [])).meetings.append(encounter)
+    for entry in found.values():
+        came = list(dict.fromkeys(pid for m in entry.meetings for pid in m.people))
+        entry.attended = [people_by_id[pid] for pid in came if pid in people_by_id]
+        entry.missing = [people_by_id[pid] for pid in entry.group.members if pid in people_by_id and pid not in came]
+    return list(found.values())
 
 
 def _top_topics(week: list[Encounter], limit: int) -> dict[str, int]:
@@ -415,6 +442,19 @@ def to_json_dict(review: Review, store) -> dict:
                  for e in review.told],
         "unaware_frequent": {"count": len(review.unaware_frequent), "people": [p.name for p in review.unaware_frequent]},
         "breadth": _breadth_json(review.breadth),
+        "groups": [
+            {
+                "id": g.group.id,
+                "name": g.group.name,
+                "meetings": [
+                    {"encounter": m.id, "when": m.when.isoformat(), "place": m.place, "attended": store.names(m.people)}
+                    for m in g.meetings
+                ],
+                "attended": [p.name for p in g.attended],
+                "missing": [p.name for p in g.missing],
+            }
+            for g in review.groups
+        ],
     }
 
 
@@ -507,6 +547,16 @@ def to_markdown(review: Review, store) -> str:
             _item(f"{len(b.organisations)} organisations, {len(b.interests)} fields"),
             *([_item("Seen once: " + ", ".join(b.organisations_once + b.interests_once))] if b.organisations_once or b.interests_once else []),
         ])
+    if r.groups:
+        meetings = []
+        for g in r.groups:
+            days = ", ".join(_day(local.date_of(m.when)) for m in g.meetings)
+            came = ", ".join(p.name for p in g.attended) or "nobody"
+            line = "{group}: {days}; came: {came}".format(group=g.group.name, days=days, came=came)
+            if g.missing:
+                line += "; " + "missing: {names}".format(names=", ".join(p.name for p in g.missing))
+            meetings.append(_item(line))
+        section("Group meetings", meetings)
     section(f"Last {len(r.history)} weeks", [f"- {h.week}: {h.conversations}" for h in r.history])
     lines.extend(["", "## Reflection", "", r.reflection if r.reflection.strip() else "_None yet._"])
     return "\n".join(lines) + "\n"

@@ -19,6 +19,7 @@ from textual.screen import ModalScreen, Screen
 from journal.errors import JournalError, UnreadableJournalError
 from journal.store import SaveResult, Store
 from journal.text import clean
+from tui.screens.groups import GroupsScreen
 from tui.screens.opinions import OpinionsScreen
 from tui.screens.people import PeopleScreen
 from tui.screens.reach import ReachScreen
@@ -46,6 +47,7 @@ class NetJournalApp(App):
         "opinions": OpinionsScreen,
         "reach": ReachScreen,
         "visibility": VisibilityScreen,
+        "groups": GroupsScreen,
     }
     DEFAULT_MODE = "timeline"
     BINDINGS = [
@@ -56,6 +58,8 @@ class NetJournalApp(App):
         Binding("o", "go('opinions')", "Opinions", id="app.opinions", tooltip="What you think, and what shaped it"),
         Binding("i", "go('reach')", "Reach", id="app.reach", tooltip="Who could introduce you to someone"),
         Binding("v", "go('visibility')", "Visibility", id="app.visibility", tooltip="What your network knows of what you do well"),
+        # Not in the footer, which is full at 100 columns (q would drop off): ? and the palette list it.
+        Binding("g", "go('groups')", "Groups", id="app.groups", show=False, tooltip="Groups that meet periodically: who comes, when next"),
         Binding("slash", "search", "Search", id="app.search", tooltip="Search notes, people, places and #topics"),
         Binding("question_mark", "keys", "Keys", id="app.keys", tooltip="Show or hide every key of this screen"),
         Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False, tooltip="Undo the last save, edit or delete"),
@@ -185,10 +189,11 @@ class NetJournalApp(App):
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
-    def action_quick_add(self) -> None:
+    def action_quick_add(self, group_id: str | None = None) -> None:
+        """Open quick-add; with a group, a meeting of it (members, place and date filled in)."""
         from tui.dialogs.quick_add import QuickAddDialog
 
-        self.push_screen(QuickAddDialog(), self._after_add)
+        self.push_screen(QuickAddDialog(group_id=group_id), self._after_add)
 
     def edit_encounter(self, encounter_id: str) -> None:
         from tui.dialogs.quick_add import QuickAddDialog
@@ -200,21 +205,31 @@ class NetJournalApp(App):
         if result is None:
             return
         self.last_saved_id = result.encounter.id
-        self.record_change("the new encounter", lambda: self.store.undo_save(result))
+        # undo_meeting is undo_save, plus the group as it was if newcomers joined it.
+        self.record_change("the new encounter", lambda: self.store.groups.undo_meeting(result))
         new = ", ".join(p.name for p in result.created_people)
         message = "Encounter saved. ctrl+z undoes it."
         if new:
             # Say who was created, so a name typed differently from a known one shows now.
             message = f"Encounter saved, with new people: {new}. ctrl+z undoes it."
+        if result.group_before is not None:
+            message += " " + self._joined(result)
         self.notify(message, title="Saved")
+
+    def _joined(self, result: SaveResult) -> str:
+        group = result.group_before
+        joined = [pid for pid in result.encounter.people if pid not in group.members]
+        return "{names} joined {group}.".format(names=", ".join(self.store.names(joined)), group=group.name)
 
     def _after_edit(self, before, result: SaveResult | None) -> None:
         if result is None:
             return
         self.last_saved_id = result.encounter.id
-        self.record_change("the edit", lambda: self.store.undo_save(result, before))
+        self.record_change("the edit", lambda: self.store.groups.undo_meeting(result, before))
         new = ", ".join(p.name for p in result.created_people)
         message = f"Changes saved, with new people: {new}." if new else "Changes saved."
+        if result.group_before is not None:
+            message += " " + self._joined(result)
         self.notify(message + " ctrl+z undoes them.", title="Saved")
 
     def record_change(self, what: str, undo: Callable[[], None]) -> None:
@@ -277,6 +292,31 @@ class NetJournalApp(App):
 
         self.push_screen(PersonScreen(person_id))
 
+    def open_group(self, group_id: str) -> None:
+        from tui.screens.group import GroupScreen
+
+        self.push_screen(GroupScreen(group_id))
+
+    def edit_group(self, group_id: str | None) -> None:
+        """The group form: a new group (None) or an edit; the change is undoable."""
+        from tui.dialogs.group_edit import GroupEditDialog
+
+        def saved(change) -> None:
+            if change is None:
+                return
+            self.record_change("the group's change" if group_id else "the new group",
+                               lambda: self.store.groups.undo_change(change))
+            new = ", ".join(p.name for p in change.created_people)
+            if group_id is None:
+                message = "Group {name} created.".format(name=change.group.name)
+            else:
+                message = "Group {name} saved.".format(name=change.group.name)
+            if new:
+                message += " " + "New people: {names}.".format(names=new)
+            self.notify(message + " ctrl+z undoes it.", title="Saved")
+
+        self.push_screen(GroupEditDialog(group_id), saved)
+
     # ------------------------------------------------------ command palette
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Add encounter", "Note a conversation: who, where, what about", self.action_quick_add)
@@ -286,6 +326,8 @@ class NetJournalApp(App):
         yield SystemCommand("Opinions", "What you think, and what shaped it", lambda: self.action_go("opinions"))
         yield SystemCommand("Reach", "Who could introduce you to a person, an organisation, a topic", lambda: self.action_go("reach"))
         yield SystemCommand("Visibility", "What your network knows of what you do well", lambda: self.action_go("visibility"))
+        yield SystemCommand("Groups", "Groups that meet periodically: who comes, when next", lambda: self.action_go("groups"))
+        yield SystemCommand("New group", "A support group, a meetup, a club that meets periodically", lambda: self.edit_group(None))
         yield SystemCommand("Search", "Search notes, people, places and #topics", self.action_search)
         yield SystemCommand("Undo", "Undo the last save, edit or delete", self.action_undo)
         yield from super().get_system_commands(screen)

@@ -3,23 +3,32 @@
 The dialog validates and saves through the app's store itself, so that a bad
 date or a failed save is shown under the field while everything typed stays
 in place; it dismisses with the SaveResult only once the encounter is on disk.
+
+When the journal has groups, a Group field comes first (above Who, which
+keeps the focus): choosing a group fills Who with its members, Where,
+Setting and When with its latest date, in the fields still empty or still
+holding what an earlier choice filled (so nothing typed is overwritten).
+Who then says who came; anyone there who is not a member can join the group
+with the checkbox under Who.
 """
 from __future__ import annotations
 
 
 from rich.text import Text
 from textual import on
+from textual.content import Content
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
 from journal import clock
 from journal.dates import DateParseError, parse_due, parse_when
 from journal.errors import JournalError, ValidationError
 from journal.models import Encounter, EncounterDraft
 from journal.names import fold
+from journal.models import Group
 from journal.opinions import parse_opinion_field
 from journal.store import SaveResult
 from journal.text import clean, clean_line, split_list
@@ -50,11 +59,15 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
         Binding("escape", "cancel", "Cancel", id="quick_add.cancel", tooltip="Close; asks first if anything was typed"),
     ]
 
-    def __init__(self, encounter: Encounter | None = None) -> None:
+    def __init__(self, encounter: Encounter | None = None, group_id: str | None = None) -> None:
         super().__init__()
         self._editing = encounter
+        self._group_id = group_id if encounter is None else encounter.group_id
         self._initial: dict[str, str] = {}
         self._early: list[str] = []  # keys typed before Who existed: see take_early_key
+        # What the last chosen group filled in, field by field: a later choice
+        # may replace these, never what the user typed.
+        self._filled: dict[str, str] = {}
 
     @property
     def takes_early_keys(self) -> bool:
@@ -86,13 +99,13 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
         with Horizontal(classes="field", id=f"row-{field}"):
             yield Label(label, classes="field-label")
             yield Input(placeholder=placeholder, id=field, compact=True, suggester=suggester)
-            if field in ("when", "due"):
+            if field in ("when", "due", "group"):
                 yield Static("", id=f"{field}-parsed", classes="parsed")
         yield Static("", id=f"{field}-error", classes="error")
 
     def compose(self) -> ComposeResult:
         store = self.store
-        title = "Edit encounter" if self._editing else "Add an encounter"
+        title = "Edit encounter" if self._editing else "Add a meeting" if self._group_id else "Add an encounter"
         with Vertical(id="quick-add", classes="dialog"):
             yield Label(title, classes="dialog-title")
             with VerticalScroll(id="form"):
@@ -102,8 +115,14 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
                     "place": FoldedSuggester(lambda: sorted(store.places())),
                     "setting": FoldedSuggester(store.settings),
                 }
+                groups = lambda: [g.name for g in store.groups.all()]  # noqa: E731
+                yield from self._row("group", "Group", "a group that meets (fills Who, Where, When)", FoldedSuggester(groups))
                 for field, (label, placeholder) in _LINE_FIELDS.items():
                     yield from self._row(field, label, placeholder, suggesters[field])
+                    if field == "who":
+                        with Horizontal(classes="field", id="row-join"):
+                            yield Label("", classes="field-label")
+                            yield Checkbox("", id="join", compact=True)
                 with Horizontal(classes="field", id="row-notes"):
                     yield Label("Talked about", classes="field-label")
                     yield TextArea(id="notes", compact=True, soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
@@ -132,6 +151,19 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
             }
         for field, value in values.items():
             self._set(field, value)
+        group = self._chosen_group_by_id()
+        # The Group row shows once the journal has groups (or the encounter is a meeting).
+        self.query_one("#row-group").display = bool(group or self.store.groups.all())
+        if group is not None:
+            self._set("group", group.name)
+            if encounter is None:
+                self._fill_from(group)
+                # Who holds the members: the user edits who came, so typing
+                # must not replace them all (an input selects all on focus).
+                who = self.query_one("#who", Input)
+                who.select_on_focus = False
+                who.cursor_position = len(who.value)
+        self._update_join()
         self._initial = self._values()
         self._show_parsed("when")
         self._show_parsed("due")
@@ -156,6 +188,65 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
         values = {inp.id: inp.value for inp in self.query(Input)}
         values["notes"] = self.query_one("#notes", TextArea).text
         return values
+
+    # ------------------------------------------------------------ groups
+    def _chosen_group_by_id(self) -> Group | None:
+        if not self._group_id:
+            return None
+        try:
+            return self.store.groups.get(self._group_id)
+        except JournalError:  # a meeting of a group since deleted, or a hand edit
+            return None
+
+    def _chosen_group(self) -> Group | None:
+        """The group the Group field names (case and accents ignored), or None."""
+        text = self.query_one("#group", Input).value
+        return self.store.groups.find(text) if text.strip() else None
+
+    def _fill_from(self, group: Group) -> None:
+        """Fill Who, Where, Setting and When from the group, where nothing was typed."""
+        defaults = self.store.groups.meeting_defaults(group.id, clock.now())
+        proposed = {
+            "who": ", ".join(defaults.who),
+            "place": defaults.place,
+            "setting": defaults.setting,
+            "when": defaults.when_text,
+        }
+        initial_when = "now" if self._editing is None else None
+        for field, value in proposed.items():
+            current = self.query_one(f"#{field}", Input).value
+            untouched = not current.strip() or current == self._filled.get(field) or (field == "when" and current == initial_when)
+            if untouched and value:
+                self._set(field, value)
+                self._filled[field] = self.query_one(f"#{field}", Input).value
+
+    @on(Input.Changed, "#group")
+    def _group_changed(self, event: Input.Changed) -> None:
+        group = self._chosen_group()
+        shown = self.query_one("#group-parsed", Static)
+        if group is None:
+            shown.update(Text("?", style="bold red") if event.value.strip() else "")
+        else:
+            shown.update(Text("✓", style="green"))
+            self.show_error("group", "")
+            if self._editing is None and group.id != self._group_id:
+                self._fill_from(group)
+            self._group_id = group.id
+        self._update_join()
+
+    @on(Input.Changed, "#who")
+    def _who_changed(self) -> None:
+        self._update_join()
+
+    def _update_join(self) -> None:
+        """Offer to add the people who came and are not members to the group."""
+        row = self.query_one("#row-join")
+        group = self._chosen_group()
+        newcomers = self.store.groups.newcomers(group.id, split_list(self.query_one("#who", Input).value)) if group else []
+        row.display = bool(newcomers)
+        if newcomers:
+            label = "Add {names} to {group}".format(names=", ".join(newcomers), group=group.name)
+            self.query_one("#join", Checkbox).label = Content(clean_line(label))
 
     # ------------------------------------------------------ live feedback
     def _show_parsed(self, field: str) -> None:
@@ -233,8 +324,25 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
         except ValidationError as exc:
             self.show_error("opinion", exc.message)
             return
+        group_text = self.query_one("#group", Input).value
+        group = self._chosen_group()
+        if group_text.strip() and group is None:
+            closest = self.store.groups.closest(group_text)
+            message = "No group called '{name}'.".format(name=clean_line(group_text))
+            if closest:
+                message += " " + "Closest: {names}.".format(names=", ".join(closest))
+            self.show_error("group", message)
+            return
+        join = self.query_one("#row-join").display and self.query_one("#join", Checkbox).value
+        groups = self.store.groups
         if self._editing is not None:
-            result = self.save_or_show(lambda: self.store.update_encounter(self._editing.id, draft))
+            if group is None and self._editing.group_id is None:
+                result = self.save_or_show(lambda: self.store.update_encounter(self._editing.id, draft))
+            else:
+                group_id = group.id if group else None
+                result = self.save_or_show(lambda: groups.update_meeting(self._editing.id, draft, group_id, add_newcomers=join))
+        elif group is not None:
+            result = self.save_or_show(lambda: groups.add_meeting(group.id, draft, add_newcomers=join))
         else:
             result = self.save_or_show(lambda: self.store.add_encounter(draft))
         if result is None:

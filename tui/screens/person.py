@@ -82,6 +82,9 @@ class PersonScreen(JournalScreen):
         if cadence and last is not None and last > person.keep_in_touch_days:
             cadence += f"  (overdue by {last - person.keep_in_touch_days} days)"
         fact("Keep in touch", cadence)
+        groups = self.store.groups.for_person(person.id)
+        if groups:  # a line only for people in a group: most journals have none
+            fact("Groups", ", ".join(g.name for g in groups))
         fact("First met", summary.first_met.strftime("%d %b %Y") if summary.first_met else "")
         fact("Last seen", f"{summary.last_seen:%d %b %Y} ({ago(last)})" if summary.last_seen else "")
         fact("Conversations", str(summary.count))

@@ -68,6 +68,8 @@ class ReviewScreen(JournalScreen):
                     yield Static(id="review-topics")
                     yield Label("Opinions formed or changed", classes="section-title")
                     yield Static(id="review-opinions")
+            yield Label("Group meetings", classes="section-title", id="review-groups-title")
+            yield Static(id="review-groups")
             yield Label("Follow-ups (space marks done)", classes="section-title")
             yield OptionList(id="review-follow-ups")
             yield Label("Reflection: what went well, who to follow up, what to try next week (ctrl+s saves)", classes="section-title")
@@ -114,6 +116,8 @@ class ReviewScreen(JournalScreen):
         opinions = [f"{a.opinion.subject} ({a.kind}): {a.opinion.stance}" for a in review.opinions_changed]
         self.query_one("#review-opinions", Static).update(self._names(opinions))
 
+        self._draw_groups(review)
+
         follow_ups = self.query_one("#review-follow-ups", OptionList)
         keep = follow_ups.highlighted
         follow_ups.clear_options()
@@ -142,6 +146,29 @@ class ReviewScreen(JournalScreen):
             # Only replace text the user has not edited since it was loaded.
             reflection.text = stored
         self._loaded_reflection = stored
+
+    def _draw_groups(self, review: Review) -> None:
+        """The week's group meetings: shown once the journal has groups."""
+        has_groups = bool(review.groups) or bool(self.store.groups.all())
+        self.query_one("#review-groups-title").display = has_groups
+        shown = self.query_one("#review-groups", Static)
+        shown.display = has_groups
+        if not review.groups:
+            shown.update(Text("no group met this week", style="dim"))
+            return
+        zone = clock.local_zone()
+        text = Text()
+        for entry in review.groups:
+            text.append_text(literal(entry.group.name, style="bold"))
+            days = ", ".join(m.when.astimezone(zone).strftime("%a %d") for m in entry.meetings)
+            text.append(f"  {days}\n")
+            text.append("  came: ", style="dim")
+            text.append_text(literal(", ".join(p.name for p in entry.attended) or "nobody"))
+            if entry.missing:
+                text.append("   missing: ", style="dim")
+                text.append_text(literal(", ".join(p.name for p in entry.missing), style="yellow"))
+            text.append("\n")
+        shown.update(text)
 
     def _draw_header(self, review: Review) -> None:
         header = Text(f"Week {review.week}", style="bold")

@@ -1,0 +1,147 @@
+"""Create or edit a group: name, kind, cadence (its next dates shown as you type), place, members, notes."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static, TextArea
+
+from journal import clock
+from journal.cadence import CadenceError, Schedule, describe_date, parse_cadence
+from journal.groups import GroupChange, cadence_label
+from journal.models import GROUP_KINDS
+from journal.text import clean, clean_line, split_list
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.form import FormMessages
+from tui.widgets.suggest import FoldedSuggester
+
+_FIELDS = {
+    "name": ("Name", "Freelancers' circle"),
+    "kind": ("Kind", "support group, meetup, club, class, team…"),
+    "cadence": ("Meets", "every tuesday 19:00, every 2 weeks on thu 18h, monthly on the first monday 19h"),
+    "place": ("Where", "Café Lua"),
+    "setting": ("Setting", "cafe, event, online…"),
+    "members": ("Members", "Ana Souza, Bruno"),
+}
+
+
+class GroupEditDialog(FormMessages, ModalScreen[GroupChange | None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="group_edit.save", priority=True, tooltip="Save the group (from any field)"),
+        Binding("escape", "cancel", "Cancel", id="group_edit.cancel", tooltip="Close; asks first if anything was typed"),
+    ]
+
+    def __init__(self, group_id: str | None = None) -> None:
+        super().__init__()
+        self.group_id = group_id
+        self._initial: dict[str, str] = {}
+
+    @property
+    def store(self):
+        return self.app.store
+
+    def compose(self) -> ComposeResult:
+        store = self.store
+        suggesters = {
+            "kind": FoldedSuggester(lambda: list(dict.fromkeys([*GROUP_KINDS, *(g.kind for g in store.groups.all() if g.kind)]))),
+            "place": FoldedSuggester(lambda: sorted(store.places())),
+            "setting": FoldedSuggester(store.settings),
+            "members": FoldedSuggester(lambda: [p.name for p in store.people()], comma_separated=True),
+        }
+        with Vertical(id="group-edit", classes="dialog"):
+            yield Label("Edit group" if self.group_id else "New group", classes="dialog-title")
+            with VerticalScroll(id="form"):
+                for field, (label, placeholder) in _FIELDS.items():
+                    with Horizontal(classes="field", id=f"row-{field}"):
+                        yield Label(label, classes="field-label")
+                        yield Input(placeholder=placeholder, id=field, compact=True, suggester=suggesters.get(field))
+                    if field == "cadence":
+                        yield Static("", id="cadence-parsed", classes="cadence-parsed")
+                    yield Static("", id=f"{field}-error", classes="error")
+                with Horizontal(classes="field", id="row-notes"):
+                    yield Label("Notes", classes="field-label")
+                    yield TextArea(id="notes", compact=True, soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+                yield Static("", id="notes-error", classes="error")
+            yield Static("", id="form-error", classes="error")
+            yield Label("ctrl+s save · tab next field · → accepts a suggestion · esc cancel · "
+                        "Meets also reads Portuguese: toda terça às 19h", classes="dialog-help")
+
+    def on_mount(self) -> None:
+        if self.group_id is not None:
+            store = self.store
+            group = store.groups.get(self.group_id)
+            values = {
+                "name": group.name,
+                "kind": group.kind,
+                # An unreadable cadence shows its text (or rule) so that it can be typed again.
+                "cadence": (group.cadence.text or group.cadence.rrule) if group.cadence else "",
+                "place": group.place,
+                "setting": group.setting,
+                "members": ", ".join(store.names([pid for pid in group.members if pid in {p.id for p in store.people()}])),
+            }
+            for field, value in values.items():
+                # Cleaned: inputs draw their value as is (a hand-edited journal may hold control characters).
+                self.query_one(f"#{field}", Input).value = clean_line(value)
+            self.query_one("#notes", TextArea).text = clean(group.notes)
+            if group.cadence is not None and cadence_label(group) == "unreadable cadence":
+                self.show_error("cadence", "The cadence in the journal cannot be read; type it again, or clear it.")
+        self._initial = self._values()
+        self._show_cadence()
+        self.query_one("#name", Input).focus()
+        self.query_one("#form").can_focus = False
+
+    def _values(self) -> dict[str, str]:
+        values = {inp.id: inp.value for inp in self.query(Input)}
+        values["notes"] = self.query_one("#notes", TextArea).text
+        return values
+
+    # ------------------------------------------------------ live feedback
+    @on(Input.Changed, "#cadence")
+    def _show_cadence(self) -> None:
+        text = self.query_one("#cadence", Input).value
+        shown = self.query_one("#cadence-parsed", Static)
+        if not text.strip():
+            shown.update(Text("no cadence: meetings are added by hand", style="dim"))
+            return
+        try:
+            cadence = parse_cadence(text, clock.today())
+        except CadenceError:
+            shown.update(Text("? not understood yet (ctrl+s says why)", style="bold red"))
+            return
+        schedule = Schedule(cadence.rule.text(), cadence.start_text)
+        zone = clock.local_zone()
+        dates = [describe_date(d.astimezone(zone), schedule.whole_day, year=True) for d in schedule.next_after(clock.now(), 3)]
+        shown.update(Text("next: " + "  ·  ".join(dates), style="green"))
+        self.show_error("cadence", "")
+
+    # --------------------------------------------------------------- save
+    def action_save(self) -> None:
+        self.clear_errors()
+        values = self._values()
+        fields = dict(
+            name=values["name"], kind=values["kind"], place=values["place"], setting=values["setting"],
+            members=split_list(values["members"]), notes=values["notes"], cadence_text=values["cadence"],
+        )
+        groups = self.store.groups
+        if self.group_id is None:
+            name = fields.pop("name")
+            change = self.save_or_show(lambda: groups.add(name, **fields))
+        else:
+            change = self.save_or_show(lambda: groups.update(self.group_id, **fields))
+        if change is not None:
+            self.dismiss(change)
+
+    def action_cancel(self) -> None:
+        if self._values() == self._initial:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        what = "your changes" if self.group_id else "this group"
+        self.app.push_screen(ConfirmDialog(f"Discard {what}?", yes="Discard", no="Keep editing"), answered)
