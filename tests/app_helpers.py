@@ -157,3 +157,27 @@ def screen_lines(app) -> list[str]:
 
 def screen_text(app) -> str:
     return "\n".join(screen_lines(app))
+
+
+def seed_group(store: Store):
+    """A weekly group over seed_small's people, with four Tuesday meetings; returns the group.
+
+    Ana came to all four, Bruno to three, José to the first (missing
+    lately), Léa to none (missing lately).
+    """
+    group = store.groups.add(
+        "Freelancers' circle", kind="support group", place="Café Lua", setting="cafe",
+        members=["Ana Souza", "Bruno", "José Martins", "Léa Dubois"], cadence_text="every tuesday 19:00",
+        notes="Fears, rates and clients; what each of us tries next.",
+    ).group
+    meetings = [
+        ("2026-11-03", "Ana Souza, Bruno, José Martins", "First meeting: how we each find clients #clients"),
+        ("2026-11-10", "Ana Souza", "Raising rates without losing clients #pricing"),
+        ("2026-11-17", "Ana Souza, Bruno", "Saying no to scope creep #clients"),
+        ("2026-11-24", "Ana Souza, Bruno", "Quiet months and the fear of them #money"),
+    ]
+    for day, who, notes in meetings:
+        draft = EncounterDraft(when=datetime.fromisoformat(f"{day}T19:00:00+01:00"),
+                               who=[w.strip() for w in who.split(",")], notes=notes)
+        store.groups.add_meeting(group.id, draft)
+    return store.groups.get(group.id)

@@ -72,8 +72,11 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
     @property
     def takes_early_keys(self) -> bool:
         # Adding only: an edit starts from a filled form, where a stray key
-        # would change a name.
-        return self._editing is None
+        # would change a name. And not while a field that types nothing has
+        # the focus: space on the newcomers checkbox reaches the app too, and
+        # is that checkbox's, not an early key.
+        focused = self.focused if self.is_mounted else None
+        return self._editing is None and not (focused is not None and focused.id == "join")
 
     def take_early_key(self, character: str) -> None:
         """A key typed right after the hotkey that reached the app instead of a field: it goes to Who."""
@@ -227,6 +230,9 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
         if group is None:
             shown.update(Text("?", style="bold red") if event.value.strip() else "")
         else:
+            if event.value != group.name:
+                # As the journal spells it ("freel" + → gives "freelancers' circle").
+                event.input.value = clean_line(group.name)
             shown.update(Text("✓", style="green"))
             self.show_error("group", "")
             if self._editing is None and group.id != self._group_id:
