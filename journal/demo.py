@@ -3,7 +3,8 @@
 `build_demo` invents months of everyday encounters (bakery, restaurant, cafe,
 events, work, neighbourhood, transit, online) with a varied cast, notes with
 #hashtags, things learned / given / asked, follow-ups (done, open, overdue),
-opinions that change over time and weekly reflections, all ending at `now`.
+opinions that change over time, weekly reflections and two groups that meet
+periodically (journal.demo_groups), all ending at `now`.
 
 Everything random comes from one `random.Random(seed)`, ids included, and
 every stamp is derived from `now`, so the same seed, `now` and local time
@@ -28,6 +29,7 @@ from . import clock
 from .errors import JournalError
 from .migrations import CURRENT_SCHEMA
 from .models import Encounter, FollowUp, Opinion, OpinionRevision, Person, WeekReview
+from .demo_groups import add_groups
 from .names import fold
 from .durable import atomic_write_bytes, ensure_private_dir
 from .lock import TIMEOUT, JournalLock, LockTimeout
@@ -55,6 +57,7 @@ class DemoSummary:
     opinions: int
     reviews: int
     size_bytes: int
+    groups: int = 0
 
 
 # ----------------------------------------------------------------- the world
@@ -488,11 +491,14 @@ def build_document(*, encounters: int = 300, seed: int = 7, now: datetime | None
 
     opinions = _opinions(rng, rows, cast_size, now)
     reviews = _reviews(rng, rows, people, today, local)
+    # Last, from their own random numbers: nothing above changes (see journal.demo_groups).
+    groups = add_groups(rows, people, opinions, seed=seed, now=now, local=local)
     return {
         "encounters": {str(i): e.to_dict() for i, e in enumerate(rows, 1)},
         "people": {str(i): p.to_dict() for i, p in enumerate(people, 1)},
         "opinions": {str(i): o.to_dict() for i, o in enumerate(opinions, 1)},
         "reviews": {str(i): r.to_dict() for i, r in enumerate(reviews, 1)},
+        "groups": {str(i): g.to_dict() for i, g in enumerate(groups, 1)},
         "meta": {"1": {"schema_version": CURRENT_SCHEMA}},
     }
 
@@ -609,4 +615,5 @@ def build_demo(
         opinions=len(document["opinions"]),
         reviews=len(document["reviews"]),
         size_bytes=len(payload),
+        groups=len(document["groups"]),
     )

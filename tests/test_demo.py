@@ -51,7 +51,7 @@ def test_default_now_is_the_journal_clock(tmp_path):
 
 def test_file_is_a_current_journal_with_the_expected_counts(demo_file, demo):
     raw = orjson.loads(demo_file.read_bytes())
-    assert set(raw) == {"encounters", "people", "opinions", "reviews", "meta"}
+    assert set(raw) == {"encounters", "people", "opinions", "reviews", "groups", "meta"}
     assert list(raw["meta"].values()) == [{"schema_version": CURRENT_SCHEMA}]
     assert list(raw["encounters"]) == [str(i) for i in range(1, 301)]
     assert demo.count() == 300
@@ -213,3 +213,59 @@ def test_demo_command_does_not_import_textual(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert path.exists()
+
+
+# ------------------------------------------------------------------ groups
+def test_two_groups_with_a_realistic_attendance_history(demo):
+    groups = {g.name: g for g in demo.groups.all()}
+    assert set(groups) == {"Freelancers' circle", "PyData Lisboa"}
+    circle = demo.groups.summary(groups["Freelancers' circle"].id)
+    meetup = demo.groups.summary(groups["PyData Lisboa"].id)
+    assert circle.group.kind == "support group" and meetup.group.kind == "meetup"
+    assert len(circle.meetings) >= 12 and len(meetup.meetings) >= 6
+    # Weekly on Tuesdays at 19:00, but one was cancelled and one moved to a Wednesday.
+    cadence = circle.group.cadence
+    assert cadence.exdates and cadence.rdates
+    days = {m.when.strftime("%a %H:%M") for m in circle.meetings}
+    assert days == {"Tue 19:00", "Wed 19:00"}
+    assert {m.when.strftime("%a %H:%M") for m in meetup.meetings} == {"Thu 18:30"}
+    # Attendance varies: a regular, someone missing lately, and guests who are not members.
+    counts = sorted(row.came for row in circle.attendance)
+    assert counts[0] < counts[-1]
+    assert "Beatriz Nunes" in [p.name for p in circle.missing_lately]  # she stopped coming
+    guests = {pid for m in circle.meetings + meetup.meetings for pid in m.people} - set(circle.group.members) - set(meetup.group.members)
+    assert guests
+    assert circle.next_dates and meetup.next_dates
+    # A meeting is an ordinary encounter otherwise: notes, hashtags, topics.
+    for meeting in circle.meetings + meetup.meetings:
+        assert meeting.place in ("Café Lua", "Colmeia co-working") and meeting.people
+        assert 100 <= len(meeting.notes) <= 400 and set(hashtags(meeting.notes)) <= set(meeting.topics)
+    # Luna's notes always carry an emoji, meetings included.
+    luna = next(p for p in demo.people() if p.name == "Luna Prado")
+    assert any(luna.id in m.people for m in circle.meetings)
+
+
+def test_groups_change_nothing_else_in_the_demo(monkeypatch):
+    """Meetings replace the invented encounters nearest to them; every other record is as before."""
+    import journal.demo
+
+    with_groups = build_document(now=NOW)
+    monkeypatch.setattr(journal.demo, "add_groups", lambda *args, **kwargs: [])
+    without = build_document(now=NOW)
+    for table in ("people", "opinions", "reviews"):
+        assert with_groups[table] == without[table]
+    before = {e["id"]: e for e in without["encounters"].values()}
+    after = {e["id"]: e for e in with_groups["encounters"].values()}
+    assert set(before) == set(after) and len(after) == 300
+    replaced = [eid for eid in after if after[eid] != before[eid]]
+    assert replaced and all(after[eid]["group_id"] for eid in replaced)
+    assert len(replaced) == sum(1 for e in after.values() if e["group_id"]) < 30
+    # Nothing that something else points at was replaced.
+    cited = {eid for o in without["opinions"].values() for eid in o["encounters"]}
+    assert not cited & set(replaced)
+    assert all(before[eid]["follow_up"] is None for eid in replaced)
+
+
+def test_a_small_demo_has_no_groups():
+    doc = build_document(encounters=40, now=NOW)
+    assert doc["groups"] == {} and len(doc["encounters"]) == 40

@@ -8,7 +8,7 @@ After an intended change of the look, review the new pictures and run
 """
 from __future__ import annotations
 
-from tests.app_helpers import SIZE, seed_small, type_text
+from tests.app_helpers import SIZE, seed_group, seed_small, type_text
 from tui.app import NetJournalApp
 
 
@@ -109,3 +109,22 @@ def test_snapshot_search(snap_compare, store):
         await pilot.pause()
 
     assert snap_compare(make_app(store), terminal_size=SIZE, run_before=search)
+
+
+def test_snapshot_group_page(snap_compare, store):
+    """The group page of "Freelancers' circle · support group": facts (Where Café Lua · cafe,
+    Cadence every tuesday 19:00, Next Tue 1 Dec 19:00 · Tue 8 Dec 19:00 · Tue 15 Dec 19:00,
+    Missing lately José Martins, Léa Dubois in yellow, Meetings 4 meetings, the notes); the
+    members with their attendance (Ana 4 of 4, Bruno 3 of 4, José 1 of 4 and Léa "has not come
+    to a meeting yet", both in yellow), Ana highlighted; the four meetings newest first (24, 17,
+    10 and 3 Nov); the footer lists esc/a/e/m/r/x/d."""
+    seed_small(store)
+    seed_group(store)
+
+    async def open_group(pilot):
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(NetJournalApp(store), terminal_size=SIZE, run_before=open_group)

@@ -44,7 +44,7 @@ def cmd_demo(args, out, err) -> int:
     summary = build_demo(args.journal_path, encounters=args.encounters, seed=args.seed, force=args.force)
     print(
         f"Wrote {summary.path}: {summary.encounters} encounters, {summary.people} people, "
-        f"{summary.opinions} opinions, {summary.reviews} weekly reflections (seed {args.seed}).",
+        f"{summary.opinions} opinions, {summary.reviews} weekly reflections, {summary.groups} groups (seed {args.seed}).",
         file=out,
     )
     print(f"Open it with: netjournal --journal {shlex.quote(str(summary.path))}", file=out)
