@@ -68,14 +68,14 @@ PLANS = (
 
 OPENINGS = {
     "support group": [
-        "{count} of us at {group} tonight.",
-        "{group} at {place}: a small table, {count} people.",
-        "Back at {group}; {first} opened the round.",
+        "{count} of us round the big table tonight; {first} opened.",
+        "A small circle at {place}, {count} people and a pot of tea.",
+        "{first} brought pastéis; {count} of us stayed until ten.",
     ],
     "meetup": [
-        "{group} at {place}, {count} regulars in the room.",
-        "Two talks at {group}; {first} took questions after.",
-        "{group} tonight: pizza, slides and {count} familiar faces.",
+        "Two talks and {count} regulars in the room.",
+        "{first} took questions after the second talk.",
+        "Pizza, slides and {count} familiar faces at {place}.",
     ],
 }
 LINES = [

@@ -25,7 +25,8 @@ def test_the_script_runs_and_gives_the_committed_pictures(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     made = sorted(p.name for p in tmp_path.glob("*.svg"))
-    assert made == ["encounter.svg", "opinion.svg", "people.svg", "profile.svg", "quick-add.svg", "review.svg", "timeline.svg"]
+    assert made == ["encounter.svg", "group.svg", "opinion.svg", "people.svg", "profile.svg", "quick-add.svg", "review.svg",
+                    "timeline.svg"]
     for name in made:
         picture = (tmp_path / name).read_text(encoding="utf-8")
         assert picture == (ROOT / "screenshots" / name).read_text(encoding="utf-8"), f"screenshots/{name} is out of date"

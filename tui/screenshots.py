@@ -16,7 +16,7 @@ from pathlib import Path
 
 FROZEN_NOW = "2026-11-27T17:30:00+01:00"
 SIZE = (110, 34)
-SHOTS = ("timeline", "quick-add", "encounter", "people", "profile", "review", "opinion")
+SHOTS = ("timeline", "quick-add", "encounter", "people", "profile", "review", "opinion", "group")
 
 
 def _freeze() -> None:
@@ -87,6 +87,13 @@ async def take(out: Path, journal: Path) -> list[Path]:
         await pilot.press("enter")
         await pilot.pause()
         await _shoot(app, pilot, out, "opinion")
+
+        # The first group, Freelancers' circle: its members' attendance and meetings.
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await _shoot(app, pilot, out, "group")
     return [out / f"{name}.svg" for name in SHOTS]
 
 
