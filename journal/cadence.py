@@ -363,7 +363,7 @@ def _time_of(m: re.Match) -> time | None:
 
 
 def _error(message: str) -> CadenceError:
-    return CadenceError(f"{message} Try: {EXAMPLES}.")
+    return CadenceError("{message} Try: {examples}.".format(message=message, examples=EXAMPLES))
 
 
 @dataclass
@@ -400,7 +400,7 @@ def _classify(words: list[str]) -> list[_Token]:
         elif m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", word, re.ASCII):
             tokens.append(_Token("ordinal", int(m[1]), word))
         else:
-            raise _error(f"'{word}' is not a word netjournal knows for a cadence.")
+            raise _error("'{word}' is not a word netjournal knows for a cadence.".format(word=word))
     return tokens
 
 
@@ -429,7 +429,7 @@ def _is_unit(token: _Token, freq: str) -> bool:
 
 def _interval(n: int) -> int:
     if not 1 <= n <= MAX_INTERVAL_TYPED:
-        raise _error(f"Every {n}: the interval must be between 1 and {MAX_INTERVAL_TYPED}.")
+        raise _error("Every {n}: the interval must be between 1 and {most}.".format(n=n, most=MAX_INTERVAL_TYPED))
     return n
 
 
@@ -463,7 +463,7 @@ def _rule_from(tokens: list[_Token]) -> Rule:
             byday = _weekdays_only(rest)
             if byday:
                 return Rule(WEEKLY, interval, byday)
-            raise _error(f"Say which day: '{head.word} on tuesday'.")
+            raise _error("Say which day: '{word} on tuesday'.".format(word=head.word))
         if freq == MONTHLY:
             return _monthly(rest, interval)
         raise _not_understood()
@@ -478,7 +478,7 @@ def _rule_from(tokens: list[_Token]) -> Rule:
     if head.kind != "every":
         raise _error("Start with 'every' (or 'toda'), or a word like 'weekly'.")
     if not rest:
-        raise _error(f"{head.word.capitalize()} what? Say which day: 'every tuesday'.")
+        raise _error("'{word}' what? Say which day: 'every tuesday'.".format(word=head.word))
     first = rest[0]
     # "every tuesday [and thursday]", "every weekday"
     byday = _weekdays_only(rest)
@@ -535,7 +535,7 @@ def parse_cadence(text: str, today: date) -> Cadence:
     if type(text) is not str or not text.strip():
         raise _error("Say how often the group meets.")
     if len(text) > MAX_TEXT:
-        raise _error(f"That is longer than {MAX_TEXT} characters.")
+        raise _error("That is longer than {most} characters.".format(most=MAX_TEXT))
     typed = " ".join(text.split())
     s = fold(typed).replace(",", " ")
     s = " " + " ".join(s.split())
@@ -546,7 +546,7 @@ def parse_cadence(text: str, today: date) -> Cadence:
     if times:
         at = _time_of(times[0])
         if at is None:
-            raise _error(f"'{times[0].group().strip()}' is not a time of day.")
+            raise _error("'{time}' is not a time of day.".format(time=times[0].group().strip()))
         s = s[: times[0].start()] + " " + s[times[0].end():]
     s = " " + " ".join(s.split())
     first_day: date | None = None
@@ -555,7 +555,7 @@ def parse_cadence(text: str, today: date) -> Cadence:
         try:
             first_day = parse_due(m["date"], today)
         except DateParseError as exc:
-            raise CadenceError(f"The first date: {exc}") from None
+            raise CadenceError("The first date: {problem}".format(problem=exc)) from None
         s = s[: m.start()]
     # "terça-feira", "segunda-feira": the weekday.
     words = [w.removesuffix("-feiras").removesuffix("-feira") for w in s.split()]

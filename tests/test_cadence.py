@@ -103,7 +103,7 @@ def test_the_grammar(typed, rrule, start, upcoming):
     ("weekly", "Say which day"),
     ("every week", "Say which day: 'every week on thursday'"),
     ("every 2 weeks", "Say which day"),
-    ("every", "Every what?"),
+    ("every", "'every' what?"),
     ("monthly on tuesday", "Say which day of the month"),
     ("monthly", "Say which day of the month"),
     ("tuesday", "Start with 'every'"),

@@ -143,5 +143,5 @@ class GroupEditDialog(FormMessages, ModalScreen[GroupChange | None]):
             if discard:
                 self.dismiss(None)
 
-        what = "your changes" if self.group_id else "this group"
-        self.app.push_screen(ConfirmDialog(f"Discard {what}?", yes="Discard", no="Keep editing"), answered)
+        question = "Discard your changes?" if self.group_id else "Discard this group?"
+        self.app.push_screen(ConfirmDialog(question, yes="Discard", no="Keep editing"), answered)

@@ -109,7 +109,7 @@ class GroupScreen(JournalScreen):
         missing = ", ".join(p.name for p in summary.missing_lately)
         fact("Missing lately", literal(missing, style="bold yellow") if missing else Text("nobody", style="dim"))
         count = len(summary.meetings)
-        fact("Meetings", "1 meeting" if count == 1 else f"{count} meetings" if count else "none yet: press a to add one")
+        fact("Meetings", "1 meeting" if count == 1 else "{n} meetings".format(n=count) if count else "none yet: press a to add one")
         if group.notes:
             fact("Notes", group.notes)
         return facts

@@ -64,7 +64,7 @@ class GroupsScreen(JournalScreen):
             )
         count = len(rows)
         self.query_one("#groups-header", Static).update(
-            Text("1 group" if count == 1 else f"{count} groups", style="bold")
+            Text("1 group" if count == 1 else "{n} groups".format(n=count), style="bold")
         )
         self.query_one("#groups-empty").display = not rows
         table.display = bool(rows)
