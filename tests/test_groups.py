@@ -432,3 +432,28 @@ def test_group_json(circle, store):
 def test_a_group_model_round_trips():
     group = Group(name="x", members=["a"], kind="club")
     assert Group.from_dict(group.to_dict()) == group
+
+
+# ---------------------------------------------------------------- review
+def test_the_weekly_review_lists_the_weeks_meetings_with_who_came_and_who_did_not(circle, store):
+    from journal.review import compute_review, to_json_dict, to_markdown
+
+    book = store.groups.add("Book club", members=["Ana Souza", "Eva"]).group
+    meeting(store, book, "Eva", "2026-11-25T20:00:00+01:00")
+    review = compute_review(store, date(2026, 11, 27))
+    assert [(g.group.name, len(g.meetings)) for g in review.groups] == [("Freelancers' circle", 1), ("Book club", 1)]
+    data = to_json_dict(review, store)["groups"]
+    last = store.groups.meetings(circle.id)[0]
+    assert data[0] == {
+        "id": circle.id, "name": "Freelancers' circle",
+        "meetings": [{"encounter": last.id, "when": "2026-11-24T19:00:00+01:00", "place": "", "attended": ["Ana Souza", "Bruno"]}],
+        "attended": ["Ana Souza", "Bruno"], "missing": ["Carla", "Dora"],
+    }
+    assert data[1]["attended"] == ["Eva"] and data[1]["missing"] == ["Ana Souza"]
+    markdown = to_markdown(review, store)
+    assert ("## Group meetings\n\n- Freelancers' circle: Tue 24 Nov; came: Ana Souza, Bruno; missing: Carla, Dora\n"
+            "- Book club: Wed 25 Nov; came: Eva; missing: Ana Souza\n") in markdown
+    # A week without meetings has an empty list and no section.
+    quiet = compute_review(store, date(2026, 9, 1))
+    assert quiet.groups == [] and to_json_dict(quiet, store)["groups"] == []
+    assert "Group meetings" not in to_markdown(quiet, store)

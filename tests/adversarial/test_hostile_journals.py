@@ -126,6 +126,7 @@ def test_a_journal_that_cannot_be_saved_again_is_refused_untouched(journal_path,
 COMMANDS = [
     ["review"], ["review", "--format", "json"], ["opinions"], ["opinions", "--format", "json"],
     ["doctor"], ["backups"], ["path"], ["add", "--who", "Dora", "hostile day"],
+    ["groups"], ["groups", "--format", "json"],
 ]
 
 

@@ -23,7 +23,7 @@ def cmd_doctor(args, out, err) -> int:
         print(f"It is a link to {real_target(path)}; saves write through it.", file=out)
     with Store(path) as store:  # an unreadable file raises: the caller prints it and exits 2
         damaged = store.damaged_records()
-        counts = {name: len(store._records[name]) for name in ("encounters", "people", "opinions", "reviews")}
+        counts = {name: len(store._records[name]) for name in ("encounters", "people", "opinions", "reviews", "groups")}
     exists = path.exists()
     print(("Reads cleanly: " if not damaged else "Reads, with damaged records: ")
           + ", ".join(f"{n} {name}" for name, n in counts.items()) + ("" if exists else " (no file yet)"), file=out)
