@@ -29,7 +29,6 @@ from .models import (
     merge_topics,
 )
 from .names import NameIndex, fold
-from .groups import GroupBook
 from .index import EncounterIndex
 from .opinions import OpinionBook
 from .persistence import Persistence
@@ -74,8 +73,18 @@ class Store(Persistence):
         self._name_index: NameIndex | None = None  # see _names
         self._graph: Graph | None = None  # see reach_graph
         self.opinions = OpinionBook(self)
-        self.groups = GroupBook(self)
+        self._groups = None  # see groups
         super().__init__(path, **tuning)
+
+    @property
+    def groups(self):
+        """The GroupBook (journal.groups), made at first use: a plain `netjournal add`
+        never imports the groups and the cadence grammar (a dozen dataclasses, the tables)."""
+        if self._groups is None:
+            from .groups import GroupBook
+
+            self._groups = GroupBook(self)
+        return self._groups
 
     # ------------------------------------------------------------- indexes
     def _rebuilt(self) -> None:

@@ -172,3 +172,19 @@ def test_group_show(circle):
     ]
     code, out, _ = run("group", "show", "Freelancers' circle", "--format", "json")
     assert code == 0 and json.loads(out)["meetings"] == 2
+
+
+def test_a_plain_add_does_not_import_the_groups(tmp_path):
+    """`netjournal add` starts fast: groups and the cadence grammar load only with --group."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys; from tui.cli import main; "
+        f"rc = main(['--journal', {str(tmp_path / 'j.json')!r}, 'add', '--who', 'Ana', 'hi']); "
+        "assert 'journal.groups' not in sys.modules and 'journal.cadence' not in sys.modules, 'imported'; sys.exit(rc)"
+    )
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
