@@ -19,7 +19,6 @@ from textual.screen import ModalScreen, Screen
 from journal.errors import JournalError, UnreadableJournalError
 from journal.store import SaveResult, Store
 from journal.text import clean
-from tui.screens.groups import GroupsScreen
 from tui.screens.opinions import OpinionsScreen
 from tui.screens.people import PeopleScreen
 from tui.screens.reach import ReachScreen
@@ -47,7 +46,9 @@ class NetJournalApp(App):
         "opinions": OpinionsScreen,
         "reach": ReachScreen,
         "visibility": VisibilityScreen,
-        "groups": GroupsScreen,
+        # Made when first shown: importing the groups and the cadence grammar
+        # is not worth it at start-up for a section most journals do not use.
+        "groups": lambda: _groups_screen(),
     }
     DEFAULT_MODE = "timeline"
     BINDINGS = [
@@ -331,6 +332,12 @@ class NetJournalApp(App):
         yield SystemCommand("Search", "Search notes, people, places and #topics", self.action_search)
         yield SystemCommand("Undo", "Undo the last save, edit or delete", self.action_undo)
         yield from super().get_system_commands(screen)
+
+
+def _groups_screen() -> Screen:
+    from tui.screens.groups import GroupsScreen
+
+    return GroupsScreen()
 
 
 def exit_after_first_paint() -> bool:
