@@ -223,7 +223,7 @@ class Encounter:
             follow_up=FollowUp.from_dict(data.get("follow_up")),
             introduced=_pairs(data, "introduced"),
             told=_texts(data, "told"),
-            # Absent in records written before schema 3: null.
+            # Absent in records written before schema 4: null.
             group_id=_optional_id(data, "group_id"),
             **_stamps(data),
         )

@@ -55,9 +55,8 @@ class SaveResult:
 
 
 def _groups(store) -> list[tuple[str, list[str]]]:
-    """(name, member ids) of every group, once the journal has groups (issue 17)."""
-    groups = getattr(store, "groups", None)
-    return [(g.name, list(g.members)) for g in groups()] if groups is not None else []
+    """(name, member ids) of every group (issue 17)."""
+    return [(g.name, list(g.members)) for g in store.groups.all()]
 
 
 def _searched_text(person: Person) -> str:
@@ -73,18 +72,18 @@ class Store(Persistence):
         self._name_index: NameIndex | None = None  # see _names
         self._graph: Graph | None = None  # see reach_graph
         self.opinions = OpinionBook(self)
-        self._groups = None  # see groups
+        self._group_book = None  # see groups
         super().__init__(path, **tuning)
 
     @property
     def groups(self):
         """The GroupBook (journal.groups), made at first use: a plain `netjournal add`
         never imports the groups and the cadence grammar (a dozen dataclasses, the tables)."""
-        if self._groups is None:
+        if self._group_book is None:
             from .groups import GroupBook
 
-            self._groups = GroupBook(self)
-        return self._groups
+            self._group_book = GroupBook(self)
+        return self._group_book
 
     # ------------------------------------------------------------- indexes
     def _rebuilt(self) -> None:
@@ -100,6 +99,8 @@ class Store(Persistence):
             self._graph = None
         if table == "encounters" and previous is not None and previous.introduced:
             self._graph = None
+        if table == "groups":
+            self._graph = None  # members of one group are linked in it
         if self._index is None:
             self._graph = None  # it follows the index's per-person lists
             return

@@ -422,7 +422,7 @@ async def test_an_unreadable_cadence_is_shown_as_such_and_nothing_breaks(journal
     journal_path.parent.mkdir(parents=True)
     hostile = {"id": "g1", "name": "[red]Hostile[/]", "members": [],
                "cadence": {"rrule": "FREQ=SECONDLY;" + "X" * 5000, "start": "0001-01-01T00:00", "text": "\x1b]0;pwned\x07"}}
-    journal_path.write_bytes(orjson.dumps({"meta": {"1": {"schema_version": 3}}, "groups": {"1": hostile}}))
+    journal_path.write_bytes(orjson.dumps({"meta": {"1": {"schema_version": 4}}, "groups": {"1": hostile}}))
     from journal.store import Store
 
     with Store(journal_path) as store:

@@ -313,7 +313,7 @@ def test_a_hand_edited_journal_full_of_hostile_rules_lists_its_groups_promptly(t
         for i, (rrule, _) in enumerate(HOSTILE + [("FREQ=MONTHLY;INTERVAL=12;BYMONTHDAY=31", "")], 1)
     }
     path = tmp_path / "journal.json"
-    path.write_bytes(orjson.dumps({"meta": {"1": {"schema_version": 3}}, "groups": groups}))
+    path.write_bytes(orjson.dumps({"meta": {"1": {"schema_version": 4}}, "groups": groups}))
     root = Path(__file__).resolve().parent.parent
     done = subprocess.run(
         [sys.executable, "-m", "tui.cli", "--journal", str(path), "groups"],

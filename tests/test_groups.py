@@ -303,7 +303,7 @@ def test_cancel_and_move_one_meeting(circle, store):
 # ------------------------------------------------------ damaged records
 def _write(path, **tables):
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(orjson.dumps({"meta": {"1": {"schema_version": 3}}, **tables}))
+    path.write_bytes(orjson.dumps({"meta": {"1": {"schema_version": 4}}, **tables}))
 
 
 GOOD = {"id": "g1", "name": "Fado night", "created_at": "2026-11-01T10:00:00+00:00", "updated_at": "2026-11-01T10:00:00+00:00"}
@@ -457,3 +457,18 @@ def test_the_weekly_review_lists_the_weeks_meetings_with_who_came_and_who_did_no
     quiet = compute_review(store, date(2026, 9, 1))
     assert quiet.groups == [] and to_json_dict(quiet, store)["groups"] == []
     assert "Group meetings" not in to_markdown(quiet, store)
+
+
+# ----------------------------------------------------------------- reach
+def test_reach_links_the_members_of_a_group_and_follows_its_changes(store):
+    """Issue 18's graph counts "same group" once groups exist: Ana can introduce me to Zara."""
+    from journal.reach import GROUP, reach
+
+    store.add_encounter(EncounterDraft(when=at("2026-11-25T10:00:00+01:00"), who=["Ana Souza"], notes="coffee"))
+    zara = store.add_person("Zara Lopes")
+    assert reach(store, date(2026, 11, 27), person="zara").paths == []
+    group = store.groups.add("Book club", members=["Ana Souza", "Zara Lopes"]).group
+    [path] = reach(store, date(2026, 11, 27), person="zara").paths
+    assert [h.target for h in path.hops][-1] == zara.id and path.hops[-1].kind == GROUP
+    store.groups.remove_member(group.id, zara.id)
+    assert reach(store, date(2026, 11, 27), person="zara").paths == []

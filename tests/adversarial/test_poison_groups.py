@@ -34,7 +34,7 @@ NAME = TITLE + "[@click=app.quit]Circle[/] " + C1
 
 def poisoned() -> dict:
     data = build()
-    data["meta"] = {"1": {"schema_version": 3}}
+    data["meta"] = {"1": {"schema_version": 4}}
     data["groups"] = {"1": {
         "id": GROUP_ID, "name": NAME, "kind": "[red]support" + CSI,
         "place": "Café " + CLIPBOARD + "[/]", "setting": "cafe\x1b[0m",
