@@ -329,7 +329,8 @@ UNREADABLE = {
     "truncated": (truncated, "not valid JSON"),
     "empty": (lambda p: b"", "the file is empty"),
     "not JSON": (lambda p: b"netjournal? \x00\x1b]0;pwned\x07", "not valid JSON"),
-    "schema version 3": (lambda p: b'{"meta": {"1": {"schema_version": 3}}}', "newer netjournal"),
+    # A version this netjournal does not know yet (not a fixed number: it goes stale at each bump).
+    "a newer schema version": (lambda p: b'{"meta": {"1": {"schema_version": 99}}}', "newer netjournal"),
     "schema version 'two'": (lambda p: b'{"meta": {"1": {"schema_version": "two"}}}', "not a version number"),
     "a folder": (None, "it is a folder"),
 }
