@@ -27,6 +27,14 @@ def frozen_clock(monkeypatch):
     clock.set_now(None)
 
 
+@pytest.fixture(autouse=True)
+def settings_file(tmp_path_factory, monkeypatch):
+    """Each test has its own settings file (absent until written): the user's real one is never read or touched."""
+    path = tmp_path_factory.mktemp("config") / "netjournal" / "settings.toml"
+    monkeypatch.setenv("NETJOURNAL_SETTINGS", str(path))
+    return path
+
+
 @pytest.fixture
 def journal_path(tmp_path, monkeypatch):
     path = tmp_path / "journal" / "journal.json"
