@@ -51,6 +51,7 @@ class EncounterIndex:
         self._blob: bytearray | None = None
         self._starts: list[int] = []
         self._follow_ups: tuple[list[Encounter], list[date]] | None = None
+        self._undated: list[Encounter] | None = None
         # Bumped on every change, so that derived caches can tell they are stale.
         self.version = 0
         # Bumped on every change to what the search text holds (names included),
@@ -114,6 +115,7 @@ class EncounterIndex:
 
     def _changed(self) -> None:
         self._follow_ups = None
+        self._undated = None
         self.version += 1
         self._text_token += 1
 
@@ -210,6 +212,16 @@ class EncounterIndex:
             )
             self._follow_ups = ([row[2] for row in found], [row[0] for row in found])
         return self._follow_ups
+
+
+    def open_undated_follow_ups(self) -> list[Encounter]:
+        """Encounters with an open follow-up that has no due date, oldest first."""
+        if self._undated is None:
+            self._undated = [
+                e for e in self.sorted
+                if e.follow_up is not None and e.follow_up.due is None and e.follow_up.is_open
+            ]
+        return self._undated
 
 
 class SearchWarmup:

@@ -113,6 +113,7 @@ class Review:
     asks_outnumber_gives: bool
     follow_ups_due: list[Encounter]  # by due date
     follow_ups_overdue: list[Encounter]
+    follow_ups_open_undated: list[Encounter]  # open, without a due date; newest first
     going_cold: list[GoingCold]  # longest silence first
     # journal.opinions.OpinionActivity: .opinion, .kind ("formed"/"changed"),
     # .changes; latest activity first.
@@ -232,6 +233,7 @@ def compute_review(
         asks_outnumber_gives=len(asked) > len(gave),
         follow_ups_due=due,
         follow_ups_overdue=overdue,
+        follow_ups_open_undated=_undated(store, end_dt),
         going_cold=_going_cold(people_by_id.values(), by_person, as_of, local),
         opinions_changed=opinions,
         streak=_streak(store.encounters(), as_of, local),
@@ -280,6 +282,13 @@ def _follow_ups(store, start: date, end: date, today: date) -> tuple[list[Encoun
     due_from = bisect.bisect_left(dues, max(cutoff, start))
     due_to = bisect.bisect_right(dues, end)
     return follow_ups[due_from:due_to], follow_ups[:overdue_to]
+
+
+def _undated(store, end: datetime) -> list[Encounter]:
+    """Open follow-ups without a due date, of encounters before `end`, newest first."""
+    undated = store.open_undated_follow_ups()  # oldest first
+    hi = bisect.bisect_left(undated, end.timestamp(), key=lambda e: e.when.timestamp())
+    return undated[:hi][::-1]
 
 
 def _going_cold(people, by_person, as_of: date, local: LocalDays) -> list[GoingCold]:
@@ -382,7 +391,7 @@ def _day(d: date, year: bool = False) -> str:
 def _follow_up_json(e: Encounter, store) -> dict:
     return {
         "text": e.follow_up.text,
-        "due": e.follow_up.due.isoformat(),
+        "due": e.follow_up.due.isoformat() if e.follow_up.due else None,
         "people": store.names(e.people),
         "encounter": e.id,
         "when": e.when.isoformat(),
@@ -413,6 +422,7 @@ def to_json_dict(review: Review, store) -> dict:
         "asks_outnumber_gives": review.asks_outnumber_gives,
         "follow_ups_due": [_follow_up_json(e, store) for e in review.follow_ups_due],
         "follow_ups_overdue": [_follow_up_json(e, store) for e in review.follow_ups_overdue],
+        "follow_ups_open_undated": [_follow_up_json(e, store) for e in review.follow_ups_open_undated],
         "going_cold": [
             {
                 "person": c.person.name,
@@ -521,6 +531,10 @@ def to_markdown(review: Review, store) -> str:
     section(
         "Overdue follow-ups",
         [_item(f"{e.follow_up.text} ({who(e)}; due {_day(e.follow_up.due, year=True)})") for e in r.follow_ups_overdue],
+    )
+    section(
+        "Open follow-ups without a date",
+        [_item(f"{e.follow_up.text} ({who(e)})") for e in r.follow_ups_open_undated],
     )
     cold = []
     for c in r.going_cold:

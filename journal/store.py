@@ -531,3 +531,20 @@ class Store(Persistence):
         for encounter in self.encounters_by_person().get(person_id, []):
             together.update(pid for pid in dict.fromkeys(encounter.people) if pid != person_id and pid in people)
         return [(people[pid], n) for pid, n in sorted(together.items(), key=lambda i: (-i[1], fold(people[i[0]].name)))[:count]]
+
+    # ====================================================== agenda (issue 16)
+    # Domain queries and changes the Agenda needs; kept apart from the persistence above.
+    def open_undated_follow_ups(self) -> list[Encounter]:
+        """Encounters with an open follow-up without a due date, oldest first (a shared list: do not modify)."""
+        return self.index.open_undated_follow_ups()
+
+    def set_follow_up_due(self, encounter_id: str, due) -> Encounter:
+        """Give a follow-up another due date (a snooze; None leaves it undated)."""
+        with self._transaction():
+            current = self.encounter(encounter_id)
+            if current.follow_up is None:
+                raise ValidationError("follow_up", "This encounter has no follow-up.")
+            encounter = replace(current, follow_up=replace(current.follow_up, due=due))
+            encounter.updated_at = clock.utc_stamp()
+            self._put("encounters", encounter)
+        return encounter

@@ -19,6 +19,7 @@ operation = st.one_of(
     st.tuples(st.just("edit"), st.integers(0, 50), st.integers(0, 6), st.lists(st.sampled_from(NAMES), max_size=2)),
     st.tuples(st.just("delete"), st.integers(0, 50)),
     st.tuples(st.just("done"), st.integers(0, 50)),
+    st.tuples(st.just("snooze"), st.integers(0, 50), st.integers(0, 3)),
 )
 
 
@@ -29,6 +30,7 @@ def snapshot(index: EncounterIndex) -> dict:
         "by_person": {pid: [e.id for e in es] for pid, es in index.by_person.items() if es},
         "search_text": index.search_text(),
         "follow_ups": [e.id for e in index.open_follow_ups()[0]],
+        "undated": [e.id for e in index.open_undated_follow_ups()],
     }
 
 
@@ -45,7 +47,8 @@ def test_incremental_index_matches_a_rebuild(tmp_path_factory, operations):
             _, hours, who, follow = op
             store.add_encounter(EncounterDraft(
                 when=now - timedelta(hours=hours), who=who, notes=f"note #{hours % 5}",
-                follow_up="call back" if follow else "", due=date(2026, 12, 1) if follow else None,
+                # Odd hours: a follow-up without a due date (the Agenda's "someday").
+                follow_up="call back" if follow else "", due=date(2026, 12, 1) if follow and hours % 2 == 0 else None,
             ))
         elif ids and op[0] == "edit":
             _, pick, hours, who = op
@@ -56,6 +59,10 @@ def test_incremental_index_matches_a_rebuild(tmp_path_factory, operations):
             target = store.encounter(ids[op[1] % len(ids)])
             if target.follow_up:
                 store.set_follow_up_done(target.id, True)
+        elif ids and op[0] == "snooze":
+            target = store.encounter(ids[op[1] % len(ids)])
+            if target.follow_up:
+                store.set_follow_up_due(target.id, None if op[2] == 0 else date(2026, 12, op[2]))
     incremental = snapshot(store.index)
     fresh = Store(path)
     assert incremental == snapshot(fresh.index)
