@@ -17,6 +17,16 @@ class UsageError(Exception):
     """
 
 
+def reported_settings(err):
+    """The user's settings; a damaged file or value is said on `err` and ignored, never fatal."""
+    from journal.settings import load_settings
+
+    loaded = load_settings()
+    for problem in loaded.problems:
+        print(f"netjournal: {problem}", file=err)
+    return loaded.settings
+
+
 from . import opinions as _opinions  # noqa: E402
 
 REGISTRARS.append(_opinions.register)
@@ -44,3 +54,7 @@ REGISTRARS.append(_group.register)
 from . import groups as _groups  # noqa: E402
 
 REGISTRARS.append(_groups.register)
+
+from . import agenda as _agenda  # noqa: E402
+
+REGISTRARS.append(_agenda.register)

@@ -45,8 +45,12 @@ def _open(args):
 def cmd_opinion(args, out, err) -> int:
     with _open(args) as store:
         try:
+            encounter = None
+            if args.encounter is not None:
+                # Any unique prefix of the id, as `done` and `snooze` take.
+                encounter = _encounter_id(store, args.encounter)
             opinion, outcome = store.opinions.note_outcome(
-                args.subject, " ".join(args.stance), args.confidence, args.encounter
+                args.subject, " ".join(args.stance), args.confidence, encounter
             )
         except ValidationError as exc:
             # tui.cli.main reports any JournalError on stderr with exit 2.
@@ -54,6 +58,16 @@ def cmd_opinion(args, out, err) -> int:
     print(outcome, file=out)
     print(opinion_line(opinion), file=out)
     return EXIT_OK
+
+
+def _encounter_id(store, text: str) -> str:
+    from journal.errors import NotFoundError
+    from journal.ids import resolve_encounter_id
+
+    try:
+        return resolve_encounter_id(store, text, field="encounter")
+    except NotFoundError as exc:
+        raise ValidationError("encounter", str(exc)) from None
 
 
 def opinion_to_json(opinion) -> dict:

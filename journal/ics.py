@@ -1,0 +1,109 @@
+"""The open, dated follow-ups as an iCalendar file (RFC 5545), for any calendar app.
+
+Each follow-up is an all-day VEVENT on its due date rather than a VTODO:
+most calendar apps (Google Calendar among them) ignore VTODO on import, and
+an all-day event shows in every one. It is TRANSPARENT, so it never makes
+the day look busy. Its UID comes from the encounter's id, so importing a
+newer file updates the event instead of adding a second one; DTSTAMP and
+LAST-MODIFIED are the encounter's last change, so exporting twice without a
+change gives the same bytes. The notes of the conversation are left out:
+calendars are often synced to servers, and the summary (the follow-up) and
+where it came from are what a reminder needs.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from . import clock
+from .agenda import long_day
+from .dates import LocalDays
+from .errors import SaveError, ValidationError
+
+PRODID = "-//netjournal//netjournal follow-ups//EN"
+CALENDAR_NAME = "netjournal follow-ups"
+UID_DOMAIN = "netjournal"
+
+
+def follow_up_uid(encounter_id: str) -> str:
+    return f"follow-up-{encounter_id}@{UID_DOMAIN}"
+
+
+def _stamp(text: str) -> datetime:
+    """A record's UTC stamp; now for a record without one (an old or hand-made file)."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return clock.utc_now().replace(microsecond=0)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+def _description(encounter, store) -> str:
+    day = long_day(LocalDays().date_of(encounter.when))
+    people = ", ".join(store.names(encounter.people))
+    place = encounter.place
+    if people and place:
+        text = "A follow-up of your conversation with {people} on {day} at {place}.".format(people=people, day=day, place=place)
+    elif people:
+        text = "A follow-up of your conversation with {people} on {day}.".format(people=people, day=day)
+    elif place:
+        text = "A follow-up of your note of {day} at {place}.".format(day=day, place=place)
+    else:
+        text = "A follow-up of your note of {day}.".format(day=day)
+    return text + "\n" + "netjournal encounter {id}".format(id=encounter.id)
+
+
+def build_calendar(store) -> bytes:
+    """The calendar of every open follow-up with a due date, by due date."""
+    from icalendar import Calendar, Event  # imported here: only `export --ics` needs it
+
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", CALENDAR_NAME)
+    follow_ups, _ = store.open_follow_ups()
+    for encounter in follow_ups:
+        follow = encounter.follow_up
+        due: date = follow.due
+        event = Event()
+        event.add("uid", follow_up_uid(encounter.id))
+        event.add("dtstamp", _stamp(encounter.updated_at))
+        event.add("created", _stamp(encounter.created_at))
+        event.add("last-modified", _stamp(encounter.updated_at))
+        event.add("dtstart", due)
+        event.add("dtend", due + timedelta(days=1))
+        event.add("summary", " ".join(follow.text.split()))
+        event.add("description", _description(encounter, store))
+        event.add("transp", "TRANSPARENT")
+        event.add("categories", ["netjournal"])
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def export_ics(store, target: str | Path) -> int:
+    """Write the calendar to `target` atomically; the number of follow-ups in it.
+
+    A folder that does not exist, or a target that is a folder, is bad input
+    (ValidationError); a write that fails is a SaveError. Either way no file,
+    whole or partial, is left at `target` that was not there before.
+    """
+    from .durable import atomic_write_bytes
+
+    target = Path(target).expanduser()
+    folder = target.parent
+    if not folder.is_dir():
+        raise ValidationError("path", "The folder {folder} does not exist; create it first or pick another path.".format(folder=folder))
+    if target.is_dir():
+        raise ValidationError("path", "{target} is a folder; give the path of the file to write, e.g. {example}.".format(
+            target=target, example=target / "netjournal.ics"))
+    payload = build_calendar(store)
+    try:
+        atomic_write_bytes(target, payload)
+    except OSError as exc:
+        raise SaveError("Could not write {target}: {reason}. Nothing was written.".format(
+            target=target, reason=exc.strerror or exc)) from None
+    follow_ups, _ = store.open_follow_ups()
+    return len(follow_ups)

@@ -1,0 +1,139 @@
+"""`netjournal agenda`, `done`, `snooze` and `export --ics`: the follow-ups from the shell (issue 16)."""
+from __future__ import annotations
+
+import json
+
+from tui.commands import UsageError, reported_settings
+
+EXIT_OK = 0
+
+
+def register(sub) -> None:
+    agenda = sub.add_parser(
+        "agenda",
+        help="what to do: follow-ups overdue, today, this week, later, someday, and people to reach out to",
+        description="Print the agenda, one line per item (the id in brackets is what `done` and `snooze` take). "
+        "Exit status 0 whatever it holds.",
+    )
+    agenda.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    agenda.add_argument(
+        "--due-now", action="store_true",
+        help="only what is overdue or due today; prints nothing when nothing is (for a reminder from cron)",
+    )
+    agenda.set_defaults(handler=cmd_agenda)
+
+    done = sub.add_parser("done", help="mark a follow-up done", description="Mark the follow-up of an encounter done.")
+    done.add_argument("id", metavar="ID", help="the encounter's id, or its first characters (as `netjournal agenda` shows)")
+    done.set_defaults(handler=cmd_done)
+
+    snooze = sub.add_parser(
+        "snooze", help="move a follow-up to a later day",
+        description="Give the follow-up of an encounter a new due date, today or later.",
+    )
+    snooze.add_argument("id", metavar="ID", help="the encounter's id, or its first characters")
+    snooze.add_argument("when", metavar="WHEN", nargs="+", help='the new due date: fri, "next week", "in 3 days", 2026-12-01')
+    snooze.add_argument("--month-first", action="store_true", help="read 11/20 as 20 November (default: day first)")
+    snooze.set_defaults(handler=cmd_snooze)
+
+    export = sub.add_parser(
+        "export", help="write the open follow-ups to a calendar file",
+        description="Write the open follow-ups that have a due date as all-day events of an iCalendar file, "
+        "which any calendar app imports; importing a newer file updates the events instead of doubling them.",
+    )
+    export.add_argument("--ics", metavar="PATH", required=True, help="the .ics file to write (its folder must exist)")
+    export.set_defaults(handler=cmd_export)
+
+
+def _store(args):
+    # Imported here so that other subcommands do not pay for the store.
+    from journal.store import Store
+
+    return Store(args.journal_path)
+
+
+def _resolve(store, text: str) -> str:
+    from journal.errors import NotFoundError, ValidationError
+    from journal.ids import resolve_encounter_id
+
+    try:
+        return resolve_encounter_id(store, text)
+    except (NotFoundError, ValidationError) as exc:
+        raise UsageError(f"ID: {exc}") from None
+
+
+def cmd_agenda(args, out, err) -> int:
+    from journal.agenda import SECTIONS, compute_agenda, to_json_dict, to_lines
+
+    settings = reported_settings(err)
+    sections = ("overdue", "today") if args.due_now else SECTIONS
+    with _store(args) as store:
+        agenda = compute_agenda(
+            store, first_weekday=settings.first_weekday, default_cadence=settings.keep_in_touch_days
+        )
+        if args.format == "json":
+            print(json.dumps(to_json_dict(agenda, store, sections), ensure_ascii=False, indent=2), file=out)
+            return EXIT_OK
+        lines = to_lines(agenda, store, sections)
+    if not lines and not args.due_now:
+        print("Nothing on the agenda: no open follow-ups, and nobody past their keep-in-touch cadence.", file=out)
+    for line in lines:
+        print(line, file=out)
+    return EXIT_OK
+
+
+def cmd_done(args, out, err) -> int:
+    from journal.agenda import origin
+    from journal import clock
+
+    with _store(args) as store:
+        encounter_id = _resolve(store, args.id)
+        encounter = store.encounter(encounter_id)
+        follow = encounter.follow_up
+        if follow is None or not follow.text:
+            raise UsageError("ID: this encounter has no follow-up.")
+        where = origin(encounter, store, clock.today())
+        if follow.done:
+            print("Already done: {text} ({origin})".format(text=follow.text, origin=where), file=out)
+            return EXIT_OK
+        store.set_follow_up_done(encounter_id)
+    print("Done: {text} ({origin})".format(text=follow.text, origin=where), file=out)
+    return EXIT_OK
+
+
+def cmd_snooze(args, out, err) -> int:
+    from journal import clock
+    from journal.agenda import long_day, snooze
+    from journal.dates import DateParseError, parse_due
+    from journal.errors import ValidationError
+
+    typed = " ".join(args.when)
+    today = clock.today()
+    try:
+        due = parse_due(typed, today, dayfirst=not args.month_first)
+    except DateParseError as exc:
+        raise UsageError(f"WHEN: {exc}") from None
+    with _store(args) as store:
+        encounter_id = _resolve(store, args.id)
+        try:
+            encounter = snooze(store, encounter_id, due, today, typed=typed)
+        except ValidationError as exc:
+            option = "WHEN" if exc.field == "due" else "ID"
+            raise UsageError(f"{option}: {exc.message}") from None
+    print("Snoozed to {day}: {text}".format(day=long_day(due), text=encounter.follow_up.text), file=out)
+    return EXIT_OK
+
+
+def cmd_export(args, out, err) -> int:
+    from journal.errors import ValidationError
+    from journal.ics import export_ics
+
+    with _store(args) as store:
+        try:
+            count = export_ics(store, args.ics)
+        except ValidationError as exc:
+            raise UsageError(f"--ics: {exc.message}") from None
+    if count == 1:
+        print("Wrote 1 follow-up to {path}.".format(path=args.ics), file=out)
+    else:
+        print("Wrote {count} follow-ups to {path}.".format(count=count, path=args.ics), file=out)
+    return EXIT_OK
