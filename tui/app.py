@@ -16,9 +16,12 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
+from journal.agenda import anything_due
 from journal.errors import JournalError, UnreadableJournalError
+from journal.settings import Loaded, SettingsError, load_settings, update_settings
 from journal.store import SaveResult, Store
 from journal.text import clean
+from tui.screens.agenda import AgendaScreen
 from tui.screens.opinions import OpinionsScreen
 from tui.screens.people import PeopleScreen
 from tui.screens.reach import ReachScreen
@@ -40,6 +43,7 @@ class NetJournalApp(App):
     TITLE = "netjournal"
     CSS_PATH = sorted(STYLES.glob("*.tcss"))
     MODES = {
+        "agenda": AgendaScreen,
         "timeline": TimelineScreen,
         "people": PeopleScreen,
         "review": ReviewScreen,
@@ -53,6 +57,7 @@ class NetJournalApp(App):
     DEFAULT_MODE = "timeline"
     BINDINGS = [
         Binding("a", "quick_add", "Add", id="app.quick_add", tooltip="Add an encounter: who, where, what you talked about"),
+        Binding("A", "go('agenda')", "Agenda", id="app.agenda", tooltip="Follow-ups due, and people to reach out to"),
         Binding("t", "go('timeline')", "Timeline", id="app.timeline", tooltip="Your encounters, newest first"),
         Binding("p", "go('people')", "People", id="app.people", tooltip="Everyone you have met, by last seen"),
         Binding("w", "go('review')", "Review", id="app.review", tooltip="This week's conversations at a glance"),
@@ -67,9 +72,16 @@ class NetJournalApp(App):
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave netjournal (everything is already saved)"),
     ]
 
-    def __init__(self, store: Store, **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, store: Store, *, settings: Loaded | None = None, **kwargs) -> None:
         self.store = store
+        loaded = settings or load_settings()
+        self.settings = loaded.settings
+        self.settings_path = loaded.path
+        self._settings_problems = loaded.problems
+        # Read by App.__init__: the first screen is the Agenda when something
+        # is due, unless the settings fix it.
+        self.DEFAULT_MODE = self._start_mode()
+        super().__init__(**kwargs)
         self.data_version = 0
         # The last change that can be undone, with the data version right after
         # it: any later change (a merge, a reflection, another process's save)
@@ -79,7 +91,17 @@ class NetJournalApp(App):
         self.last_saved_id: str | None = None
         self._unreadable_reported = False
 
+    def _start_mode(self) -> str:
+        choice = self.settings.start_screen
+        if choice in ("agenda", "timeline"):
+            return choice
+        try:
+            return "agenda" if anything_due(self.store) else "timeline"
+        except JournalError:
+            return "timeline"  # an unreadable journal is reported by the timeline's own reads
+
     def on_mount(self) -> None:
+        self._apply_settings()
         self.set_interval(POLL_SECONDS, self.check_external_changes)
         self.report_damaged_records()
         # Not before the first screens are drawn: the fold would compete with them.
@@ -94,6 +116,49 @@ class NetJournalApp(App):
                 "as they are in the file. `netjournal doctor` lists them with the reason.",
                 title="Damaged records", severity="warning", timeout=20, markup=False,
             )
+
+    # ---------------------------------------------------------- settings
+    def _apply_settings(self) -> None:
+        problems = list(self._settings_problems)
+        theme = self.settings.theme
+        if theme is not None:
+            if theme in self.available_themes:
+                self.theme = theme
+            else:
+                problems.append(
+                    "The theme '{theme}' in the settings file {path} is not one netjournal knows; "
+                    "the default theme is used. Pick one with ctrl+p, Theme.".format(theme=theme, path=self.settings_path)
+                )
+        if problems:
+            # Said once, and never fatal: the defaults stand in for what could not be read.
+            self.notify("\n".join(problems), title="Settings", severity="warning", timeout=20)
+        # Only after the stored theme is applied: from now on a change is the user's choice.
+        self.watch(self, "theme", self._theme_chosen, init=False)
+
+    def _theme_chosen(self, theme: str) -> None:
+        if theme != self.settings.theme:
+            self.remember(theme=theme)
+
+    def remember(self, **changes) -> bool:
+        """Apply settings now and write them to the settings file; False (and a message) if not written."""
+        from journal.settings import with_changes
+
+        try:
+            self.settings = with_changes(self.settings, changes)
+            self.settings = update_settings(changes, self.settings_path)
+        except (SettingsError, ValueError) as exc:
+            self.notify(str(exc), title="Setting not saved", severity="error", timeout=15)
+            return False
+        return True
+
+    def set_start_screen(self, choice: str) -> None:
+        if self.remember(start_screen=choice):
+            message = {
+                "auto": "netjournal will open on the Agenda when something is due today or overdue, else on the timeline.",
+                "agenda": "netjournal will always open on the Agenda.",
+                "timeline": "netjournal will always open on the timeline.",
+            }[choice]
+            self.notify(message, title="Start screen")
 
     # ------------------------------------------------------- warm search
     def warm_search(self) -> None:
@@ -190,11 +255,12 @@ class NetJournalApp(App):
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
-    def action_quick_add(self, group_id: str | None = None) -> None:
-        """Open quick-add; with a group, a meeting of it (members, place and date filled in)."""
+    def action_quick_add(self, group_id: str | None = None, who: str = "") -> None:
+        """Open quick-add; with a group, a meeting of it (members, place and date filled in);
+        `who` fills in Who (the Agenda's Reach out rows)."""
         from tui.dialogs.quick_add import QuickAddDialog
 
-        self.push_screen(QuickAddDialog(group_id=group_id), self._after_add)
+        self.push_screen(QuickAddDialog(group_id=group_id, who=who), self._after_add)
 
     def edit_encounter(self, encounter_id: str) -> None:
         from tui.dialogs.quick_add import QuickAddDialog
@@ -321,6 +387,7 @@ class NetJournalApp(App):
     # ------------------------------------------------------ command palette
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Add encounter", "Note a conversation: who, where, what about", self.action_quick_add)
+        yield SystemCommand("Agenda", "Follow-ups due, and people to reach out to", lambda: self.action_go("agenda"))
         yield SystemCommand("Timeline", "Your encounters, newest first", lambda: self.action_go("timeline"))
         yield SystemCommand("People", "Everyone you have met", lambda: self.action_go("people"))
         yield SystemCommand("Weekly review", "This week's conversations at a glance", lambda: self.action_go("review"))
@@ -331,6 +398,13 @@ class NetJournalApp(App):
         yield SystemCommand("New group", "A support group, a meetup, a club that meets periodically", lambda: self.edit_group(None))
         yield SystemCommand("Search", "Search notes, people, places and #topics", self.action_search)
         yield SystemCommand("Undo", "Undo the last save, edit or delete", self.action_undo)
+        yield SystemCommand(
+            "Start screen: Agenda when something is due",
+            "Open on the Agenda when a follow-up is due today or overdue, else on the timeline (the default)",
+            lambda: self.set_start_screen("auto"),
+        )
+        yield SystemCommand("Start screen: always the Agenda", "Always open on the Agenda", lambda: self.set_start_screen("agenda"))
+        yield SystemCommand("Start screen: always the timeline", "Always open on the timeline", lambda: self.set_start_screen("timeline"))
         yield from super().get_system_commands(screen)
 
 

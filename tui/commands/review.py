@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from tui.commands import UsageError
+from tui.commands import UsageError, reported_settings
 
 
 def register(subparsers) -> None:
@@ -23,15 +23,17 @@ def cmd_review(args, out, err) -> int:
     from journal.dates import DateParseError
     from journal.review import compute_review, to_json_dict, to_markdown, week_of_label
     from journal.store import Store
+
+    first_weekday = reported_settings(err).first_weekday
     if args.week.strip():
         try:
-            start = week_of_label(args.week)
+            start = week_of_label(args.week, first_weekday)
         except DateParseError as exc:
             raise UsageError(f"--week: {exc}") from None
     else:
         start = clock.today()
     with Store(args.journal_path) as store:
-        review = compute_review(store, start)
+        review = compute_review(store, start, first_weekday=first_weekday)
         if args.format == "json":
             print(json.dumps(to_json_dict(review, store), ensure_ascii=False, indent=2), file=out)
         else:

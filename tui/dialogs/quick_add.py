@@ -59,10 +59,11 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
         Binding("escape", "cancel", "Cancel", id="quick_add.cancel", tooltip="Close; asks first if anything was typed"),
     ]
 
-    def __init__(self, encounter: Encounter | None = None, group_id: str | None = None) -> None:
+    def __init__(self, encounter: Encounter | None = None, group_id: str | None = None, *, who: str = "") -> None:
         super().__init__()
         self._editing = encounter
         self._group_id = group_id if encounter is None else encounter.group_id
+        self._who = who  # a new encounter with these people (the Agenda's Reach out)
         self._initial: dict[str, str] = {}
         self._early: list[str] = []  # keys typed before Who existed: see take_early_key
         # What the last chosen group filled in, field by field: a later choice
@@ -136,7 +137,7 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
             yield Label("ctrl+s save · tab next field · → accepts a suggestion · esc cancel · #hashtags become topics", classes="dialog-help")
 
     def on_mount(self) -> None:
-        values = {"when": "now"}
+        values = {"when": "now", "who": self._who}
         encounter = self._editing
         if encounter is not None:
             follow = encounter.follow_up
@@ -170,7 +171,13 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
         self._initial = self._values()
         self._show_parsed("when")
         self._show_parsed("due")
-        self.query_one("#who", Input).focus()
+        who = self.query_one("#who", Input)
+        if self._who:
+            # Filled in for the user: the next key adds to the names (", Bruno")
+            # rather than replacing them, as a selection would.
+            who.select_on_focus = False
+            who.cursor_position = len(who.value)
+        who.focus()
         if self._early:
             self._type_into_who("".join(self._early))
             self._early.clear()

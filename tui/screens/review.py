@@ -82,7 +82,7 @@ class ReviewScreen(JournalScreen):
     # ----------------------------------------------------------- drawing
     def refresh_data(self) -> None:
         store = self.store
-        review = self.review = compute_review(store, self.week_start)
+        review = self.review = compute_review(store, self.week_start, first_weekday=self.app.settings.first_weekday)
         self._draw_header(review)
         numbers = Text()
         numbers.append(f"{review.conversations}", style="bold")
@@ -131,11 +131,25 @@ class ReviewScreen(JournalScreen):
             if names:
                 line.append_text(literal(" — " + ", ".join(names), style="dim"))
             follow_ups.add_option(Option(line, id=encounter.id))
+        undated = review.follow_ups_open_undated
+        if undated:
+            # Never due, so never overdue: without their own heading they would be seen nowhere.
+            follow_ups.add_option(Option(Text("Open, without a date", style="bold"), id="heading-undated", disabled=True))
+        for encounter in undated:
+            line = Text("☐ ")
+            line.append_text(literal(encounter.follow_up.text))
+            names = store.names(encounter.people)
+            if names:
+                line.append_text(literal(" — " + ", ".join(names), style="dim"))
+            follow_ups.add_option(Option(line, id=encounter.id))
+        rows += [(e, "undated") for e in undated]
         if not rows:
             follow_ups.add_option(Option(Text("nothing due", style="dim"), disabled=True))
         else:
             # Highlighted from the start, so that space works as the heading says.
             follow_ups.highlighted = min(keep or 0, follow_ups.option_count - 1)
+            if follow_ups.highlighted_option is not None and follow_ups.highlighted_option.disabled:
+                follow_ups.action_cursor_down()  # never on the heading
 
         reflection = self.query_one("#review-reflection", TextArea)
         # Cleaned: a text area draws its text as is, and a hand-edited journal
@@ -257,7 +271,7 @@ class ReviewScreen(JournalScreen):
         if self.review is None:
             return
         self.action_save_reflection(quiet=True)
-        review = compute_review(self.store, self.review.start)
+        review = compute_review(self.store, self.review.start, first_weekday=self.review.first_weekday)
         folder = self.store.path.parent / "exports"
         target = folder / f"review-{review.week}.md"
         try:

@@ -1,0 +1,304 @@
+"""The Agenda: open follow-ups by when they are due, and people to reach out to (issue 16).
+
+One OptionList holds every section; headings are disabled options, so the
+cursor skips them. A follow-up marked done stays for a moment, struck
+through, so the user sees what happened (ctrl+z brings it back, before or
+after it goes).
+"""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from journal import clock
+from journal.agenda import Agenda, ReachOut, compute_agenda, long_day, short_day
+from journal.dates import LocalDays
+from journal.errors import JournalError, NotFoundError
+from journal.models import Encounter
+from tui.screens.base import JournalScreen
+from tui.widgets.literal import cell
+
+FOLLOW_UP, PERSON, HEADING = "follow-up:", "person:", "heading:"
+OPEN_MARK, DONE_MARK = "☐", "☑"
+
+# Heading of each section, and what it says when empty.
+_HEADINGS = {
+    "overdue": ("Overdue", "nothing overdue"),
+    "today": ("Today", "nothing due today"),
+    "this_week": ("This week", "nothing else this week"),
+    "later": ("Later", "nothing later"),
+    "someday": ("Someday (no date)", "no follow-up without a date"),
+    "reach_out": ("Reach out", "nobody past their keep-in-touch cadence"),
+}
+_SHOWN = ("overdue", "today", "this_week", "later", "someday", "reach_out")
+
+
+class AgendaScreen(JournalScreen):
+    BINDINGS = [
+        Binding("space", "done", "Done", id="agenda.done", tooltip="Mark the highlighted follow-up done (ctrl+z brings it back)"),
+        Binding("s", "snooze", "Snooze", id="agenda.snooze", tooltip="Move the highlighted follow-up to another day"),
+        Binding("enter", "open", "Open", id="agenda.open", tooltip="Open the encounter (on Reach out: the person)"),
+        Binding("a", "add", "Add", id="agenda.add", tooltip="Add an encounter; on a Reach out row, with that person"),
+    ]
+
+    # How long a row marked done stays, struck through, before it goes.
+    FADE_SECONDS = 2.5
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.agenda: Agenda | None = None
+        self._fading: set[str] = set()  # encounter ids marked done here a moment ago
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="agenda-header", classes="screen-header")
+        yield OptionList(id="agenda-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sync_data()
+        self.query_one("#agenda-list", OptionList).focus()
+        from tui.app import exit_after_first_paint
+
+        if exit_after_first_paint():
+            self.call_after_refresh(self.app.exit)
+
+    # ----------------------------------------------------------- drawing
+    def refresh_data(self) -> None:
+        settings = self.app.settings
+        today = clock.today()
+        agenda = self.agenda = compute_agenda(
+            self.store, today,
+            first_weekday=settings.first_weekday,
+            default_cadence=settings.keep_in_touch_days,
+            keep=frozenset(self._fading),
+        )
+        self._draw_header(agenda)
+        options = self.query_one("#agenda-list", OptionList)
+        keep_id = self._highlighted_id()
+        keep_index = options.highlighted
+        options.clear_options()
+        width = max(40, options.scrollable_content_region.width - 2)
+        for name in _SHOWN:
+            items = agenda.section(name)
+            title, empty = _HEADINGS[name]
+            if name == "this_week":
+                title = "This week, until {day}".format(day=short_day(agenda.week_end, today))
+            heading = Text(title, style="bold underline")
+            if items:
+                heading.append(f"  {len(items)}", style="bold")
+            else:
+                heading.append(f"  {empty}", style="dim")
+            options.add_option(Option(heading, id=HEADING + name, disabled=True))
+            for item in items:
+                if name == "reach_out":
+                    options.add_option(Option(self._person_row(item, width, today), id=PERSON + item.person.id))
+                else:
+                    options.add_option(Option(self._follow_up_row(item, name, width, today), id=FOLLOW_UP + item.id))
+        self._select(keep_id, keep_index)
+
+    def _draw_header(self, agenda: Agenda) -> None:
+        header = Text("Agenda", style="bold")
+        header.append("   " + agenda.as_of.strftime("%A %d %B %Y"))
+        counts = [
+            ("{n} overdue", len(agenda.overdue), "bold red"),
+            ("{n} today", len(agenda.today), "bold"),
+            ("{n} this week", len(agenda.this_week), ""),
+            ("{n} to reach out to", len(agenda.reach_out), ""),
+        ]
+        for template, n, style in counts:
+            header.append("   ")
+            header.append(template.format(n=n), style=style if n else "dim")
+        self.query_one("#agenda-header", Static).update(header)
+
+    def _follow_up_row(self, encounter: Encounter, section: str, width: int, today) -> Text:
+        follow = encounter.follow_up
+        done = follow.done
+        if done:
+            when = "done"
+        elif section == "today":
+            when = "today"
+        elif follow.due:
+            when = short_day(follow.due, today)
+        else:
+            when = ""
+        names = ", ".join(self.store.names(encounter.people))
+        met = short_day(LocalDays().date_of(encounter.when), today)
+        origin = f"{met} · {encounter.place}" if encounter.place else met
+        # (text, width, style); the follow-up takes what the others leave.
+        columns = [(DONE_MARK if done else OPEN_MARK, 1, ""), (when, 11, "bold red" if section == "overdue" and not done else "bold")]
+        flexible = len(columns)
+        columns.append((follow.text, 0, "strike" if done else ""))
+        columns.append((names or "—", max(8, min(24, width // 5)), "bold" if not done else "dim"))
+        if width >= 80:
+            columns.append((origin, min(28, width // 4 + 2), "italic dim"))
+        row = self._columns(columns, flexible, width)
+        if done:
+            row.stylize("dim")
+            row.append_text(Text("  ctrl+z brings it back", style="italic"))
+        return row
+
+    def _person_row(self, reach: ReachOut, width: int, today) -> Text:
+        seen = "last seen {day}, {days} days ago".format(day=short_day(reach.last_seen, today), days=reach.days_since)
+        if reach.own_cadence:
+            cadence = "every {n} days".format(n=reach.cadence)
+        else:
+            cadence = "every {n} days (default)".format(n=reach.cadence)
+        past = "{n} days past".format(n=reach.days_past)
+        columns = [("→", 1, ""), (past, 13, "bold yellow")]
+        flexible = len(columns)
+        columns.append((reach.person.name, 0, "bold"))
+        columns.append((seen, min(34, max(12, width // 3 + 2)), ""))
+        if width >= 80:
+            columns.append((cadence, min(28, width // 4), "italic dim"))
+        return self._columns(columns, flexible, width)
+
+    @staticmethod
+    def _columns(columns: list[tuple[str, int, str]], flexible: int, width: int) -> Text:
+        gap = 2
+        used = sum(w for _, w, _ in columns) + gap * (len(columns) - 1)
+        text, _, style = columns[flexible]
+        columns[flexible] = (text, max(6, width - used), style)
+        row = Text(no_wrap=True, overflow="crop")
+        for index, (text, column_width, style) in enumerate(columns):
+            if index:
+                row.append(" " * gap)
+            row.append(cell(text, column_width, style))
+        return row
+
+    def _select(self, keep_id: str | None, keep_index: int | None) -> None:
+        options = self.query_one("#agenda-list", OptionList)
+        if keep_id is not None:
+            try:
+                options.highlighted = options.get_option_index(keep_id)
+                return
+            except Exception:  # gone (done, snoozed elsewhere): stay near where it was
+                pass
+        start = min(keep_index or 0, options.option_count - 1)
+        for index in list(range(start, options.option_count)) + list(range(start - 1, -1, -1)):
+            if not options.get_option_at_index(index).disabled:
+                options.highlighted = index
+                return
+        options.highlighted = None
+
+    def on_resize(self) -> None:
+        if self.agenda is not None:
+            self.refresh_data()  # the columns follow the width
+
+    # ----------------------------------------------------------- actions
+    def _highlighted_id(self) -> str | None:
+        option = self.query_one("#agenda-list", OptionList).highlighted_option
+        return option.id if option is not None and not option.disabled else None
+
+    def _highlighted_follow_up(self) -> str | None:
+        option_id = self._highlighted_id()
+        if option_id and option_id.startswith(FOLLOW_UP):
+            return option_id[len(FOLLOW_UP):]
+        return None
+
+    def _highlighted_person(self) -> str | None:
+        option_id = self._highlighted_id()
+        if option_id and option_id.startswith(PERSON):
+            return option_id[len(PERSON):]
+        return None
+
+    def _encounter(self, encounter_id: str) -> Encounter | None:
+        try:
+            return self.store.encounter(encounter_id)
+        except NotFoundError:
+            self.refresh_data()
+            return None
+
+    def action_done(self) -> None:
+        encounter_id = self._highlighted_follow_up()
+        if encounter_id is None:
+            self.notify("Highlight a follow-up to mark it done.", severity="warning")
+            return
+        encounter = self._encounter(encounter_id)
+        if encounter is None or encounter.follow_up is None:
+            return
+        if encounter.follow_up.done:
+            self._reopen(encounter)
+            return
+        try:
+            self.store.set_follow_up_done(encounter_id, True)
+        except JournalError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            return
+        self._fading.add(encounter_id)
+        store = self.store
+        self.app.record_change("marking the follow-up done", lambda: store.set_follow_up_done(encounter_id, False))
+        self.notify("Follow-up done: {text}. ctrl+z brings it back.".format(text=encounter.follow_up.text), title="Done")
+        self.set_timer(self.FADE_SECONDS, lambda: self._fade(encounter_id))
+
+    def _reopen(self, encounter: Encounter) -> None:
+        """Space again on a row still fading: the user changed their mind."""
+        try:
+            self.store.set_follow_up_done(encounter.id, False)
+        except JournalError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            return
+        self._fading.discard(encounter.id)
+        self.app.data_changed()
+        self.notify("Follow-up open again.")
+
+    def _fade(self, encounter_id: str) -> None:
+        if encounter_id not in self._fading:
+            return
+        self._fading.discard(encounter_id)
+        if self.app.screen is self:
+            self.refresh_data()
+        else:
+            self._seen_version = -1  # redrawn when the user comes back
+
+    def action_snooze(self) -> None:
+        from tui.dialogs.snooze import SnoozeDialog
+
+        encounter_id = self._highlighted_follow_up()
+        if encounter_id is None:
+            self.notify("Highlight a follow-up to snooze it.", severity="warning")
+            return
+        encounter = self._encounter(encounter_id)
+        if encounter is None or encounter.follow_up is None:
+            return
+        if encounter.follow_up.done:
+            self.notify("This follow-up is done: there is nothing to snooze.", severity="warning")
+            return
+
+        def snoozed(before: Encounter | None) -> None:
+            if before is None:
+                return
+            store = self.store
+            after = store.encounter(before.id).follow_up.due
+            self.app.record_change("the snooze", lambda: store.set_follow_up_due(before.id, before.follow_up.due))
+            self.notify(
+                "Snoozed to {day}. ctrl+z undoes it.".format(day=long_day(after)), title="Snoozed"
+            )
+
+        self.app.push_screen(SnoozeDialog(encounter), snoozed)
+
+    def action_open(self) -> None:
+        person_id = self._highlighted_person()
+        if person_id is not None:
+            self.app.open_person(person_id)
+            return
+        encounter_id = self._highlighted_follow_up()
+        if encounter_id is not None:
+            self.app.open_encounter(encounter_id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_add(self) -> None:
+        person_id = self._highlighted_person()
+        if person_id is None:
+            self.app.action_quick_add()
+            return
+        try:
+            name = self.store.person(person_id).name
+        except NotFoundError:
+            name = ""
+        self.app.action_quick_add(who=name)
