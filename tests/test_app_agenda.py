@@ -98,7 +98,7 @@ async def test_opens_on_the_agenda_when_something_is_overdue(store):
             "→ 10 days past Kim Park last seen Sun 18 Oct, 40 days ago every 30 days (default)",
         ]
         header = static_text(app.screen, "#agenda-header")
-        assert squash(header) == "Agenda Friday 27 November 2026 1 overdue 1 today 1 this week 1 to reach out to"
+        assert squash(header) == "Agenda Fri 27 Nov 2026 1 overdue 1 today 1 this week 1 to reach out"
         # The first item is highlighted, ready for space or s.
         assert agenda_list(app).highlighted == 1
 

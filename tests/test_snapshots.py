@@ -128,3 +128,29 @@ def test_snapshot_group_page(snap_compare, store):
         await pilot.pause()
 
     assert snap_compare(NetJournalApp(store), terminal_size=SIZE, run_before=open_group)
+
+
+def test_snapshot_agenda(snap_compare, store):
+    """The Agenda, which the app opens on because a follow-up is overdue: the header
+    "Agenda  Fri 27 Nov 2026  1 overdue  1 today  1 this week  1 to reach out"; the
+    sections Overdue (☐ Wed 25 Nov, send the recipe, Ana Souza, Fri 20 Nov · Padaria
+    Real, highlighted), Today (book the table, Bruno), This week until Sun 29 Nov (send
+    the slides, Léa Dubois), Later (send him the cycling map, José Martins, Mon 30 Nov),
+    Someday (ask about the course, Zoë Martin) and Reach out (→ 10 days past, Kim Park, last
+    seen Sun 18 Oct, 40 days ago, every 30 days (default)); the footer starts with
+    space Done, s Snooze, a Add, then the sections."""
+    from datetime import timedelta
+
+    from journal import clock
+    from tests.app_helpers import add, ago
+
+    seed_small(store)
+    today = clock.today()
+    add(store, "Ana Souza", "rye", when=ago(days=7), place="Padaria Real", follow_up="send the recipe",
+        due=today - timedelta(days=2))
+    add(store, "Bruno", "dinner", when=ago(days=1, hours=2), place="Café Lua", follow_up="book the table", due=today)
+    add(store, "Léa Dubois", "talk", when=ago(days=2), follow_up="send the slides", due=today + timedelta(days=2))
+    add(store, "Zoë Martin", "a course", when=ago(days=4), follow_up="ask about the course")
+    add(store, "Kim Park", "first chat", when=ago(days=60))
+    add(store, "Kim Park", "second chat", when=ago(days=40))
+    assert snap_compare(NetJournalApp(store), terminal_size=SIZE)

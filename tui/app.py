@@ -57,7 +57,6 @@ class NetJournalApp(App):
     DEFAULT_MODE = "timeline"
     BINDINGS = [
         Binding("a", "quick_add", "Add", id="app.quick_add", tooltip="Add an encounter: who, where, what you talked about"),
-        Binding("A", "go('agenda')", "Agenda", id="app.agenda", tooltip="Follow-ups due, and people to reach out to"),
         Binding("t", "go('timeline')", "Timeline", id="app.timeline", tooltip="Your encounters, newest first"),
         Binding("p", "go('people')", "People", id="app.people", tooltip="Everyone you have met, by last seen"),
         Binding("w", "go('review')", "Review", id="app.review", tooltip="This week's conversations at a glance"),
@@ -70,6 +69,8 @@ class NetJournalApp(App):
         Binding("question_mark", "keys", "Keys", id="app.keys", tooltip="Show or hide every key of this screen"),
         Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False, tooltip="Undo the last save, edit or delete"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave netjournal (everything is already saved)"),
+        # Last, so that a narrow footer still shows ? and q (the Agenda is also in the palette).
+        Binding("A", "go('agenda')", "Agenda", id="app.agenda", tooltip="Follow-ups due, and people to reach out to"),
     ]
 
     def __init__(self, store: Store, *, settings: Loaded | None = None, **kwargs) -> None:

@@ -101,15 +101,15 @@ class AgendaScreen(JournalScreen):
 
     def _draw_header(self, agenda: Agenda) -> None:
         header = Text("Agenda", style="bold")
-        header.append("   " + agenda.as_of.strftime("%A %d %B %Y"))
+        header.append("  " + agenda.as_of.strftime("%a %d %b %Y"))
         counts = [
             ("{n} overdue", len(agenda.overdue), "bold red"),
             ("{n} today", len(agenda.today), "bold"),
             ("{n} this week", len(agenda.this_week), ""),
-            ("{n} to reach out to", len(agenda.reach_out), ""),
+            ("{n} to reach out", len(agenda.reach_out), ""),
         ]
         for template, n, style in counts:
-            header.append("   ")
+            header.append("  ")
             header.append(template.format(n=n), style=style if n else "dim")
         self.query_one("#agenda-header", Static).update(header)
 
@@ -146,13 +146,12 @@ class AgendaScreen(JournalScreen):
             cadence = "every {n} days".format(n=reach.cadence)
         else:
             cadence = "every {n} days (default)".format(n=reach.cadence)
-        past = "{n} days past".format(n=reach.days_past)
-        columns = [("→", 1, ""), (past, 13, "bold yellow")]
+        past = "1 day past" if reach.days_past == 1 else "{n} days past".format(n=reach.days_past)
+        columns = [("→", 1, ""), (past, 13, "bold yellow"), (reach.person.name, max(12, min(24, width // 6)), "bold")]
         flexible = len(columns)
-        columns.append((reach.person.name, 0, "bold"))
-        columns.append((seen, min(34, max(12, width // 3 + 2)), ""))
+        columns.append((seen, 0, ""))
         if width >= 80:
-            columns.append((cadence, min(28, width // 4), "italic dim"))
+            columns.append((cadence, min(24, width // 4), "italic dim"))
         return self._columns(columns, flexible, width)
 
     @staticmethod
