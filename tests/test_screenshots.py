@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_every_screenshot_the_readme_references_exists():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     referenced = set(re.findall(r"\(?(screenshots/[\w.-]+\.svg)\)?", readme))
-    assert {"screenshots/timeline.svg", "screenshots/review.svg"} <= referenced
+    assert {"screenshots/agenda.svg", "screenshots/timeline.svg", "screenshots/review.svg"} <= referenced
     missing = sorted(path for path in referenced if not (ROOT / path).is_file())
     assert missing == []
 
@@ -25,8 +25,8 @@ def test_the_script_runs_and_gives_the_committed_pictures(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     made = sorted(p.name for p in tmp_path.glob("*.svg"))
-    assert made == ["encounter.svg", "group.svg", "opinion.svg", "people.svg", "profile.svg", "quick-add.svg", "review.svg",
-                    "timeline.svg"]
+    assert made == ["agenda.svg", "encounter.svg", "group.svg", "opinion.svg", "people.svg", "profile.svg", "quick-add.svg",
+                    "review.svg", "timeline.svg"]
     for name in made:
         picture = (tmp_path / name).read_text(encoding="utf-8")
         assert picture == (ROOT / "screenshots" / name).read_text(encoding="utf-8"), f"screenshots/{name} is out of date"

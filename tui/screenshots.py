@@ -16,7 +16,7 @@ from pathlib import Path
 
 FROZEN_NOW = "2026-11-27T17:30:00+01:00"
 SIZE = (110, 34)
-SHOTS = ("timeline", "quick-add", "encounter", "people", "profile", "review", "opinion", "group")
+SHOTS = ("agenda", "timeline", "quick-add", "encounter", "people", "profile", "review", "opinion", "group")
 
 
 def _freeze() -> None:
@@ -45,6 +45,10 @@ async def take(out: Path, journal: Path) -> list[Path]:
 
     app = NetJournalApp(Store(journal))
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # The demo has overdue follow-ups, so the app opens on the Agenda.
+        await _shoot(app, pilot, out, "agenda")
+        await pilot.press("t")
         await pilot.pause()
         await _shoot(app, pilot, out, "timeline")
 
@@ -108,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         journal = Path(folder) / "journal.json"
+        # The default settings, whatever the user's own (a theme, a start screen).
+        os.environ["NETJOURNAL_SETTINGS"] = str(Path(folder) / "settings.toml")
         build_demo(journal, encounters=300, seed=7)
         written = asyncio.run(take(out, journal))
     for path in written:
