@@ -247,6 +247,8 @@ PYCACHE: Path | None = None  # set by main(), inside the run's temp folder
 def child_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
     env["NETJOURNAL_NOW"] = NOW
+    # The default settings (a file that does not exist), whatever the user's own.
+    env["NETJOURNAL_SETTINGS"] = os.path.join(os.path.dirname(os.path.abspath(__file__)), "no-such-folder", "settings.toml")
     # An installed netjournal runs from .pyc files. With PYTHONDONTWRITEBYTECODE
     # set (as in some dev shells) every child would compile the project's
     # sources again, about 100 ms of app start; a private cache, filled by
