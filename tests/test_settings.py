@@ -152,3 +152,16 @@ def test_with_changes_checks_values_and_none_restores_the_default():
     assert with_changes(current, {"start_screen": None}).start_screen == "auto"
     with pytest.raises(ValueError):
         with_changes(current, {"keep_in_touch_days": 0})
+
+
+def test_the_readmes_example_settings_file_is_read_without_a_problem(settings_file):
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    [example] = re.findall(r"```toml\n(.*?)```", readme, re.S)
+    settings_file.parent.mkdir(parents=True)
+    settings_file.write_text(example)
+    loaded = load_settings()
+    assert loaded.problems == []
+    assert set(tomllib.loads(example)) == set(settings_module.KEYS)
