@@ -29,6 +29,8 @@ from tui.dialogs.opinion_edit import OpinionDialog
 from tui.dialogs.person_edit import PersonEditDialog
 from tui.dialogs.pick_person import PickPersonDialog
 from tui.dialogs.quick_add import QuickAddDialog
+from tui.dialogs.snooze import SnoozeDialog
+from tui.screens.agenda import AgendaScreen
 from tui.screens.encounter import EncounterScreen
 from tui.screens.opinion import OpinionScreen
 from tui.screens.opinions import OpinionsScreen
@@ -76,6 +78,16 @@ async def test_every_screen_draws_the_poison_journal(poison_path):
     store = Store(poison_path)
     app = NetJournalApp(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        # Follow-ups are overdue: the app opens on the Agenda.
+        text = check(app, "agenda", AgendaScreen)
+        assert "follow ]0;pwned[red]up" in text
+        await pilot.press("s")  # the snooze dialog quotes the follow-up
+        await pilot.pause()
+        check(app, "snooze", SnoozeDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("t")
         await pilot.pause()
         text = check(app, "timeline", TimelineScreen)
         assert "]0;pwnedAna [red]S" in text and "[@click=app.quit]C" in text  # cut to the column
@@ -211,7 +223,7 @@ async def test_every_screen_draws_the_poison_journal(poison_path):
 
 @pytest.mark.parametrize("argv", [
     ["opinions"], ["opinions", "--format", "json"], ["review"], ["review", "--format", "json"],
-    ["add", "--who", "Ana", "hi"], ["backups"],
+    ["add", "--who", "Ana", "hi"], ["backups"], ["agenda"], ["agenda", "--format", "json"],
 ])
 def test_commands_print_no_control_characters_from_the_poison_journal(poison_path, argv):
     out, err = io.StringIO(), io.StringIO()
