@@ -31,12 +31,13 @@ from .dates import LocalDays, week_start
 from .errors import NotFoundError, ValidationError
 from .models import Encounter, Person
 from .names import fold
+from .settings import MAX_CADENCE_DAYS, Settings
+
+DEFAULT_CADENCE_DAYS = Settings.keep_in_touch_days  # the settings' default
 
 SECTIONS = ("overdue", "today", "this_week", "later", "someday", "reach_out", "meetings")
 FOLLOW_UP_SECTIONS = ("overdue", "today", "this_week", "later", "someday")
-DEFAULT_CADENCE_DAYS = 30
 DEFAULT_CADENCE_MIN_ENCOUNTERS = 2
-MAX_CADENCE_DAYS = 36500
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -10,7 +10,6 @@ from datetime import date, timedelta
 import pytest
 from textual.widgets import OptionList
 
-from journal import clock
 from tests.app_helpers import (
     SIZE,
     add,

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from journal import clock
 from journal.agenda import Agenda, ReachOut, compute_agenda, long_day, short_day
@@ -173,7 +173,7 @@ class AgendaScreen(JournalScreen):
             try:
                 options.highlighted = options.get_option_index(keep_id)
                 return
-            except Exception:  # gone (done, snoozed elsewhere): stay near where it was
+            except OptionDoesNotExist:  # gone (done, snoozed elsewhere): stay near where it was
                 pass
         start = min(keep_index or 0, options.option_count - 1)
         for index in list(range(start, options.option_count)) + list(range(start - 1, -1, -1)):
