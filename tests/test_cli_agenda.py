@@ -218,7 +218,7 @@ def test_an_id_that_matches_nothing_exits_2(journal, journal_path, argv):
 def test_opinion_from_takes_a_prefix(journal, journal_path):
     code, out, err = run("opinion", "Bread", "worth the queue", "--from", journal.ids["overdue"][:7])
     assert (code, err) == (0, "")
-    [opinion] = disk(journal_path).opinions()
+    [opinion] = disk(journal_path).opinions.all()
     assert opinion.encounters == [journal.ids["overdue"]]
 
 
