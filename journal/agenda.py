@@ -14,9 +14,8 @@ Pure computation over the store's indexes; the Agenda screen and
   cadence (a setting) once met at least twice: a single chat in a queue is
   not yet a relationship to keep up, and every such stranger would bury the
   people who matter;
-* meetings: group meetings in the next 7 days; groups do not exist yet, so
-  it is always empty (the key stays, so that readers of the JSON need not
-  change when they come).
+* meetings: the dates of every group's cadence on today and the 6 days after
+  (journal.groups.upcoming_meetings), by time; empty without groups.
 
 Dated sections are ordered by due date, then by the encounter's time.
 """
@@ -37,6 +36,7 @@ DEFAULT_CADENCE_DAYS = Settings.keep_in_touch_days  # the settings' default
 
 SECTIONS = ("overdue", "today", "this_week", "later", "someday", "reach_out", "meetings")
 FOLLOW_UP_SECTIONS = ("overdue", "today", "this_week", "later", "someday")
+MEETING_DAYS = 7
 DEFAULT_CADENCE_MIN_ENCOUNTERS = 2
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -67,7 +67,7 @@ class Agenda:
     later: list[Encounter] = field(default_factory=list)
     someday: list[Encounter] = field(default_factory=list)
     reach_out: list[ReachOut] = field(default_factory=list)
-    meetings: list = field(default_factory=list)
+    meetings: list = field(default_factory=list)  # journal.groups.UpcomingMeeting, by time
 
     def section(self, name: str) -> list:
         return getattr(self, name)
@@ -141,7 +141,19 @@ def compute_agenda(
     agenda.later = dated[cuts[2] :]
     agenda.someday = undated
     agenda.reach_out = _reach_out(store, today, default_cadence)
+    agenda.meetings = _meetings(store, today)
     return agenda
+
+
+def _meetings(store, today: date) -> list:
+    # Most journals have no group: then the groups' code (and the cadence
+    # grammar) is not even imported, so the app's start does not pay for it.
+    has_groups = getattr(store, "has_groups", None)
+    if has_groups is None or not has_groups():
+        return []
+    from .groups import upcoming_meetings
+
+    return upcoming_meetings(store, today, MEETING_DAYS)
 
 
 def _reach_out(store, today: date, default_cadence: int) -> list[ReachOut]:
@@ -234,6 +246,13 @@ _FOLLOW_UP_LINES = {
     "later": "Later, {due}: {text} ({origin}) [{id}]",
     "someday": "Someday: {text} ({origin}) [{id}]",
 }
+# (whole day, with a place) -> the line of a group's meeting.
+_MEETING_LINES = {
+    (False, True): "Meeting: {group}, {day} {time} at {place}",
+    (False, False): "Meeting: {group}, {day} {time}",
+    (True, True): "Meeting: {group}, {day} at {place}",
+    (True, False): "Meeting: {group}, {day}",
+}
 _REACH_OUT_OWN = "Reach out: {name}, last seen {day} ({days} days ago; every {cadence} days)"
 _REACH_OUT_DEFAULT = "Reach out: {name}, last seen {day} ({days} days ago)"
 
@@ -263,6 +282,12 @@ def to_lines(agenda: Agenda, store, sections=SECTIONS) -> list[str]:
                 lines.append(
                     template.format(name=r.person.name, day=short_day(r.last_seen, today), days=r.days_since, cadence=r.cadence)
                 )
+        elif name == "meetings":
+            for m in agenda.meetings:
+                template = _MEETING_LINES[(m.whole_day, bool(m.place))]
+                lines.append(template.format(
+                    group=m.group.name, day=short_day(m.when.date(), today), time=m.when.strftime("%H:%M"), place=m.place,
+                ))
     return lines
 
 
@@ -299,6 +324,16 @@ def to_json_dict(agenda: Agenda, store, sections=SECTIONS) -> dict:
                 }
                 for r in agenda.reach_out
             ] if wanted else []
-        else:
-            data[name] = []
+        elif name == "meetings":
+            data[name] = [
+                {
+                    "group": m.group.name,
+                    "group_id": m.group.id,
+                    "when": m.when.date().isoformat() if m.whole_day else m.when.isoformat(),
+                    "whole_day": m.whole_day,
+                    "place": m.place,
+                    "setting": m.setting,
+                }
+                for m in agenda.meetings
+            ] if wanted else []
     return data

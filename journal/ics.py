@@ -1,4 +1,4 @@
-"""The open, dated follow-ups as an iCalendar file (RFC 5545), for any calendar app.
+"""The open, dated follow-ups and the groups' meetings as an iCalendar file (RFC 5545).
 
 Each follow-up is an all-day VEVENT on its due date rather than a VTODO:
 most calendar apps (Google Calendar among them) ignore VTODO on import, and
@@ -9,6 +9,10 @@ LAST-MODIFIED are the encounter's last change, so exporting twice without a
 change gives the same bytes. The notes of the conversation are left out:
 calendars are often synced to servers, and the summary (the follow-up) and
 where it came from are what a reminder needs.
+
+Each group with a readable cadence is one recurring VEVENT (its RRULE, the
+dates cancelled as EXDATE, the moved ones as RDATE), from
+journal.groups.group_vevent_data, with a UID from the group's id.
 """
 from __future__ import annotations
 
@@ -55,8 +59,49 @@ def _description(encounter, store) -> str:
     return text + "\n" + "netjournal encounter {id}".format(id=encounter.id)
 
 
+def _group_events(store) -> list:
+    """A recurring VEVENT per group with a readable cadence, by name."""
+    if not store.has_groups():
+        return []  # the groups' code is not even imported
+    from icalendar import Event, vRecur
+
+    from .groups import group_vevent_data
+    from .names import fold
+
+    events = []
+    for group in sorted(store.groups.all(), key=lambda g: fold(g.name)):
+        data = group_vevent_data(group)
+        if data is None:
+            continue
+        event = Event()
+        event.add("uid", data["uid"])
+        event.add("dtstamp", data["last_modified"])
+        event.add("created", data["created"])
+        event.add("last-modified", data["last_modified"])
+        event.add("dtstart", data["dtstart"])
+        event.add("duration", data["duration"])
+        event.add("rrule", vRecur.from_ical(data["rrule"]))
+        for moment in data["exdates"]:
+            event.add("exdate", moment)
+        for moment in data["rdates"]:
+            event.add("rdate", moment)
+        event.add("summary", data["summary"])
+        if data["description"]:
+            event.add("description", data["description"])
+        if data["location"]:
+            event.add("location", data["location"])
+        event.add("categories", ["netjournal"])
+        events.append(event)
+    return events
+
+
 def build_calendar(store) -> bytes:
-    """The calendar of every open follow-up with a due date, by due date."""
+    """The calendar of every open follow-up with a due date (by due date), then every group's meetings."""
+    return _build(store)[0]
+
+
+def _build(store) -> tuple[bytes, int, int]:
+    """(the calendar, how many follow-ups, how many groups)."""
     from icalendar import Calendar, Event  # imported here: only `export --ics` needs it
 
     calendar = Calendar()
@@ -80,11 +125,14 @@ def build_calendar(store) -> bytes:
         event.add("transp", "TRANSPARENT")
         event.add("categories", ["netjournal"])
         calendar.add_component(event)
-    return calendar.to_ical()
+    groups = _group_events(store)
+    for event in groups:
+        calendar.add_component(event)
+    return calendar.to_ical(), len(follow_ups), len(groups)
 
 
-def export_ics(store, target: str | Path) -> int:
-    """Write the calendar to `target` atomically; the number of follow-ups in it.
+def export_ics(store, target: str | Path) -> tuple[int, int]:
+    """Write the calendar to `target` atomically; (how many follow-ups, how many groups) it holds.
 
     A folder that does not exist, or a target that is a folder, is bad input
     (ValidationError); a write that fails is a SaveError. Either way no file,
@@ -99,11 +147,10 @@ def export_ics(store, target: str | Path) -> int:
     if target.is_dir():
         raise ValidationError("path", "{target} is a folder; give the path of the file to write, e.g. {example}.".format(
             target=target, example=target / "netjournal.ics"))
-    payload = build_calendar(store)
+    payload, follow_ups, groups = _build(store)
     try:
         atomic_write_bytes(target, payload)
     except OSError as exc:
         raise SaveError("Could not write {target}: {reason}. Nothing was written.".format(
             target=target, reason=exc.strerror or exc)) from None
-    follow_ups, _ = store.open_follow_ups()
-    return len(follow_ups)
+    return follow_ups, groups

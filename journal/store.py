@@ -534,6 +534,11 @@ class Store(Persistence):
 
     # ====================================================== agenda (issue 16)
     # Domain queries and changes the Agenda needs; kept apart from the persistence above.
+    def has_groups(self) -> bool:
+        """Whether the journal has any group, without importing the groups' code."""
+        self._sync()
+        return bool(self._records["groups"])
+
     def open_undated_follow_ups(self) -> list[Encounter]:
         """Encounters with an open follow-up without a due date, oldest first (a shared list: do not modify)."""
         return self.index.open_undated_follow_ups()

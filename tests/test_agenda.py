@@ -234,3 +234,41 @@ def test_json_has_every_section(journal):
     assert data["meetings"] == []
     only_due = to_json_dict(compute_agenda(journal), journal, ("overdue", "today"))
     assert [len(only_due[name]) for name in SECTIONS] == [2, 1, 0, 0, 0, 0, 0]
+
+
+# --------------------------------------------------------------- meetings
+def test_meetings_are_the_groups_dates_in_the_next_7_days(journal):
+    assert compute_agenda(journal).meetings == []  # no group yet
+    journal.groups.add("Freelancers' circle", kind="support group", place="Café Lua", setting="cafe",
+                       members=["Ana"], cadence_text="every tuesday 19:00")
+    journal.groups.add("Book club", cadence_text="every saturday")
+    journal.groups.add("No cadence")
+    agenda = compute_agenda(journal)
+    assert [(m.group.name, m.when.strftime("%a %d %b %H:%M"), m.whole_day) for m in agenda.meetings] == [
+        ("Book club", "Sat 28 Nov 00:00", True),
+        ("Freelancers' circle", "Tue 01 Dec 19:00", False),
+    ]
+    lines = to_lines(agenda, journal, ("meetings",))
+    assert lines == ["Meeting: Book club, Sat 28 Nov", "Meeting: Freelancers' circle, Tue 1 Dec 19:00 at Café Lua"]
+    data = to_json_dict(agenda, journal)["meetings"]
+    assert data[1] == {
+        "group": "Freelancers' circle", "group_id": agenda.meetings[1].group.id, "when": "2026-12-01T19:00:00+01:00",
+        "whole_day": False, "place": "Café Lua", "setting": "cafe",
+    }
+    assert data[0]["when"] == "2026-11-28" and data[0]["whole_day"] is True
+
+
+def test_an_agenda_without_groups_imports_no_group_code(journal_path):
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from journal.store import Store\n"
+        "from journal.agenda import compute_agenda\n"
+        f"store = Store({str(journal_path)!r})\n"
+        "compute_agenda(store)\n"
+        "assert 'journal.groups' not in sys.modules and 'journal.cadence' not in sys.modules\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr

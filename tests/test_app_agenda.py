@@ -399,3 +399,42 @@ async def test_the_review_lists_undated_follow_ups_under_their_own_heading(store
         await pilot.pause()
         texts = [squash(t) for t in option_texts(app.screen.query_one("#review-follow-ups", OptionList))]
         assert texts[-2:] == ["Open, without a date", "☐ ask about the course — Zoë Martin"]
+
+
+# --------------------------------------------------------------- meetings
+async def test_meetings_show_once_there_are_groups_and_open_or_add_to_the_group(store, journal_path):
+    from tui.screens.group import GroupScreen
+
+    seed_agenda(store)
+    group = store.groups.add("Freelancers' circle", kind="support group", place="Café Lua", setting="cafe",
+                             members=["Ana Souza", "Bruno"], cadence_text="every tuesday 19:00").group
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert rows(app)[-2:] == [
+            "Meetings, the next 7 days 1",
+            "◷ Tue 1 Dec 19:00 Freelancers' circle Café Lua · cafe",
+        ]
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        await pilot.press("end", "a")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, QuickAddDialog)
+        assert field_value(dialog, "group") == "Freelancers' circle"
+        assert field_value(dialog, "who") == "Ana Souza, Bruno"
+        await pilot.press("escape")
+        await pilot.pause()
+    store.groups.delete(group.id)
+
+
+async def test_without_groups_there_is_no_meetings_heading(store):
+    seed_agenda(store)
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not any(row.startswith("Meetings") for row in rows(app))

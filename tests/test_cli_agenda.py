@@ -324,3 +324,26 @@ def test_review_json_lists_the_undated_open_follow_ups(journal):
     assert [f["text"] for f in data["follow_ups_due"]] == ["book the table"]
     markdown = run("review")[1]
     assert "## Open follow-ups without a date\n\n- ask about the course (Léa, Wed 25 Nov)\n" in markdown
+
+
+def test_export_ics_holds_each_groups_meetings_as_a_recurring_event(journal, tmp_path):
+    circle = journal.groups.add("Freelancers' circle", kind="support group", place="Café Lua",
+                                members=["Ana Souza"], cadence_text="every tuesday 19:00").group
+    journal.groups.add("No cadence")
+    target = tmp_path / "all.ics"
+    code, out, err = run("export", "--ics", str(target))
+    assert (code, err) == (0, "")
+    assert out == f"Wrote 3 follow-ups and the meetings of 1 group to {target}.\n"
+    events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert len(events) == 4
+    group = events[-1]
+    assert str(group["uid"]) == f"group-{circle.id}@netjournal"
+    assert str(group["summary"]) == "Freelancers' circle"
+    assert str(group["description"]) == "support group"
+    assert str(group["location"]) == "Café Lua"
+    assert group.decoded("dtstart").strftime("%a %H:%M") == "Tue 19:00"
+    assert group.decoded("duration") == timedelta(hours=2)
+    assert group["rrule"]["FREQ"] == ["WEEKLY"]
+    data = json.loads(run("agenda", "--format", "json")[1])
+    assert [(m["group"], m["when"]) for m in data["meetings"]] == [("Freelancers' circle", "2026-12-01T19:00:00+01:00")]
+    assert "Meeting: Freelancers' circle, Tue 1 Dec 19:00 at Café Lua" in run("agenda")[1].splitlines()

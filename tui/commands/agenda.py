@@ -38,7 +38,8 @@ def register(sub) -> None:
     export = sub.add_parser(
         "export", help="write the open follow-ups to a calendar file",
         description="Write the open follow-ups that have a due date as all-day events of an iCalendar file, "
-        "which any calendar app imports; importing a newer file updates the events instead of doubling them.",
+        "and each group's meetings as a recurring event; any calendar app imports it, and importing a "
+        "newer file updates the events instead of doubling them.",
     )
     export.add_argument("--ics", metavar="PATH", required=True, help="the .ics file to write (its folder must exist)")
     export.set_defaults(handler=cmd_export)
@@ -129,11 +130,21 @@ def cmd_export(args, out, err) -> int:
 
     with _store(args) as store:
         try:
-            count = export_ics(store, args.ics)
+            follow_ups, groups = export_ics(store, args.ics)
         except ValidationError as exc:
             raise UsageError(f"--ics: {exc.message}") from None
-    if count == 1:
-        print("Wrote 1 follow-up to {path}.".format(path=args.ics), file=out)
+    # Whole sentences per count, for the translation to come.
+    if groups == 0:
+        template = "Wrote 1 follow-up to {path}." if follow_ups == 1 else "Wrote {n} follow-ups to {path}."
+    elif groups == 1:
+        template = (
+            "Wrote 1 follow-up and the meetings of 1 group to {path}." if follow_ups == 1
+            else "Wrote {n} follow-ups and the meetings of 1 group to {path}."
+        )
     else:
-        print("Wrote {count} follow-ups to {path}.".format(count=count, path=args.ics), file=out)
+        template = (
+            "Wrote 1 follow-up and the meetings of {g} groups to {path}." if follow_ups == 1
+            else "Wrote {n} follow-ups and the meetings of {g} groups to {path}."
+        )
+    print(template.format(n=follow_ups, g=groups, path=args.ics), file=out)
     return EXIT_OK

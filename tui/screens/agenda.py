@@ -21,7 +21,7 @@ from journal.models import Encounter
 from tui.screens.base import JournalScreen
 from tui.widgets.literal import cell
 
-FOLLOW_UP, PERSON, HEADING = "follow-up:", "person:", "heading:"
+FOLLOW_UP, PERSON, MEETING, HEADING = "follow-up:", "person:", "meeting:", "heading:"
 OPEN_MARK, DONE_MARK = "☐", "☑"
 
 # Heading of each section, and what it says when empty.
@@ -32,16 +32,17 @@ _HEADINGS = {
     "later": ("Later", "nothing later"),
     "someday": ("Someday (no date)", "no follow-up without a date"),
     "reach_out": ("Reach out", "nobody past their keep-in-touch cadence"),
+    "meetings": ("Meetings, the next 7 days", "no group meets in the next 7 days"),
 }
-_SHOWN = ("overdue", "today", "this_week", "later", "someday", "reach_out")
+_SHOWN = ("overdue", "today", "this_week", "later", "someday", "reach_out", "meetings")
 
 
 class AgendaScreen(JournalScreen):
     BINDINGS = [
         Binding("space", "done", "Done", id="agenda.done", tooltip="Mark the highlighted follow-up done (ctrl+z brings it back)"),
         Binding("s", "snooze", "Snooze", id="agenda.snooze", tooltip="Move the highlighted follow-up to another day"),
-        Binding("enter", "open", "Open", id="agenda.open", tooltip="Open the encounter (on Reach out: the person)"),
-        Binding("a", "add", "Add", id="agenda.add", tooltip="Add an encounter; on a Reach out row, with that person"),
+        Binding("enter", "open", "Open", id="agenda.open", tooltip="Open the encounter (on Reach out: the person; on Meetings: the group)"),
+        Binding("a", "add", "Add", id="agenda.add", tooltip="Add an encounter; on a Reach out row, with that person; on a meeting, a meeting of that group"),
     ]
 
     # How long a row marked done stays, struck through, before it goes.
@@ -83,6 +84,8 @@ class AgendaScreen(JournalScreen):
         width = max(40, options.scrollable_content_region.width - 2)
         for name in _SHOWN:
             items = agenda.section(name)
+            if name == "meetings" and not items and not self.store.has_groups():
+                continue  # no group at all: the section would only say so
             title, empty = _HEADINGS[name]
             if name == "this_week":
                 title = "This week, until {day}".format(day=short_day(agenda.week_end, today))
@@ -95,6 +98,10 @@ class AgendaScreen(JournalScreen):
             for item in items:
                 if name == "reach_out":
                     options.add_option(Option(self._person_row(item, width, today), id=PERSON + item.person.id))
+                elif name == "meetings":
+                    # A group may meet twice in the week: its id and the time make the option's id.
+                    option_id = "{prefix}{group}@{when}".format(prefix=MEETING, group=item.group.id, when=item.when.isoformat())
+                    options.add_option(Option(self._meeting_row(item, width, today), id=option_id))
                 else:
                     options.add_option(Option(self._follow_up_row(item, name, width, today), id=FOLLOW_UP + item.id))
         self._select(keep_id, keep_index)
@@ -154,6 +161,15 @@ class AgendaScreen(JournalScreen):
             columns.append((cadence, min(24, width // 4), "italic dim"))
         return self._columns(columns, flexible, width)
 
+    def _meeting_row(self, meeting, width: int, today) -> Text:
+        day = short_day(meeting.when.date(), today)
+        when = day if meeting.whole_day else "{day} {time}".format(day=day, time=meeting.when.strftime("%H:%M"))
+        where = " · ".join(x for x in (meeting.place, meeting.setting) if x)
+        columns = [("◷", 1, ""), (when, 17, "bold"), (meeting.group.name, 0, "bold")]
+        if width >= 60:
+            columns.append((where, min(30, width // 3), "italic dim"))
+        return self._columns(columns, 2, width)
+
     @staticmethod
     def _columns(columns: list[tuple[str, int, str]], flexible: int, width: int) -> Text:
         gap = 2
@@ -201,6 +217,12 @@ class AgendaScreen(JournalScreen):
         option_id = self._highlighted_id()
         if option_id and option_id.startswith(PERSON):
             return option_id[len(PERSON):]
+        return None
+
+    def _highlighted_group(self) -> str | None:
+        option_id = self._highlighted_id()
+        if option_id and option_id.startswith(MEETING):
+            return option_id[len(MEETING):].split("@", 1)[0]
         return None
 
     def _encounter(self, encounter_id: str) -> Encounter | None:
@@ -279,6 +301,10 @@ class AgendaScreen(JournalScreen):
         self.app.push_screen(SnoozeDialog(encounter), snoozed)
 
     def action_open(self) -> None:
+        group_id = self._highlighted_group()
+        if group_id is not None:
+            self.app.open_group(group_id)
+            return
         person_id = self._highlighted_person()
         if person_id is not None:
             self.app.open_person(person_id)
@@ -292,6 +318,10 @@ class AgendaScreen(JournalScreen):
         self.action_open()
 
     def action_add(self) -> None:
+        group_id = self._highlighted_group()
+        if group_id is not None:
+            self.app.action_quick_add(group_id=group_id)  # a meeting of the group, filled in
+            return
         person_id = self._highlighted_person()
         if person_id is None:
             self.app.action_quick_add()
