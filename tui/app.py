@@ -61,8 +61,8 @@ class NetJournalApp(App):
         Binding("p", "go('people')", "People", id="app.people", tooltip="Everyone you have met, by last seen"),
         Binding("w", "go('review')", "Review", id="app.review", tooltip="This week's conversations at a glance"),
         Binding("o", "go('opinions')", "Opinions", id="app.opinions", tooltip="What you think, and what shaped it"),
-        Binding("i", "go('reach')", "Reach", id="app.reach", tooltip="Who could introduce you to someone"),
-        Binding("v", "go('visibility')", "Visibility", id="app.visibility", tooltip="What your network knows of what you do well"),
+        Binding("i", "go('reach')", "Reach", id="app.reach", show=False, tooltip="Who could introduce you to someone"),
+        Binding("v", "go('visibility')", "Visibility", id="app.visibility", show=False, tooltip="What your network knows of what you do well"),
         # Not in the footer, which is full at 100 columns (q would drop off): ? and the palette list it.
         Binding("g", "go('groups')", "Groups", id="app.groups", show=False, tooltip="Groups that meet periodically: who comes, when next"),
         Binding("slash", "search", "Search", id="app.search", tooltip="Search notes, people, places and #topics"),
