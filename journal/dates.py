@@ -15,7 +15,8 @@ becomes *next* Friday and "5" becomes the 5th of this month. A mistyped
 date that silently becomes some other date would corrupt the journal, so
 anything outside the grammar is a `DateParseError`. dateutil's parser
 only sees text that has already been shape-checked (ISO dates, month
-names); relativedelta and tz do the calendar and DST work.
+names); relativedelta does the calendar work, and the local zone's
+offsets come from journal.clock (the C library), not from dateutil's tz module.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from dateutil.relativedelta import relativedelta
+
+from . import clock
 
 
 def _du_parser():
@@ -327,16 +330,18 @@ def _calendar_day(
     return _explicit_date(s, year, dayfirst)
 
 
-def _attach(wall: datetime, tzinfo) -> datetime:
-    """Give a naive wall-clock time the zone of `now`.
+def _attach(wall: datetime, zone) -> datetime:
+    """Give a naive wall-clock time the zone of `now`, with the offset of its own date.
 
     Attaching (not converting) is what makes "yesterday 18:30" mean 18:30
     on the clock even across a DST change; a time that the change skipped
-    (02:30 on a spring-forward night) is moved forward to one that exists.
+    (02:30 on a spring-forward night) is moved forward to one that exists,
+    and a repeated one is the first: through UTC and back, a skipped time
+    (PEP 495 gives it the offset from before the change) comes out as the
+    time the clocks showed. The local zone (journal.clock.SystemZone) takes
+    its offsets from the C library, other zones from their own rules.
     """
-    from dateutil import tz  # about 30 ms: see journal.clock.local_zone
-
-    return tz.resolve_imaginary(wall.replace(tzinfo=tzinfo))
+    return wall.replace(tzinfo=zone).astimezone(timezone.utc).astimezone(zone)
 
 
 def _is_future(dt: datetime, now: datetime) -> bool:
@@ -537,16 +542,14 @@ class LocalDays:
     Midnights come back with the fixed UTC offset in force at that moment.
     Encounters are stored with such offsets, and aware datetimes compare
     fastest when their offsets are equal; comparing with (or converting to)
-    dateutil's tzlocal costs 10-100 us in Python instead, which a review of a
-    large journal cannot afford per encounter or per day. For tzlocal, which
-    is the process's own zone, the C library answers.
+    a tzinfo written in Python costs microseconds per call instead, which a
+    review of a large journal cannot afford per encounter or per day. For the
+    process's own zone (the default), the C library answers directly.
     """
 
     def __init__(self, zone=None) -> None:
-        from dateutil import tz  # about 30 ms: see journal.clock.local_zone
-
-        self.zone = zone or tz.tzlocal()
-        self._system = isinstance(self.zone, tz.tzlocal)
+        self.zone = zone or clock.local_zone()
+        self._system = self.zone is clock.local_zone()
 
     def midnight(self, day: date) -> datetime:
         """The instant at which local `day` begins, with a fixed offset."""

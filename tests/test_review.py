@@ -297,9 +297,9 @@ def test_dst_change_week_boundaries(store, monkeypatch):
 
 def test_encounter_typed_in_another_zone_lands_on_its_local_day(store):
     # 23:30 in New York on Sunday 22 is 05:30 on Monday 23 in Paris.
-    from dateutil import tz
+    from zoneinfo import ZoneInfo
 
-    draft = EncounterDraft(when=datetime(2026, 11, 22, 23, 30, tzinfo=tz.gettz("America/New_York")), who=["Ana"])
+    draft = EncounterDraft(when=datetime(2026, 11, 22, 23, 30, tzinfo=ZoneInfo("America/New_York")), who=["Ana"])
     store.add_encounter(draft)
     r = compute_review(store, date(2026, 11, 23))
     assert r.conversations == 1 and r.by_day[date(2026, 11, 23)] == 1
