@@ -224,6 +224,9 @@ CLI_REFUSALS = [
     (["opinion", "--confidence", "very", "x", "y"], "--confidence"),
     (["opinion", "--from", "no-such-id", "x", "y"], "--from"),
     (["review", "--week", "2026-W99"], "--week"),
+    # The review's dates would pass year 9999 or go before year 1: OverflowError, a traceback.
+    (["review", "--week", "9999-W52"], "--week: '9999-W52' is out of range"),
+    (["review", "--week", "0001-W01"], "--week: '0001-W01' is out of range"),
 ]
 
 
