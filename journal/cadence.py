@@ -691,14 +691,16 @@ class Schedule:
     def _out(self, dates: list[datetime], local: bool) -> list[datetime]:
         if local:
             return dates
-        from dateutil import tz
+        from . import clock
 
-        zone = self._zone or tz.tzlocal()
+        zone = self._zone or clock.local_zone()
         # With the fixed offset of each instant, like encounters' `when`:
-        # aware datetimes that share tzlocal compare and subtract as wall times.
+        # aware datetimes that share one zone object compare and subtract as
+        # wall times. Through UTC and back, a wall time that a DST change
+        # skipped moves forward by the gap, as the clocks did.
         out = []
         for d in dates:
-            d = tz.resolve_imaginary(d.replace(tzinfo=zone))
+            d = d.replace(tzinfo=zone).astimezone(timezone.utc).astimezone(zone)
             out.append(d.replace(tzinfo=timezone(d.utcoffset())))
         return out
 
@@ -706,9 +708,9 @@ class Schedule:
         """`moment` as a naive local wall-clock time (as it is, if already naive)."""
         if moment.tzinfo is None:
             return moment
-        from dateutil import tz
+        from . import clock
 
-        return moment.astimezone(self._zone or tz.tzlocal()).replace(tzinfo=None)
+        return moment.astimezone(self._zone or clock.local_zone()).replace(tzinfo=None)
 
     # ------------------------------------------------------------- public
     def next_after(self, moment: datetime, count: int = 3, *, local: bool = False) -> list[datetime]:

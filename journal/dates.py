@@ -15,7 +15,8 @@ becomes *next* Friday and "5" becomes the 5th of this month. A mistyped
 date that silently becomes some other date would corrupt the journal, so
 anything outside the grammar is a `DateParseError`. dateutil's parser
 only sees text that has already been shape-checked (ISO dates, month
-names); relativedelta and tz do the calendar and DST work.
+names); relativedelta does the calendar work, and the local zone's
+offsets come from journal.clock (the C library), not from dateutil's tz module.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from dateutil.relativedelta import relativedelta
+
+from . import clock
 
 
 def _du_parser():
@@ -65,6 +68,11 @@ FUTURE_SLACK = timedelta(minutes=1)
 _WHEN_HINT = "Try: now, yesterday 18:30, last friday, 3 days ago, 2026-11-20 14:00"
 _DUE_HINT = "Try: tomorrow, fri, next week, in 3 days, 2026-12-01"
 _WEEK_HINT = "Try: 2026-W48"
+_WEEK_OF_HINT = "Try: 2026-W48, 2026-48, last, -1 (a week back), or a date in the week such as 2026-11-25"
+# The weeks a review can show: its history reaches 12 weeks back and its last
+# midnight a week ahead, which must stay inside the C library's and
+# datetime's years.
+FIRST_WEEK_YEAR, LAST_WEEK_YEAR = MIN_YEAR, 9998
 
 # Hard-coded rather than calendar.day_name: those follow the process
 # locale, and headings must not change language with LC_TIME.
@@ -151,6 +159,9 @@ _MONTH_DAY_RE = _Lazy(
     rf"(?P<dm>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?:,?\s+(?P<year>\d{{4}}))?", _A
 )
 _WEEK_RE = _Lazy(r"(?P<year>\d{4})-?w(?P<week>\d{1,2})", _A)
+# "2026-48": a week number after the year (a date has two dashes).
+_YEAR_WEEK_RE = _Lazy(r"(?P<year>\d{4})-(?P<week>\d{1,2})", _A)
+_WEEKS_BACK_RE = _Lazy(r"(?P<sign>[+-])(?P<n>\d{1,4})", _A)
 
 
 class _Day(NamedTuple):
@@ -327,16 +338,18 @@ def _calendar_day(
     return _explicit_date(s, year, dayfirst)
 
 
-def _attach(wall: datetime, tzinfo) -> datetime:
-    """Give a naive wall-clock time the zone of `now`.
+def _attach(wall: datetime, zone) -> datetime:
+    """Give a naive wall-clock time the zone of `now`, with the offset of its own date.
 
     Attaching (not converting) is what makes "yesterday 18:30" mean 18:30
     on the clock even across a DST change; a time that the change skipped
-    (02:30 on a spring-forward night) is moved forward to one that exists.
+    (02:30 on a spring-forward night) is moved forward to one that exists,
+    and a repeated one is the first: through UTC and back, a skipped time
+    (PEP 495 gives it the offset from before the change) comes out as the
+    time the clocks showed. The local zone (journal.clock.SystemZone) takes
+    its offsets from the C library, other zones from their own rules.
     """
-    from dateutil import tz  # about 30 ms: see journal.clock.local_zone
-
-    return tz.resolve_imaginary(wall.replace(tzinfo=tzinfo))
+    return wall.replace(tzinfo=zone).astimezone(timezone.utc).astimezone(zone)
 
 
 def _is_future(dt: datetime, now: datetime) -> bool:
@@ -514,6 +527,46 @@ def parse_week(label: str) -> date:
         raise error from None
 
 
+def parse_week_of(text: str, today: date, *, dayfirst: bool = True) -> date:
+    """A day inside the week that `text` names (the review's --week).
+
+    Accepted: an ISO week (``2026-W48``, ``2026w48``) or a year and a week
+    number (``2026-48``); ``this``, ``last``, ``next``; ``-1``, ``+2`` (weeks
+    back or ahead of this one); or any day `parse_due` reads (``2026-11-25``,
+    ``25/11``, ``yesterday``, ``last week``, ``fri``), whose week it is. Weeks
+    outside FIRST_WEEK_YEAR..LAST_WEEK_YEAR are refused. For a numbered week
+    the day is its Thursday, which is in it whatever day a week starts on
+    (the label is the ISO week of a week's fourth day).
+    """
+    s = _normalise(text, _WEEK_OF_HINT, "a week")
+    shown = _shown(text)
+    unreadable = DateParseError(f"Could not read '{shown}' as a week. {_WEEK_OF_HINT}")
+    m = _WEEK_RE.fullmatch(s) or _YEAR_WEEK_RE.fullmatch(s)
+    try:
+        if m:
+            day = date.fromisocalendar(int(m["year"]), int(m["week"]), 4)
+        elif s in ("this", "this week"):
+            day = today
+        elif s in ("last", "next"):
+            day = today + timedelta(weeks=-1 if s == "last" else 1)
+        elif _WEEKS_BACK_RE.fullmatch(s):
+            back = _WEEKS_BACK_RE.fullmatch(s)
+            day = today + timedelta(weeks=int(back["n"]) * (-1 if back["sign"] == "-" else 1))
+        else:
+            try:
+                day = parse_due(s, today, dayfirst=dayfirst)
+            except DateParseError:
+                raise unreadable from None
+    except (ValueError, OverflowError):
+        # W53 of a 52-week year, week 0, or a thousand years from today.
+        raise unreadable from None
+    if not FIRST_WEEK_YEAR <= day.year <= LAST_WEEK_YEAR:
+        raise DateParseError(
+            f"'{shown}' is out of range: weeks from {FIRST_WEEK_YEAR} to {LAST_WEEK_YEAR} can be reviewed."
+        )
+    return day
+
+
 def format_day_heading(d: date, today: date) -> str:
     """ "Today", "Yesterday", a weekday name within the last 6 days, else
     "Fri 14 Nov" ("Fri 14 Nov 2025" when not in today's year)."""
@@ -537,16 +590,14 @@ class LocalDays:
     Midnights come back with the fixed UTC offset in force at that moment.
     Encounters are stored with such offsets, and aware datetimes compare
     fastest when their offsets are equal; comparing with (or converting to)
-    dateutil's tzlocal costs 10-100 us in Python instead, which a review of a
-    large journal cannot afford per encounter or per day. For tzlocal, which
-    is the process's own zone, the C library answers.
+    a tzinfo written in Python costs microseconds per call instead, which a
+    review of a large journal cannot afford per encounter or per day. For the
+    process's own zone (the default), the C library answers directly.
     """
 
     def __init__(self, zone=None) -> None:
-        from dateutil import tz  # about 30 ms: see journal.clock.local_zone
-
-        self.zone = zone or tz.tzlocal()
-        self._system = isinstance(self.zone, tz.tzlocal)
+        self.zone = zone or clock.local_zone()
+        self._system = self.zone is clock.local_zone()
 
     def midnight(self, day: date) -> datetime:
         """The instant at which local `day` begins, with a fixed offset."""

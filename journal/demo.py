@@ -288,9 +288,9 @@ def _utc(moment: datetime) -> str:
 class _LocalDays:
     """Local wall-clock times with the zone's offset resolved once per day.
 
-    dateutil's tzlocal calls time.localtime() on every utcoffset(), which made
-    half the build time at 50,000 encounters; the fixed offsets it resolves to
-    are also what the journal reads back. Times are daytime, so a day's
+    The local zone asks the C library on every utcoffset(), which would make
+    much of the build time at 50,000 encounters; the fixed offsets it resolves
+    to are also what the journal reads back. Times are daytime, so a day's
     offset is the one after any DST change (which happens in the night).
     """
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from . import clock
 from .models import FollowUp, hashtags, merge_topics
-from .text import clean, clean_line
+from .text import clean, clean_line, split_list
 
 CURRENT_SCHEMA = 4
 TABLES = ("encounters", "people", "opinions", "reviews", "me", "groups", "meta")
@@ -34,6 +34,16 @@ def schema_version(data: dict | None) -> int:
                 raise SchemaError(f"its schema_version {version!r} is not a version number")
             return version
     return 1
+
+
+def _who(value) -> list:
+    """The names of a v1 encounter's `who`: a list, or (hand-written) one comma-separated string."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        # Iterating the string would make one person per letter.
+        return split_list(value)
+    return value
 
 
 def _v1_to_v2(data: dict) -> dict:
@@ -72,7 +82,8 @@ def _v1_to_v2(data: dict) -> dict:
         encounters[doc_id] = {
             "id": str(uuid.uuid4()),
             "when": old["date"],
-            "people": [person_id(name) for name in old.get("who", [])],
+            # One person once, and no nameless one from an empty item.
+            "people": list(dict.fromkeys(person_id(name) for name in _who(old.get("who")) if clean_line(name))),
             "place": clean_line(old.get("place", "")),
             "setting": clean_line(old.get("kind", "")).casefold(),
             "notes": notes,

@@ -112,3 +112,28 @@ class NameIndex:
         if " " in key:
             return NameMatch(typed, ())
         return NameMatch(typed, tuple(self._first.get(key, ())))
+
+
+# Characters that draw nothing by themselves: controls, format characters
+# (zero-width space and joiners, bidi marks, the BOM, tags), combining marks,
+# separators; and the few letters fonts draw blank.
+_DRAW_NOTHING = frozenset({"Cc", "Cf", "Cs", "Mn", "Me", "Zs", "Zl", "Zp"})
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+# The store's messages for such names, under the field they were typed in.
+INVISIBLE_WHO = "A name in Who has no letters you can see (only accents or invisible characters); type the name."
+INVISIBLE_NAME = "The name has no letters you can see (only accents or invisible characters); type the name."
+INVISIBLE_ALIAS = "An alias has no letters you can see (only accents or invisible characters); retype or remove it."
+
+
+def visible(name: str) -> bool:
+    """Whether `name` has something to see and something to match.
+
+    A name of only accents folds to nothing, one of only zero-width
+    characters draws nothing: either makes a person nobody can see, find or
+    tell apart. Unassigned and private-use characters count as visible (a
+    newer emoji than this Python knows is still a name).
+    """
+    if not fold(name):
+        return False
+    return any(unicodedata.category(c) not in _DRAW_NOTHING and c not in _BLANK_LETTERS for c in name)

@@ -28,7 +28,7 @@ from .models import (
     hashtags,
     merge_topics,
 )
-from .names import NameIndex, fold
+from .names import INVISIBLE_ALIAS, INVISIBLE_NAME, INVISIBLE_WHO, NameIndex, fold, visible
 from .index import EncounterIndex
 from .opinions import OpinionBook
 from .persistence import Persistence
@@ -228,6 +228,8 @@ class Store(Persistence):
         notes = clean(draft.notes).strip("\n")
         if not names and not notes.strip():
             raise ValidationError("who", "Say who you talked with, or what about: Who or the notes must be filled.")
+        if not all(map(visible, names)):
+            raise ValidationError("who", INVISIBLE_WHO)
         if draft.when is None or draft.when.tzinfo is None:
             raise ValidationError("when", "The date needs a time zone.")
         if draft.when > clock.utc_now() + FUTURE_SLACK:
@@ -381,6 +383,8 @@ class Store(Persistence):
                 value = clean(value).strip("\n")
             elif key in ("aliases", "interests"):
                 value = [clean_line(v) for v in value if clean_line(v)]
+                if key == "aliases" and not all(map(visible, value)):
+                    raise ValidationError("aliases", INVISIBLE_ALIAS)
             elif key == "keep_in_touch_days" and value is not None:
                 if not isinstance(value, int) or value <= 0:
                     raise ValidationError("keep_in_touch_days", "Keep in touch every N days: a whole number above 0, or empty.")
@@ -394,6 +398,8 @@ class Store(Persistence):
             setattr(person, key, value)
         if not person.name:
             raise ValidationError("name", "A person needs a name.")
+        if not visible(person.name):
+            raise ValidationError("name", INVISIBLE_NAME)
         if "," in person.name:
             # Who lists names with commas: editing an encounter would split them.
             raise ValidationError("name", "A name cannot contain a comma: commas separate the names in Who.")

@@ -1,7 +1,7 @@
 """Shared fixtures: a fresh journal per test and a frozen clock.
 
 The clock is frozen at Friday 2026-11-27 15:00 in Europe/Paris (TZ is set for
-the whole test process, so `tzlocal()` is Paris, DST rules included).
+the whole test process, so `clock.local_zone()` is Paris, DST rules included).
 """
 from __future__ import annotations
 

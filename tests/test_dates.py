@@ -2,10 +2,10 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from dateutil import tz
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from journal import clock
 from journal.dates import (
     DateParseError,
     format_day_heading,
@@ -175,11 +175,12 @@ def test_dayfirst_false():
         parse_when("11/20", NOW)
 
 
-def test_tzlocal_now():
-    now = datetime(2026, 11, 27, 15, 0, tzinfo=tz.tzlocal())
+def test_local_zone_now():
+    now = datetime(2026, 11, 27, 15, 0, tzinfo=clock.local_zone())
     got = parse_when("yesterday 18:30", now)
     assert got.tzinfo is now.tzinfo
     assert got.replace(tzinfo=None) == datetime(2026, 11, 26, 18, 30)
+    assert got.isoformat() == "2026-11-26T18:30:00+01:00"
 
 
 def test_naive_now_is_a_programming_error():
@@ -190,8 +191,17 @@ def test_naive_now_is_a_programming_error():
 # ---------------------------------------------------------------- DST
 
 
-def test_yesterday_across_spring_forward_keeps_wall_time():
+# The tests run in Europe/Paris (tests/conftest.py), so the local zone must
+# give what zoneinfo gives.
+BOTH = pytest.mark.parametrize("zone", [PARIS, clock.local_zone()], ids=["zoneinfo", "local"])
+
+
+@BOTH
+def test_yesterday_across_spring_forward_keeps_wall_time(zone):
     # Europe/Paris went from +01:00 to +02:00 at 02:00 on 2026-03-29.
+    def paris(*args):
+        return datetime(*args, tzinfo=zone)
+
     on_change_day = parse_when("yesterday 18:30", paris(2026, 3, 29, 20, 0))
     assert on_change_day.replace(tzinfo=None) == datetime(2026, 3, 28, 18, 30)
     assert on_change_day.utcoffset() == timedelta(hours=1)
@@ -216,16 +226,18 @@ def test_days_ago_is_wall_time_but_hours_ago_is_elapsed_time():
     assert two_hours.utcoffset() == timedelta(hours=1)
 
 
-def test_time_skipped_by_spring_forward_moves_forward():
-    got = parse_when("today 02:30", paris(2026, 3, 29, 20, 0))
+@BOTH
+def test_time_skipped_by_spring_forward_moves_forward(zone):
+    got = parse_when("today 02:30", datetime(2026, 3, 29, 20, 0, tzinfo=zone))
     assert got.replace(tzinfo=None) == datetime(2026, 3, 29, 3, 30)
     assert got.utcoffset() == timedelta(hours=2)
 
 
-def test_future_check_uses_instants_in_repeated_autumn_hour():
+@BOTH
+def test_future_check_uses_instants_in_repeated_autumn_hour(zone):
     # 02:10 the second time round (+01:00): 02:30 (first time, +02:00)
     # was 40 minutes earlier, although its wall time is later.
-    now = datetime(2026, 10, 25, 2, 10, tzinfo=PARIS, fold=1)
+    now = datetime(2026, 10, 25, 2, 10, tzinfo=zone, fold=1)
     got = parse_when("02:30", now)
     assert got.utcoffset() == timedelta(hours=2)
     assert got.astimezone(timezone.utc) < now.astimezone(timezone.utc)
@@ -371,7 +383,7 @@ def test_format_day_heading(d, expected):
 # ---------------------------------------------------------------- properties
 
 ZONES = [PARIS, ZoneInfo("America/Los_Angeles"), ZoneInfo("Pacific/Kiritimati"),
-         ZoneInfo("UTC"), tz.tzlocal()]
+         ZoneInfo("UTC"), clock.local_zone()]
 TOKENS = ["now", "today", "yesterday", "tomorrow", "last", "next", "fri", "sunday",
           "ago", "in", "3", "a", "days", "h", "min", "week", "month", "9am", "12pm",
           "14h", "14h30", "18:30", "noon", "at", "20/11", "11/20", "29/02",
@@ -409,3 +421,51 @@ def test_parse_due_only_raises_parse_errors(text, today, dayfirst):
     except DateParseError:
         return
     assert isinstance(got, date)
+
+
+# ------------------------------------------------------ the local zone
+
+
+@settings(max_examples=500)
+@given(moment=st.datetimes(min_value=datetime(1900, 1, 2), max_value=datetime(2200, 1, 1), timezones=st.just(timezone.utc)))
+def test_local_zone_converts_instants_as_zoneinfo_does(moment):
+    """journal.clock.SystemZone (the C library) against zoneinfo, for the zone of the tests."""
+    here, there = moment.astimezone(clock.local_zone()), moment.astimezone(PARIS)
+    assert here.replace(tzinfo=None) == there.replace(tzinfo=None)
+    assert (here.fold, here.utcoffset(), here.tzname()) == (there.fold, there.utcoffset(), there.tzname())
+    assert here.astimezone(timezone.utc) == moment
+
+
+@settings(max_examples=500)
+@given(wall=st.datetimes(min_value=datetime(1900, 1, 2), max_value=datetime(2200, 1, 1)), fold=st.sampled_from([0, 1]))
+def test_local_zone_reads_wall_times_as_zoneinfo_does(wall, fold):
+    """Skipped and repeated times included (PEP 495: fold picks the side of the change)."""
+    wall = wall.replace(fold=fold)
+    assert wall.replace(tzinfo=clock.local_zone()).utcoffset() == wall.replace(tzinfo=PARIS).utcoffset()
+
+
+def test_local_zone_around_the_changes():
+    local = clock.local_zone()
+    # Skipped (02:30 on 29 March 2026): the offset from before the change, which moves it forward.
+    skipped = datetime(2026, 3, 29, 2, 30, tzinfo=local)
+    assert skipped.utcoffset() == timedelta(hours=1)
+    assert skipped.astimezone(timezone.utc).astimezone(local).isoformat() == "2026-03-29T03:30:00+02:00"
+    # Repeated (02:30 on 25 October 2026): fold picks the first or the second.
+    assert datetime(2026, 10, 25, 2, 30, tzinfo=local).isoformat() == "2026-10-25T02:30:00+02:00"
+    assert datetime(2026, 10, 25, 2, 30, tzinfo=local, fold=1).isoformat() == "2026-10-25T02:30:00+01:00"
+    second = datetime(2026, 10, 25, 1, 30, tzinfo=timezone.utc).astimezone(local)
+    assert (second.fold, second.isoformat()) == (1, "2026-10-25T02:30:00+01:00")
+    assert second.tzname() == "CET" and datetime(2026, 7, 1, tzinfo=local).tzname() == "CEST"
+    assert clock.now().tzinfo is local
+
+
+def test_nothing_uses_dateutil_tzlocal():
+    """Local time comes from one place, journal.clock (the brief of issue 14)."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    uses = re.compile(r"tzlocal\(|gettz\(|from dateutil import tz\b|dateutil\.tz\b")
+    for package in ("journal", "tui"):
+        for path in (root / package).rglob("*.py"):
+            assert not uses.search(path.read_text(encoding="utf-8")), path

@@ -102,6 +102,22 @@ def test_v1_migrates_every_field(v1_path):
     assert backup.read_bytes() == original
 
 
+def test_v1_who_as_a_string_is_a_comma_separated_list_of_names(journal_path):
+    """A hand-written v1 journal with "who": "Ana Souza" made seven one-letter people."""
+    journal_path.parent.mkdir(parents=True)
+    shutil.copyfile(FIXTURE.with_name("journal-v1-who-string.json"), journal_path)
+    with Store(journal_path) as store:
+        assert sorted(p.name for p in store.people()) == ["Ana Souza", "Bruno", "Carla"]
+        who = {e.notes: store.names(e.people) for e in store.encounters()}
+        assert who == {
+            "who as one string": ["Ana Souza"],
+            "a comma-separated string": ["Ana Souza", "Bruno"],
+            "an empty string": [],
+            "a list, as usual": ["Carla"],
+            "null": [],
+        }
+
+
 def test_migrated_journal_reopens_unchanged_and_accepts_saves(v1_path):
     with Store(v1_path) as store:
         store.save_reflection("2026-W47", "saved once, so the migration is on disk")

@@ -297,9 +297,9 @@ def test_dst_change_week_boundaries(store, monkeypatch):
 
 def test_encounter_typed_in_another_zone_lands_on_its_local_day(store):
     # 23:30 in New York on Sunday 22 is 05:30 on Monday 23 in Paris.
-    from dateutil import tz
+    from zoneinfo import ZoneInfo
 
-    draft = EncounterDraft(when=datetime(2026, 11, 22, 23, 30, tzinfo=tz.gettz("America/New_York")), who=["Ana"])
+    draft = EncounterDraft(when=datetime(2026, 11, 22, 23, 30, tzinfo=ZoneInfo("America/New_York")), who=["Ana"])
     store.add_encounter(draft)
     r = compute_review(store, date(2026, 11, 23))
     assert r.conversations == 1 and r.by_day[date(2026, 11, 23)] == 1
@@ -411,12 +411,41 @@ def test_cli_other_week(journal):
     assert data["new_people"] == ["Ana", "Dev"]
 
 
-@pytest.mark.parametrize("week", ["2026-W60", "last week", "2025-W53"])
+# Today is Friday 27 November 2026, in 2026-W48.
+@pytest.mark.parametrize(
+    ("week", "label"),
+    [
+        ("2026-W48", "2026-W48"), ("2026w47", "2026-W47"), ("2026-48", "2026-W48"), ("2026-1", "2026-W01"),
+        ("this", "2026-W48"), ("last", "2026-W47"), ("next", "2026-W49"), ("-1", "2026-W47"), ("-3", "2026-W45"),
+        ("+1", "2026-W49"), ("last week", "2026-W47"), ("next week", "2026-W49"),
+        ("2026-11-23", "2026-W48"), ("2026-11-29", "2026-W48"), ("2026-11-30", "2026-W49"),
+        ("25/11/2026", "2026-W48"), ("25/11", "2026-W48"), ("1 nov", "2026-W44"), ("yesterday", "2026-W48"),
+        ("mon", "2026-W49"), ("last mon", "2026-W48"), ("2027-01-01", "2026-W53"), ("2026-12-31", "2026-W53"),
+        ("1900-W01", "1900-W01"), ("9998-W52", "9998-W52"),
+    ],
+)
+def test_cli_week_forms(journal, week, label):
+    code, out, err = run_cli("review", "--week", week, "--format", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["week"] == label
+
+
+def test_cli_week_minus_one_after_the_option(journal):
+    """argparse takes "-1" as the value of --week, not as an option."""
+    code, out, err = run_cli("review", "--format", "json", "--week", "-1")
+    assert (code, err, json.loads(out)["week"]) == (0, "", "2026-W47")
+
+
+@pytest.mark.parametrize(
+    "week",
+    ["2026-W60", "2025-W53", "2026-0", "blorp", "48", "-", "--1", "- 1", "9999-W52", "0001-W01", "1899-W52",
+     "9999-12-31", "1899-12-31", "-99999", "-9999", "+99999", "2026-W48x", "31/02/2026"],
+)
 def test_cli_bad_week_is_a_usage_error(journal, week):
-    code, out, err = run_cli("review", "--week", week)
+    code, out, err = run_cli("review", f"--week={week}")
     assert code == 2
     assert out == ""
-    assert err.startswith("netjournal: --week: ")
+    assert err.startswith("netjournal: --week: ") and "\n" not in err.rstrip("\n"), err
 
 
 def test_cli_review_does_not_import_textual(journal):

@@ -12,10 +12,11 @@ from pathlib import Path
 
 from textual import events
 from textual.app import App, SystemCommand
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerFailed, WorkerState, get_current_worker
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
+from journal import crashlog
 from journal.agenda import anything_due
 from journal.errors import JournalError, UnreadableJournalError
 from journal.settings import Loaded, SettingsError, load_settings, update_settings
@@ -91,6 +92,25 @@ class NetJournalApp(App):
         self._undo: tuple[str, Callable[[], None], int] | None = None
         self.last_saved_id: str | None = None
         self._unreadable_reported = False
+        self.crash_report: str | None = None  # set by an uncaught exception
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual's own handler draws a rich traceback with the values of the
+        # local variables (the journal's names and notes), and on a deep stack
+        # takes seconds to. Instead the traceback, without locals, goes to a
+        # private crash log, and `crash_report` says where in one line, which
+        # `netjournal` prints once the terminal is restored (as plain text: a
+        # rich renderable would be wrapped or cropped, path included). The
+        # rest is what Textual's does: exit code 1, the app closes, and
+        # run_test raises the first error again.
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+            original = error.error if isinstance(error, WorkerFailed) else error
+            log, reason = crashlog.write(original, self.store.path, "the app")
+            self.crash_report = crashlog.summary(original, log, reason)
+        self._close_messages_no_wait()
 
     def _start_mode(self) -> str:
         choice = self.settings.start_screen

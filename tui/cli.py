@@ -2,8 +2,9 @@
 
 Only running the full-screen app imports Textual; every other subcommand
 works from the journal package alone, so `netjournal add` starts fast.
-Exit codes: 0 success, 1 a save that failed (the journal is intact),
-2 bad input or a journal that cannot be read.
+Exit codes: 0 success, 1 a save that failed (the journal is intact) or an
+internal error (one line, and a crash log in the backups folder: never a
+raw traceback), 2 bad input or a journal that cannot be read.
 """
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ from journal.text import clean, split_list
 from tui.commands import REGISTRARS, UsageError
 
 EXIT_OK, EXIT_SAVE_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_INTERNAL_ERROR = 1  # a bug; the crash log says where
+EXIT_INTERRUPTED = 130  # ctrl+c, as shells report SIGINT
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -184,8 +187,11 @@ def cmd_app(args, out, err) -> int:
     store.load_all()
     from tui.app import NetJournalApp
 
-    NetJournalApp(store).run()
-    return EXIT_OK
+    app = NetJournalApp(store)
+    app.run()
+    if app.crash_report:
+        print(app.crash_report, file=err)  # the terminal is restored by now
+    return app.return_code or EXIT_OK
 
 
 class _Cleaned:
@@ -211,7 +217,7 @@ def main(argv: Sequence[str] | None = None, out=None, err=None) -> int:
     err = _Cleaned(err or sys.stderr)
     parser = _parser()
     args = parser.parse_args(argv)
-    args.journal_path = resolve_journal_path(args.journal)
+    args.journal_path = None
     handler = getattr(args, "handler", None) or {
         None: cmd_app,
         "add": cmd_add,
@@ -219,6 +225,7 @@ def main(argv: Sequence[str] | None = None, out=None, err=None) -> int:
         "backups": cmd_backups,
     }[args.command]
     try:
+        args.journal_path = resolve_journal_path(args.journal)
         return handler(args, out, err)
     except BrokenPipeError:
         # The reader went away (`netjournal review | head`): not a failure.
@@ -231,6 +238,29 @@ def main(argv: Sequence[str] | None = None, out=None, err=None) -> int:
         # to fix or a journal that cannot be read (2).
         print(f"netjournal: {clean(str(exc))}", file=err)
         return EXIT_SAVE_FAILED if isinstance(exc, SaveError) else EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        # ctrl+c: every save is atomic, so the journal is as it was or saved.
+        print("netjournal: interrupted.", file=err)
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        return _internal_error(exc, args, err)
+
+
+def _internal_error(exc: Exception, args, err) -> int:
+    """A bug: one line on the terminal, the traceback (no locals) in a private crash log, exit 1.
+
+    Python's own traceback would print the values in the error's message, and
+    a raw traceback is no message for someone who only wanted to add a note.
+    """
+    from journal import crashlog
+
+    where = f"netjournal {args.command}" if args.command else "the app"
+    log, reason = crashlog.write(exc, args.journal_path, where)
+    try:
+        print(crashlog.summary(exc, log, reason), file=err)
+    except OSError:
+        pass  # no terminal to say it on; the exit status still says it
+    return EXIT_INTERNAL_ERROR
 
 
 if __name__ == "__main__":

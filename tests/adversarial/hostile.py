@@ -58,6 +58,24 @@ COMBINING = ["e\u0301", "Z\u0351\u0352\u0353\u0354", "a\u0300\u0301\u0302\u0303\
 RTL = ["שלום", "مرحبا بك", "\u202eevil\u202c", "\u200f", "\u2066x\u2069", "\u200b", "\ufeff"]
 WORDS = ["Ana", "José", "#bread", "#São-Paulo", "a#b", ",", ":", "\t", "\n", " ", "  ", "Ω", "日本語", "x" * 40]
 
+# Names that draw nothing: only combining marks (they fold to nothing), only
+# zero-width or other format characters, fillers that fonts draw blank.
+INVISIBLE_NAMES = [
+    "\u0301",
+    "\u0301\u0308\u0327",
+    "\u20dd",  # combining enclosing circle (Me)
+    "\u200b",
+    "\u200b\u200c\u200d",
+    "\u2060\ufeff",
+    "\u200e\u200f",  # bidi marks
+    "\u00ad",  # soft hyphen
+    "\u034f\ufe0f",  # grapheme joiner, variation selector
+    "\U000e0041\U000e007f",  # tag characters
+    "\u3164",  # Hangul filler, a "letter" drawn blank
+    "\u2800",  # blank Braille pattern
+    "\u0301 \u200b \u3000",
+]
+
 PIECES = MARKUP + ESCAPES + EMOJI + COMBINING + RTL + WORDS
 
 # Every C0 and C1 control character, DEL, and a few lone code points.

@@ -70,6 +70,9 @@ QUICK_REFUSALS = [
     ({"who": "ana"}, "who", "'ana' matches several people (Ana Lima, Ana Souza)"),
     ({"who": "Bruno, ANA"}, "who", "(Ana Lima, Ana Souza)"),
     ({"who": "Ána"}, "who", "(Ana Lima, Ana Souza)"),
+    ({"who": "\u0301\u0308"}, "who", "A name in Who has no letters you can see"),  # folds to nothing
+    ({"who": "Bruno, \u200b\u200d"}, "who", "A name in Who has no letters you can see"),  # zero-width
+    ({"who": "\u3164"}, "who", "A name in Who has no letters you can see"),  # a filler drawn blank
     ({"opinion": "no colon here"}, "opinion", "subject: stance"),
     ({"opinion": ": a stance without subject"}, "opinion", "subject: stance"),
     ({"opinion": "a subject without stance:"}, "opinion", "subject: stance"),
@@ -140,6 +143,9 @@ PERSON_REFUSALS = [
     ({"name": "  "}, "name", "A person needs a name"),
     ({"name": "\x1b\x07\x9b"}, "name", "A person needs a name"),
     ({"name": "Souza, Ana"}, "name", "comma"),
+    ({"name": "\u0301\u0327"}, "name", "The name has no letters you can see"),
+    ({"name": "\u200b\u200c\u2060"}, "name", "The name has no letters you can see"),
+    ({"aliases": "Aninha, \ufeff"}, "aliases", "An alias has no letters you can see"),
     ({"keep_in_touch_days": "²"}, "keep_in_touch_days", "number of days"),
     ({"keep_in_touch_days": "7¹"}, "keep_in_touch_days", "number of days"),
     ({"keep_in_touch_days": "0"}, "keep_in_touch_days", "number of days"),
@@ -220,10 +226,15 @@ CLI_REFUSALS = [
     (["add"], "--who"),
     (["add", "--who", " , ", "--", " \n "], "--who"),
     (["add", "--who", "ana", "hi"], "Ana Lima, Ana Souza"),
+    (["add", "--who", "\u0301", "hi"], "--who: A name in Who has no letters you can see"),
+    (["add", "--who", "Bruno, \u200b", "hi"], "--who: A name in Who has no letters you can see"),
     (["opinion", "--", " ", "stance"], "SUBJECT"),
     (["opinion", "--confidence", "very", "x", "y"], "--confidence"),
     (["opinion", "--from", "no-such-id", "x", "y"], "--from"),
     (["review", "--week", "2026-W99"], "--week"),
+    # The review's dates would pass year 9999 or go before year 1: OverflowError, a traceback.
+    (["review", "--week", "9999-W52"], "--week: '9999-W52' is out of range"),
+    (["review", "--week", "0001-W01"], "--week: '0001-W01' is out of range"),
 ]
 
 

@@ -27,7 +27,7 @@ from textual.widgets import Input, Select, TextArea
 
 from journal.errors import ValidationError
 from journal.models import CONFIDENCES, hashtags, merge_topics
-from journal.names import fold
+from journal.names import fold, visible
 from journal.opinions import parse_opinion_field
 from journal.store import Store
 from journal.text import clean, clean_line, split_list
@@ -197,6 +197,8 @@ async def test_quick_add_form_with_hostile_text(live, who, place, setting, notes
         refused = ("opinion", opinion_error)
     elif not names and not multi(notes).strip():
         refused = ("who", "Who or the notes must be filled")
+    elif not all(map(visible, names)):
+        refused = ("who", "A name in Who has no letters you can see")
     elif match is not None and match.is_ambiguous:
         refused = ("who", "matches several people")
     if refused:
@@ -350,9 +352,13 @@ def _person_refusal(store: Store, target: str, typed: dict) -> tuple[str, str] |
             return "introduced_by", "Several people match"
         if found.person_ids[0] == target:
             return "introduced_by", "cannot introduce themselves"
+    if not all(map(visible, split_list(typed["aliases"]))):
+        return "aliases", "An alias has no letters you can see"
     name = clean_line(typed["name"])
     if not name:
         return "name", "A person needs a name"
+    if not visible(name):
+        return "name", "The name has no letters you can see"
     if "," in name:
         return "name", "cannot contain a comma"
     if any(p.id != target and fold(p.name) == fold(name) for p in store.people()):

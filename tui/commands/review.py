@@ -12,7 +12,10 @@ def register(subparsers) -> None:
         help="the weekly review: conversations, people, follow-ups, going cold",
         description="Print the review of one week (Monday to Sunday).",
     )
-    parser.add_argument("--week", default="", metavar="YYYY-Www", help="the ISO week, e.g. 2026-W48 (default: this week)")
+    parser.add_argument(
+        "--week", default="", metavar="WEEK",
+        help="2026-W48 or 2026-48 (ISO week), last, -1 (weeks back), or a date in the week (default: this week)",
+    )
     parser.add_argument("--format", choices=("markdown", "json"), default="markdown", help="output format (default: markdown)")
     parser.set_defaults(handler=cmd_review)
 
@@ -20,18 +23,17 @@ def register(subparsers) -> None:
 def cmd_review(args, out, err) -> int:
     # Imported here so that other subcommands do not pay for them at start-up.
     from journal import clock
-    from journal.dates import DateParseError
-    from journal.review import compute_review, to_json_dict, to_markdown, week_of_label
+    from journal.dates import DateParseError, parse_week_of
+    from journal.review import compute_review, to_json_dict, to_markdown
     from journal.store import Store
 
     first_weekday = reported_settings(err).first_weekday
+    start = clock.today()
     if args.week.strip():
         try:
-            start = week_of_label(args.week, first_weekday)
+            start = parse_week_of(args.week, start)  # a day of the week; the review finds its start
         except DateParseError as exc:
             raise UsageError(f"--week: {exc}") from None
-    else:
-        start = clock.today()
     with Store(args.journal_path) as store:
         review = compute_review(store, start, first_weekday=first_weekday)
         if args.format == "json":
