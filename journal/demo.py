@@ -30,6 +30,7 @@ from .errors import JournalError
 from .migrations import CURRENT_SCHEMA
 from .models import Encounter, FollowUp, Opinion, OpinionRevision, Person, WeekReview
 from .demo_groups import add_groups
+from .demo_reach import add_reach
 from .names import fold
 from .durable import atomic_write_bytes, ensure_private_dir
 from .lock import TIMEOUT, JournalLock, LockTimeout
@@ -493,12 +494,14 @@ def build_document(*, encounters: int = 300, seed: int = 7, now: datetime | None
     reviews = _reviews(rng, rows, people, today, local)
     # Last, from their own random numbers: nothing above changes (see journal.demo_groups).
     groups = add_groups(rows, people, opinions, seed=seed, now=now, local=local)
+    me = add_reach(rows, seed=seed, now=now, stamp=_utc(now))
     return {
         "encounters": {str(i): e.to_dict() for i, e in enumerate(rows, 1)},
         "people": {str(i): p.to_dict() for i, p in enumerate(people, 1)},
         "opinions": {str(i): o.to_dict() for i, o in enumerate(opinions, 1)},
         "reviews": {str(i): r.to_dict() for i, r in enumerate(reviews, 1)},
         "groups": {str(i): g.to_dict() for i, g in enumerate(groups, 1)},
+        "me": {"1": me.to_dict()},
         "meta": {"1": {"schema_version": CURRENT_SCHEMA}},
     }
 

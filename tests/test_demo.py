@@ -51,13 +51,16 @@ def test_default_now_is_the_journal_clock(tmp_path):
 
 def test_file_is_a_current_journal_with_the_expected_counts(demo_file, demo):
     raw = orjson.loads(demo_file.read_bytes())
-    assert set(raw) == {"encounters", "people", "opinions", "reviews", "groups", "meta"}
+    assert set(raw) == {"encounters", "people", "opinions", "reviews", "groups", "me", "meta"}
     assert list(raw["meta"].values()) == [{"schema_version": CURRENT_SCHEMA}]
     assert list(raw["encounters"]) == [str(i) for i in range(1, 301)]
     assert demo.count() == 300
     assert len(demo.people()) == 40
     assert len(demo.opinions.all()) >= 8
     assert len(demo.reviews()) >= 8
+    # Reach and visibility have something to show (issue 18).
+    assert demo.me().qualities and sum(1 for e in demo.encounters() if e.told) >= 10
+    assert sum(1 for e in demo.encounters() if e.introduced) >= 2
 
 
 def test_large_demo_has_a_large_cast():
@@ -248,7 +251,9 @@ def test_two_groups_with_a_realistic_attendance_history(demo):
 def test_groups_change_nothing_else_in_the_demo(monkeypatch):
     """Meetings replace the invented encounters nearest to them; every other record is as before."""
     import journal.demo
+    from journal.models import Me
 
+    monkeypatch.setattr(journal.demo, "add_reach", lambda *args, **kwargs: Me())  # issue 18's marks, tested apart
     with_groups = build_document(now=NOW)
     monkeypatch.setattr(journal.demo, "add_groups", lambda *args, **kwargs: [])
     without = build_document(now=NOW)
