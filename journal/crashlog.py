@@ -70,7 +70,9 @@ def _report(error: BaseException, where: str) -> str:
 
 
 def _write_in(folder: Path, prefix: str, text: str) -> Path:
-    _private_folders(folder)
+    from .durable import ensure_private_dir
+
+    ensure_private_dir(folder)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     for n in range(1, 100):
         path = folder / (f"{prefix}{stamp}.log" if n == 1 else f"{prefix}{stamp}-{n}.log")
@@ -82,21 +84,6 @@ def _write_in(folder: Path, prefix: str, text: str) -> Path:
             f.write(text)
         return path
     raise FileExistsError(f"too many crash logs in {folder}")
-
-
-def _private_folders(folder: Path) -> None:
-    """Create `folder` and the parents it lacks, each 0700 (whatever the umask)."""
-    missing = []
-    while not folder.is_dir():
-        missing.append(folder)
-        if folder.parent == folder:
-            break
-        folder = folder.parent
-    for path in reversed(missing):
-        try:
-            path.mkdir(mode=0o700)
-        except FileExistsError:
-            pass  # made meanwhile, by another netjournal
 
 
 def summary(error: BaseException, log: Path | None, reason: str = "") -> str:
