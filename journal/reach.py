@@ -122,25 +122,34 @@ class Graph:
     def _present(self, encounter: Encounter) -> list[str]:
         return [pid for pid in dict.fromkeys(encounter.people) if pid in self.people]
 
-    def add(self, encounter: Encounter) -> None:
-        present = self._present(encounter)
+    def _together(self, present: list[str]):
+        """(a, b, key) for every two at an encounter, me included; their cached strength is forgotten."""
         for i, a in enumerate([ME, *present]):
             for b in present[i:]:
                 key = _pair(a, b)
                 self._strengths.pop(key, None)
-                entry = self.met.get(key)
-                if entry is None:
-                    self.met[key] = [1, encounter]
-                    self.neighbours[a].add(b)
-                    self.neighbours[b].add(a)
-                else:
-                    entry[0] += 1
-                    if (encounter.when, encounter.id) > (entry[1].when, entry[1].id):
-                        entry[1] = encounter
+                yield a, b, key
+
+    def _count_exchanges(self, encounter: Encounter, present: list[str], sign: int) -> None:
+        """What I gave and asked, per person present; an introduction I made is a give to both."""
         introduced = {pid for pair in encounter.introduced for pid in pair}
         for pid in present:
-            self.balance[pid][0] += bool(encounter.gave.strip()) or pid in introduced
-            self.balance[pid][1] += bool(encounter.asked.strip())
+            self.balance[pid][0] += sign * (bool(encounter.gave.strip()) or pid in introduced)
+            self.balance[pid][1] += sign * bool(encounter.asked.strip())
+
+    def add(self, encounter: Encounter) -> None:
+        present = self._present(encounter)
+        for a, b, key in self._together(present):
+            entry = self.met.get(key)
+            if entry is None:
+                self.met[key] = [1, encounter]
+                self.neighbours[a].add(b)
+                self.neighbours[b].add(a)
+            else:
+                entry[0] += 1
+                if (encounter.when, encounter.id) > (entry[1].when, entry[1].id):
+                    entry[1] = encounter
+        self._count_exchanges(encounter, present, 1)
         for a, b in encounter.introduced:
             if a in self.people and b in self.people and a != b:
                 self._label(a, b, INTRODUCED, f"you introduced {self.people[a].name} to {self.people[b].name} on {_day(encounter)}")
@@ -148,25 +157,19 @@ class Graph:
     def remove(self, encounter: Encounter, by_person: dict[str, list[Encounter]]) -> None:
         """Undo add(); `by_person` (the index, newest first, without this encounter) finds the new latest."""
         present = self._present(encounter)
-        for i, a in enumerate([ME, *present]):
-            for b in present[i:]:
-                key = _pair(a, b)
-                self._strengths.pop(key, None)
-                entry = self.met.get(key)
-                if entry is None:
-                    continue
-                entry[0] -= 1
-                if entry[0] <= 0:
-                    del self.met[key]
-                    if key not in self.labels:
-                        self.neighbours[a].discard(b)
-                        self.neighbours[b].discard(a)
-                elif entry[1].id == encounter.id:
-                    entry[1] = next((e for e in by_person.get(b, []) if a == ME or a in e.people), entry[1])
-        introduced = {pid for pair in encounter.introduced for pid in pair}
-        for pid in present:
-            self.balance[pid][0] -= bool(encounter.gave.strip()) or pid in introduced
-            self.balance[pid][1] -= bool(encounter.asked.strip())
+        for a, b, key in self._together(present):
+            entry = self.met.get(key)
+            if entry is None:
+                continue
+            entry[0] -= 1
+            if entry[0] <= 0:
+                del self.met[key]
+                if key not in self.labels:
+                    self.neighbours[a].discard(b)
+                    self.neighbours[b].discard(a)
+            elif entry[1].id == encounter.id:
+                entry[1] = next((e for e in by_person.get(b, []) if a == ME or a in e.people), entry[1])
+        self._count_exchanges(encounter, present, -1)
         # The labels of introductions it made stay: the store rebuilds the graph
         # when such an encounter goes, rather than track which label came from where.
 

@@ -69,14 +69,8 @@ def _open_store(path):
     return Store(path)
 
 
-def cmd_add(args, out, err) -> int:
-    if args.group.strip():
-        return _add_meeting(args, out)
-    if args.join:
-        raise UsageError("--join: it goes with --group NAME (people who came join that group).")
-    when_text = "now" if args.when is None else args.when
-    # An encounter happening now needs no time zone rules (see clock.now_here).
-    now = clock.now_here() if when_text.strip().casefold() == "now" else clock.now()
+def _when_and_due(args, when_text: str, now):
+    """--when and --due as dates, or a UsageError naming the option."""
     try:
         when = parse_when(when_text, now, dayfirst=not args.month_first)
     except DateParseError as exc:
@@ -87,6 +81,18 @@ def cmd_add(args, out, err) -> int:
             due = parse_due(args.due, now.date(), dayfirst=not args.month_first)
         except DateParseError as exc:
             raise UsageError(f"--due: {exc}") from None
+    return when, due
+
+
+def cmd_add(args, out, err) -> int:
+    if args.group.strip():
+        return _add_meeting(args, out)
+    if args.join:
+        raise UsageError("--join: it goes with --group NAME (people who came join that group).")
+    when_text = "now" if args.when is None else args.when
+    # An encounter happening now needs no time zone rules (see clock.now_here).
+    now = clock.now_here() if when_text.strip().casefold() == "now" else clock.now()
+    when, due = _when_and_due(args, when_text, now)
     draft = EncounterDraft(
         when=when,
         who=split_list(args.who),
@@ -123,16 +129,7 @@ def _add_meeting(args, out) -> int:
     now = clock.now()
     defaults = store.groups.meeting_defaults(group.id, now)
     when_text = defaults.when_text if args.when is None else args.when
-    try:
-        when = parse_when(when_text, now, dayfirst=not args.month_first)
-    except DateParseError as exc:
-        raise UsageError(f"--when: {exc}") from None
-    due = None
-    if args.due.strip():
-        try:
-            due = parse_due(args.due, now.date(), dayfirst=not args.month_first)
-        except DateParseError as exc:
-            raise UsageError(f"--due: {exc}") from None
+    when, due = _when_and_due(args, when_text, now)
     draft = EncounterDraft(
         when=when,
         who=split_list(args.who) if args.who.strip() else defaults.who,
