@@ -46,12 +46,7 @@ class EncounterScreen(JournalScreen):
         try:
             encounter = self.store.encounter(self.encounter_id)
         except NotFoundError:
-            # Deleted here or by another process: nothing left to show. Only
-            # leave while on top (else we would pop a dialog, or nothing after
-            # our own delete popped us); otherwise retry when we come back.
-            self._seen_version = -1
-            if self.app.screen is self:
-                self.app.pop_screen()
+            self.record_gone()
             return
         when = encounter.when.astimezone(clock.local_zone())
         title = Text(when.strftime("%A %d %B %Y, %H:%M"), style="bold")

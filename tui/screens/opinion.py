@@ -51,7 +51,10 @@ class OpinionScreen(JournalScreen):
         try:
             opinion = store.opinions.get(self.opinion_id)
         except NotFoundError:
-            self.app.pop_screen()
+            # Deleted here (our delete already popped us; the resume event
+            # that was on its way then found nothing to pop and crashed the
+            # app), or by another process.
+            self.record_gone()
             return
         self.query_one("#opinion-title", Static).update(literal(opinion.subject, style="bold"))
         current = Text()

@@ -52,11 +52,7 @@ class PersonScreen(JournalScreen):
         try:
             summary = self.store.summary(self.person_id)
         except NotFoundError:
-            # Merged away or deleted elsewhere. Only leave while on top (never
-            # pop a dialog opened above us); otherwise retry when we come back.
-            self._seen_version = -1
-            if self.app.screen is self:
-                self.app.pop_screen()
+            self.record_gone()  # merged away, or deleted
             return
         person = summary.person
         today = clock.today()
