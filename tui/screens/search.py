@@ -10,6 +10,8 @@ from textual.widgets import Footer, Input, Static
 from tui.screens.base import JournalScreen
 from tui.widgets.encounter_list import EncounterList
 
+# The search stops counting here (a word in every encounter of a large
+# journal would otherwise list them all); the header then says "500+".
 RESULTS_LIMIT = 500
 
 
@@ -22,22 +24,30 @@ class SearchScreen(JournalScreen):
         yield EncounterList(self._page, self.store.names, group_by_day=False, id="search-results")
         yield Footer()
 
+    _results: list = []  # this query's matches, one past the limit: see refresh_data
+
     def _page(self, offset: int, limit: int):
-        query = self.query_one("#search-input", Input).value
-        return self.store.search(query, limit=RESULTS_LIMIT)[offset : offset + limit]
+        return self._results[: RESULTS_LIMIT][offset : offset + limit]
 
     def on_mount(self) -> None:
         self.query_one("#search-input", Input).focus()
 
     def refresh_data(self) -> None:
         query = self.query_one("#search-input", Input).value
-        results = self.query_one(EncounterList)
-        results.reload()
+        # One search per query, the list's pages are slices of it. The count is
+        # of the matches, not of the rows the list has loaded (a page of 200).
+        self._results = self.store.search(query, limit=RESULTS_LIMIT + 1)
+        self.query_one(EncounterList).reload()
         header = Text("Search", style="bold")
         if query.strip():
-            count = results.loaded_count
-            more = "+" if count >= RESULTS_LIMIT else ""
-            header.append(f"   {count}{more} encounter{'s' if count != 1 else ''}", style="dim")
+            count = len(self._results)
+            if count > RESULTS_LIMIT:
+                shown = "{limit}+ encounters (the newest {limit} are listed)".format(limit=RESULTS_LIMIT)
+            elif count == 1:
+                shown = "1 encounter"
+            else:
+                shown = "{count} encounters".format(count=count)
+            header.append("   " + shown, style="dim")
         self.query_one("#search-header", Static).update(header)
 
     @on(Input.Changed, "#search-input")
