@@ -32,6 +32,7 @@ class PeopleScreen(JournalScreen):
         Binding("escape", "clear_filter", "Clear filter", id="people.clear", show=False, tooltip="Clear the filter and go back to the list"),
         Binding("e", "edit", "Edit", id="people.edit", tooltip="Edit the highlighted person"),
         Binding("m", "merge", "Merge", id="people.merge", tooltip="Merge another person into the highlighted one"),
+        Binding("d", "delete", "Delete", id="people.delete", tooltip="Delete the highlighted person (asks first; their encounters stay; ctrl+z undoes)"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -107,6 +108,13 @@ class PeopleScreen(JournalScreen):
             from tui.screens.person import start_merge
 
             start_merge(self.app, person_id)
+
+    def action_delete(self) -> None:
+        person_id = self._highlighted_id()
+        if person_id:
+            from tui.screens.person import start_delete
+
+            start_delete(self.app, person_id)
 
     def action_edit(self) -> None:
         person_id = self._highlighted_id()

@@ -26,6 +26,7 @@ class PersonScreen(JournalScreen):
         Binding("escape", "back", "Back", id="person.back", tooltip="Back"),
         Binding("e", "edit", "Edit", id="person.edit", tooltip="Edit name, organisation, interests, introductions, cadence"),
         Binding("m", "merge", "Merge", id="person.merge", tooltip="Merge another person into this one (they are the same)"),
+        Binding("d", "delete", "Delete", id="person.delete", tooltip="Delete this person (asks first; their encounters stay; ctrl+z undoes)"),
     ]
 
     def __init__(self, person_id: str) -> None:
@@ -108,6 +109,56 @@ class PersonScreen(JournalScreen):
 
     def action_merge(self) -> None:
         start_merge(self.app, self.person_id)
+
+    def action_delete(self) -> None:
+        start_delete(self.app, self.person_id)
+
+
+def start_delete(app, person_id: str) -> None:
+    """Ask, naming how many encounters mention the person; delete; ctrl+z undoes.
+
+    Refused at once, without asking, when it would leave an encounter empty.
+    A profile showing the person closes itself when it redraws (record_gone).
+    """
+    from journal.forget import delete_person, mentions, refusal, restore_person
+
+    store = app.store
+    person = store.person(person_id)
+    encounters = mentions(store, person_id)
+    problem = refusal(store, person, encounters)
+    if problem:
+        app.notify(problem, title="Not deleted", severity="warning")
+        return
+    count = len(encounters)
+    if count == 0:
+        question = "Delete {name}? No encounter mentions them."
+    elif count == 1:
+        question = "Delete {name}? 1 encounter mentions them: they will be taken out of it, and it stays in the journal."
+    else:
+        question = (
+            "Delete {name}? {count} encounters mention them: they will be taken out of those "
+            "encounters, which stay in the journal."
+        )
+
+    def confirmed(yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            deleted = delete_person(store, person_id)
+        except JournalError as exc:
+            app.notify(str(exc), title="Not deleted", severity="error")
+            return
+        app.record_change("the person's deletion", lambda: restore_person(store, deleted))
+        taken = len(deleted.encounters)
+        if taken == 0:
+            message = "{name} deleted. ctrl+z brings them back."
+        elif taken == 1:
+            message = "{name} deleted and taken out of 1 encounter. ctrl+z brings them back."
+        else:
+            message = "{name} deleted and taken out of {count} encounters. ctrl+z brings them back."
+        app.notify(message.format(name=person.name, count=taken), title="Deleted")
+
+    app.push_screen(ConfirmDialog(question.format(name=person.name, count=count), yes="Delete", no="Keep"), confirmed)
 
 
 def start_merge(app, keep_id: str) -> None:
