@@ -108,13 +108,7 @@ class EncounterScreen(JournalScreen):
         if encounter.follow_up is None:
             self.notify("This encounter has no follow-up; press e to add one.", severity="warning")
             return
-        try:
-            self.store.set_follow_up_done(self.encounter_id, not encounter.follow_up.done)
-        except JournalError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", markup=False)
-            return
-        self.app.data_changed()
-        self.notify("Follow-up open again." if encounter.follow_up.done else "Follow-up marked done.")
+        toggle_follow_up(self.app, self.encounter_id)
 
     def action_delete(self) -> None:
         def answered(yes: bool | None) -> None:
@@ -130,3 +124,19 @@ class EncounterScreen(JournalScreen):
             self.notify("Encounter deleted. ctrl+z brings it back.", title="Deleted")
 
         self.app.push_screen(ConfirmDialog("Delete this encounter?", yes="Delete", no="Keep"), answered)
+
+
+def toggle_follow_up(app, encounter_id: str) -> None:
+    """Mark an encounter's follow-up done, or open again; ctrl+z takes it back."""
+    store = app.store
+    was_done = store.encounter(encounter_id).follow_up.done
+    try:
+        store.set_follow_up_done(encounter_id, not was_done)
+    except JournalError as exc:
+        app.notify(str(exc), title="Not saved", severity="error", markup=False)
+        return
+    app.record_change("the follow-up's change", lambda: store.set_follow_up_done(encounter_id, was_done))
+    if was_done:
+        app.notify("Follow-up open again. ctrl+z undoes it.")
+    else:
+        app.notify("Follow-up marked done. ctrl+z undoes it.")
