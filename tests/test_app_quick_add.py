@@ -309,7 +309,7 @@ async def test_ctrl_s_saves_from_the_last_field(store, journal_path):
 
 
 async def test_ctrl_z_refuses_once_something_else_changed_the_journal(store, journal_path):
-    """Undo never reaches past a change it cannot take back (here a follow-up marked done)."""
+    """Undo never reaches past a change it cannot take back (here a person's edit)."""
     add(store, "Ana Souza", "older chat", when=ago(days=2), follow_up="call back")
     app = NetJournalApp(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -318,12 +318,13 @@ async def test_ctrl_z_refuses_once_something_else_changed_the_journal(store, jou
         await fill_input(pilot, "notes", "bread talk")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        # Open the older encounter and mark its follow-up done: a change with no undo.
-        timeline = app.screen.query_one("#timeline")
-        timeline.highlighted = next(i for i, row in enumerate(option_texts(timeline)) if "older chat" in row)
-        await pilot.press("enter")
+        # Edit Bruno (seen last, so highlighted in People): a change with no undo.
+        await pilot.press("p")
         await pilot.pause()
-        await pilot.press("f")
+        await pilot.press("e")
+        await pilot.pause()
+        await fill_input(pilot, "organisation", "Padaria Real")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("ctrl+z")
         await pilot.pause()

@@ -66,6 +66,7 @@ class OpinionDialog(FormMessages, ModalScreen[tuple[Opinion, str] | None]):
             self.query_one("#stance", TextArea).focus()
         else:
             self.query_one("#subject", Input).focus()
+        self.remember_values()
 
     def action_save(self) -> None:
         self.clear_errors()
@@ -81,4 +82,4 @@ class OpinionDialog(FormMessages, ModalScreen[tuple[Opinion, str] | None]):
             self.dismiss(result)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_asking(None, "Discard your changes to this opinion?" if self._opinion else "Discard this opinion?")

@@ -25,6 +25,7 @@ from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
 from journal import clock
 from journal.dates import DateParseError, parse_due, parse_when
+from journal.drafts import problems as draft_problems
 from journal.errors import JournalError, ValidationError
 from journal.models import Encounter, EncounterDraft
 from journal.names import fold
@@ -32,7 +33,6 @@ from journal.models import Group
 from journal.opinions import parse_opinion_field
 from journal.store import SaveResult
 from journal.text import clean, clean_line, split_list
-from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.form import FormMessages
 from tui.widgets.suggest import FoldedSuggester
 
@@ -64,7 +64,6 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
         self._editing = encounter
         self._group_id = group_id if encounter is None else encounter.group_id
         self._who = who  # a new encounter with these people (the Agenda's Reach out)
-        self._initial: dict[str, str] = {}
         self._early: list[str] = []  # keys typed before Who existed: see take_early_key
         # What the last chosen group filled in, field by field: a later choice
         # may replace these, never what the user typed.
@@ -168,7 +167,7 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
                 who.select_on_focus = False
                 who.cursor_position = len(who.value)
         self._update_join()
-        self._initial = self._values()
+        self.remember_values()
         self._show_parsed("when")
         self._show_parsed("due")
         who = self.query_one("#who", Input)
@@ -297,24 +296,22 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
                 return
 
     # ------------------------------------------------------------- save
-    def _draft(self) -> EncounterDraft | None:
+    def _draft(self) -> tuple[EncounterDraft, list[ValidationError]]:
+        """The draft, and what the form itself could not read (dates); when is None if unread."""
         values = self._values()
-        ok = True
+        errors: list[ValidationError] = []
+        when = None
         try:
             when = parse_when(values["when"] or "now", clock.now())
         except DateParseError as exc:
-            self.show_error("when", str(exc))
-            ok = False
+            errors.append(ValidationError("when", str(exc)))
         due = None
         if values["due"].strip():
             try:
                 due = parse_due(values["due"], clock.today())
             except DateParseError as exc:
-                self.show_error("due", str(exc))
-                ok = False
-        if not ok:
-            return None
-        return EncounterDraft(
+                errors.append(ValidationError("due", str(exc)))
+        draft = EncounterDraft(
             when=when,
             who=split_list(values["who"]),
             place=values["place"],
@@ -326,17 +323,16 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
             follow_up=values["follow_up"],
             due=due,
         )
+        return draft, errors
 
     def action_save(self) -> None:
         self.clear_errors()
-        draft = self._draft()
-        if draft is None:
-            return
+        draft, errors = self._draft()
+        opinion = None
         try:
             opinion = parse_opinion_field(self.query_one("#opinion", Input).value)
         except ValidationError as exc:
-            self.show_error("opinion", exc.message)
-            return
+            errors.append(exc)
         group_text = self.query_one("#group", Input).value
         group = self._chosen_group()
         if group_text.strip() and group is None:
@@ -344,7 +340,11 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
             message = "No group called '{name}'.".format(name=clean_line(group_text))
             if closest:
                 message += " " + "Closest: {names}.".format(names=", ".join(closest))
-            self.show_error("group", message)
+            errors.append(ValidationError("group", message))
+        # Everything wrong is shown at once: a bad date and an ambiguous name together.
+        errors += draft_problems(self.store, draft, when_read=draft.when is not None)
+        if errors:
+            self.show_errors(errors)
             return
         join = self.query_one("#row-join").display and self.query_one("#join", Checkbox).value
         groups = self.store.groups
@@ -372,13 +372,4 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
         self.dismiss(result)
 
     def action_cancel(self) -> None:
-        if self._values() == self._initial:
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        what = "your changes" if self._editing else "this encounter"
-        self.app.push_screen(ConfirmDialog(f"Discard {what}?", yes="Discard", no="Keep editing"), answered)
+        self.close_asking(None, "Discard your changes?" if self._editing else "Discard this encounter?")
