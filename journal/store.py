@@ -16,6 +16,7 @@ from pathlib import Path
 from . import clock
 from .errors import AmbiguousNameError, NotFoundError, ValidationError, ValidationErrors, raise_all
 from .drafts import problems as draft_problems, typed_names
+from .credit import ASKED, GAVE, MentionError, credit_fields, spellings
 from .models import (
     DEFAULT_SETTINGS,
     Encounter,
@@ -236,6 +237,14 @@ class Store(Persistence):
         encounter.learned = clean(draft.learned).strip("\n")
         encounter.gave = clean(draft.gave).strip("\n")
         encounter.asked = clean(draft.asked).strip("\n")
+        # Whom they count for: the people present that an @Name names (journal.credit).
+        known, new = self._records["people"], {p.id: p for p in created}
+        present = [(pid, spellings(known.get(pid) or new[pid])) for pid in people_ids]
+        try:
+            credit = credit_fields({GAVE: encounter.gave, ASKED: encounter.asked}, present)
+        except MentionError as exc:
+            raise ValidationError(exc.field, str(exc)) from None
+        encounter.gave_to, encounter.asked_of = credit["gave_to"], credit["asked_of"]
         follow = clean_line(draft.follow_up)
         encounter.follow_up = FollowUp(follow, due, follow_done) if follow else None
         encounter.told = self._known_qualities(draft.told)
@@ -424,14 +433,19 @@ class Store(Persistence):
             if keep.introduced_by in (None, other_id):
                 keep.introduced_by = other.introduced_by if other.introduced_by != keep_id else None
             keep.updated_at = clock.utc_stamp()
+            def merged(ids: list[str] | None) -> list[str] | None:
+                if ids is None:
+                    return None
+                return list(dict.fromkeys(keep_id if pid == other_id else pid for pid in ids))
+
             for encounter in list(self._records["encounters"].values()):
                 if other_id in encounter.people:
-                    people = []
-                    for pid in encounter.people:
-                        pid = keep_id if pid == other_id else pid
-                        if pid not in people:
-                            people.append(pid)
-                    self._put("encounters", replace(encounter, people=people))
+                    self._put("encounters", replace(
+                        encounter,
+                        people=merged(encounter.people),
+                        gave_to=merged(encounter.gave_to),  # whom a give or ask counts for follows too
+                        asked_of=merged(encounter.asked_of),
+                    ))
             for person in list(self._records["people"].values()):
                 if person.introduced_by == other_id and person.id != keep_id:
                     self._put("people", replace(person, introduced_by=keep_id))

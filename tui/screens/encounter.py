@@ -9,6 +9,7 @@ from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal import clock
+from journal.credit import ASKED, GAVE, credited
 from journal.errors import JournalError, NotFoundError
 from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.base import JournalScreen
@@ -77,8 +78,16 @@ class EncounterScreen(JournalScreen):
         section("Talked about", encounter.notes)
         section("Topics", " ".join("#" + t for t in encounter.topics))
         section("Learned", encounter.learned)
-        section("Gave", encounter.gave)
-        section("Asked", encounter.asked)
+        # Whom a give or an ask counts for, when an @Name named fewer than everyone present.
+        gave_to, asked_of = credited(encounter, GAVE), credited(encounter, ASKED)
+        if not gave_to or set(gave_to) == set(encounter.people):
+            section("You gave", encounter.gave)
+        else:
+            section("You gave to {names}".format(names=", ".join(self.store.names(gave_to))), encounter.gave)
+        if not asked_of or set(asked_of) == set(encounter.people):
+            section("You asked for", encounter.asked)
+        else:
+            section("You asked {names} for".format(names=", ".join(self.store.names(asked_of))), encounter.asked)
         follow = encounter.follow_up
         if follow:
             state = "done" if follow.done else "open"
