@@ -323,3 +323,26 @@ async def test_a_name_with_a_comma_is_refused(store, journal_path):
     with reopen(journal_path) as disk:
         assert [p.name for p in disk.people()] == ["Ana Souza"]
         assert disk.encounters()[0].people == ids
+
+
+async def test_a_name_typed_without_its_special_letters_finds_the_person(store, journal_path):
+    """Issue 15, bug 8: "Soren" is Søren (ø does not decompose), in quick-add and in search."""
+    add(store, "Søren Kierkegaard", "walk by the lake", when=ago(days=2))
+    add(store, "Łukasz", "pierogi in Łódź", when=ago(days=1))
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "Soren")
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "coffee again")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert ("Saved", "Encounter saved. ctrl+z undoes it.") in notifications(app)  # nobody new
+        await pilot.press("slash")
+        await pilot.pause()
+        await type_text(pilot, "lodz")
+        await pilot.pause()
+        assert any("pierogi" in row for row in option_texts(app.screen.query_one("#search-results")))
+    with reopen(journal_path) as disk:
+        assert sorted(p.name for p in disk.people()) == ["Søren Kierkegaard", "Łukasz"]
