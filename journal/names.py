@@ -18,6 +18,10 @@ from .text import clean
 # combining character is caught by the per-character check below.
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _NON_ASCII = re.compile("[^\x00-\x7f]")
+# Invisible characters (soft hyphen, zero-width space and joiners, marks, word
+# joiner, BOM, variation selectors, tags): kept in stored text (they make emoji
+# sequences), ignored when matching, so "An\u200ba" cannot pass for a second Ana.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufe00-\ufe0f\ufeff\U000e0000-\U000e007f]")
 
 
 # Latin letters that no decomposition reduces to ASCII (ø, ł, æ, đ, ß, þ...):
@@ -65,7 +69,7 @@ def fold(text: str) -> str:
     if not text.isascii():
         # Search folds every encounter's text, so the common cases run at C
         # speed: only characters still outside ASCII are looked at one by one.
-        text = _MARKS.sub("", unicodedata.normalize("NFKD", text))
+        text = _INVISIBLE.sub("", _MARKS.sub("", unicodedata.normalize("NFKD", text)))
         if not text.isascii():
             text = _NON_ASCII.sub(_drop_combining, _LATIN.sub(_transliterate, text))
     return " ".join(text.casefold().split())

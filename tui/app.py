@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import time
+import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from textual.app import App, SystemCommand
 from textual.worker import Worker, WorkerFailed, WorkerState, get_current_worker
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Input, TextArea
 
 from journal import crashlog
 from journal.agenda import anything_due
@@ -216,6 +218,18 @@ class NetJournalApp(App):
         # escape sequence would go straight back to the terminal.
         if isinstance(event, events.Paste):
             event.text = clean(event.text)
+        elif isinstance(event, events.Key) and _is_invisible_letter(event.character):
+            # Textual takes a format character (the zero-width joiner of 👩‍👩‍👧,
+            # the tags of a flag) for an unprintable key, and fields drop it,
+            # breaking the emoji into pieces. Typed into a field, it is text:
+            # inserted here and now, so in order with the keys around it.
+            focused = self.focused
+            if isinstance(focused, Input):
+                focused.insert_text_at_cursor(event.character)
+                return
+            if isinstance(focused, TextArea) and not focused.read_only:
+                focused.replace(event.character, *focused.selection, maintain_selection_offset=False)
+                return
         await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:
@@ -433,6 +447,16 @@ def _groups_screen() -> Screen:
     from tui.screens.groups import GroupsScreen
 
     return GroupsScreen()
+
+
+def _is_invisible_letter(character: str | None) -> bool:
+    """A format character (Unicode Cf) that the cleaning rule keeps: U+200D, U+200C, tags..."""
+    return (
+        character is not None
+        and len(character) == 1
+        and unicodedata.category(character) == "Cf"
+        and clean(character) == character
+    )
 
 
 def exit_after_first_paint() -> bool:
