@@ -121,6 +121,33 @@ async def test_when_field_understands_yesterday(store, journal_path):
     assert disk_encounters(journal_path)[0]["when"] == "2026-11-26T18:30:00+01:00"
 
 
+async def test_when_takes_parts_of_the_day_and_hints_yesterday_for_a_later_time(store, journal_path):
+    """Issue 15, friction 2 (the clock is frozen at Friday 15:00)."""
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        dialog = await open_quick_add(pilot)
+        await type_text(pilot, "Ana")
+        await clear_field(pilot, "when")
+        await type_text(pilot, "sunday night")
+        assert static_text(dialog, "#when-parsed") == "Sun 22 Nov 2026 21:00"
+        await clear_field(pilot, "when")
+        await type_text(pilot, "last fri")
+        assert static_text(dialog, "#when-parsed") == "Fri 20 Nov 2026 12:00"
+        await clear_field(pilot, "when")
+        await type_text(pilot, "18:30")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert error_text(dialog, "when") == "'18:30' is later than now; did you mean yesterday 18:30?"
+        await clear_field(pilot, "when")
+        await type_text(pilot, "yesterday evening")
+        assert static_text(dialog, "#when-parsed") == "Thu 26 Nov 2026 19:00"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+    assert disk_encounters(journal_path)[0]["when"] == "2026-11-26T19:00:00+01:00"
+
+
 async def test_unreadable_date_is_explained_under_when_and_nothing_is_lost(store, journal_path):
     app = NetJournalApp(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
