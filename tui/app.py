@@ -379,10 +379,24 @@ class NetJournalApp(App):
         self.push_screen(SearchScreen())
 
     def action_keys(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
-        else:
-            self.action_show_help_panel()
+        """Show or hide this screen's keys, in plain words (tui/widgets/keys_panel.py)."""
+        from tui.widgets.keys_panel import KeysPanel
+
+        screen = self.screen
+        shown = screen.query(KeysPanel)
+        if shown:
+            shown.remove()
+            return
+        # The screen's own keys, from its classes in this package (not Textual's
+        # generic focus keys), then the app's.
+        own = [
+            binding
+            for cls in type(screen).__mro__
+            if cls.__module__.startswith("tui.")
+            for binding in cls.__dict__.get("BINDINGS", [])
+            if isinstance(binding, Binding)
+        ]
+        screen.mount(KeysPanel(own, [b for b in self.BINDINGS if isinstance(b, Binding)]))
 
     def open_encounter(self, encounter_id: str) -> None:
         from tui.screens.encounter import EncounterScreen
@@ -440,7 +454,10 @@ class NetJournalApp(App):
         )
         yield SystemCommand("Start screen: always the Agenda", "Always open on the Agenda", lambda: self.set_start_screen("agenda"))
         yield SystemCommand("Start screen: always the timeline", "Always open on the timeline", lambda: self.set_start_screen("timeline"))
-        yield from super().get_system_commands(screen)
+        yield SystemCommand("Keys", "Show or hide this screen's keys", self.action_keys)
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":  # Textual's generic panel: ours replaces it
+                yield command
 
 
 def _groups_screen() -> Screen:

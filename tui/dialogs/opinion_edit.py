@@ -39,7 +39,7 @@ class OpinionDialog(FormMessages, ModalScreen[tuple[Opinion, str] | None]):
             with Horizontal(classes="field"):
                 yield Label("Subject", classes="field-label")
                 yield Input(
-                    placeholder="remote work, the new metro line…",
+                    placeholder="what it is about: a place, an idea, a way of working",
                     id="subject",
                     compact=True,
                     suggester=FoldedSuggester(lambda: [o.subject for o in store.opinions.all()]),

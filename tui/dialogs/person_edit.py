@@ -16,7 +16,7 @@ _FIELDS = {
     "name": ("Name", ""),
     "aliases": ("Also known as", "comma-separated"),
     "organisation": ("Organisation", ""),
-    "interests": ("Interests", "cycling, bread, urbanism"),
+    "interests": ("Interests", "what they care about, comma-separated"),
     "introduced_by": ("Introduced by", "a name from the journal"),
     "keep_in_touch_days": ("Keep in touch", "every N days (empty: no cadence)"),
 }

@@ -36,16 +36,17 @@ from journal.text import clean, clean_line, split_list
 from tui.dialogs.form import FormMessages
 from tui.widgets.suggest import FoldedSuggester
 
-# (field id, label, placeholder) for the one-line fields, in tab order.
+# (field id, label, placeholder) for the one-line fields, in tab order. Placeholders
+# say what goes in a field; they never look like an entry (a demo name would).
 _LINE_FIELDS = {
-    "who": ("Who", "Ana Souza, Bruno"),
-    "place": ("Where", "Padaria Real"),
+    "who": ("Who", "names, separated by commas"),
+    "place": ("Where", "the place: a café, a street, a website"),
     "setting": ("Setting", "bakery, restaurant, cafe, event, work, online…"),
 }
 _EXTRA_FIELDS = {
-    "when": ("When", "now, yesterday 18:30, last fri, 2h ago"),
-    "gave": ("Gave", "what you offered: help, information, an introduction"),
-    "asked": ("Asked", "favours you asked"),
+    "when": ("When", "now, this morning, yesterday 18:30, last fri"),
+    "gave": ("You gave", "help, information, an introduction; @Name: to whom"),
+    "asked": ("You asked for", "a favour, advice; @Name: of whom"),
     "learned": ("Learned", "information you received"),
     "follow_up": ("Follow-up", "something to do next"),
     "due": ("Due", "fri, next week, 2026-12-01"),

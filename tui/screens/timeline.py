@@ -68,7 +68,7 @@ class TimelineScreen(JournalScreen):
         header.append(f"{days} day{'s' if days != 1 else ''}")
         header.append(f"   {len(encounters)} in all", style="dim")
         if self.size.width >= 96:
-            header.append(f"     {GAVE} gave  {ASKED} asked  {FOLLOW} follow-up", style="dim")
+            header.append(f"     {GAVE} you gave  {ASKED} you asked  {FOLLOW} follow-up", style="dim")
         self.query_one("#timeline-header", Static).update(header)
 
     def on_resize(self) -> None:
