@@ -22,7 +22,7 @@ async def test_the_count_past_a_page_of_results_is_the_true_total(journal_path):
     build_demo(journal_path, encounters=3000, seed=7)
     found = len(Store(journal_path).search("sourdough"))
     assert 200 < found < RESULTS_LIMIT  # more than one page of the list, fewer than the limit
-    assert await search_header(journal_path, "sourdough") == f"Search   {found} encounters"
+    assert (await search_header(journal_path, "sourdough")).startswith(f"Search   {found} encounters")
 
 
 async def test_plus_only_where_the_search_stops_counting(journal_path):

@@ -100,7 +100,7 @@ async def test_search_by_topic_and_by_name(store, journal_path):
         await type_text(pilot, "jose")  # a name, without its accent
         rows = option_texts(results)
         assert len(rows) == 1 and squash(rows[0]).startswith("26 Nov 2026 José Martins")
-        assert static_text(screen, "#search-header") == "Search   1 encounter"
+        assert static_text(screen, "#search-header") == "Search   1 encounter · 1 person"
 
         await pilot.press("ctrl+u")
         await type_text(pilot, "padaria BREAD")  # every word, anywhere, any case

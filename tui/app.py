@@ -22,6 +22,7 @@ from journal import crashlog
 from journal.agenda import anything_due
 from journal.errors import JournalError, UnreadableJournalError
 from journal.settings import Loaded, SettingsError, load_settings, update_settings
+from journal.people_order import DEFAULT_SORT, SORTS
 from journal.store import SaveResult, Store
 from journal.text import clean
 from tui.screens.agenda import AgendaScreen
@@ -122,6 +123,9 @@ class NetJournalApp(App):
             return "agenda" if anything_due(self.store) else "timeline"
         except JournalError:
             return "timeline"  # an unreadable journal is reported by the timeline's own reads
+        # How the people list is sorted (a key of journal.people_order.SORTS),
+        # from the settings; `s` changes it and it is remembered (set_people_sort).
+        self.people_sort = self.settings.people_sort if self.settings.people_sort in SORTS else DEFAULT_SORT
 
     def on_mount(self) -> None:
         self._apply_settings()
@@ -292,7 +296,7 @@ class NetJournalApp(App):
 
     def action_quick_add(self, group_id: str | None = None, who: str = "") -> None:
         """Open quick-add; with a group, a meeting of it (members, place and date filled in);
-        `who` fills in Who (the Agenda's Reach out rows)."""
+        `who` fills in Who (the Agenda's Reach out rows, `a` on a profile)."""
         from tui.dialogs.quick_add import QuickAddDialog
 
         self.push_screen(QuickAddDialog(group_id=group_id, who=who), self._after_add)

@@ -64,7 +64,7 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
         super().__init__()
         self._editing = encounter
         self._group_id = group_id if encounter is None else encounter.group_id
-        self._who = who  # a new encounter with these people (the Agenda's Reach out)
+        self._who = who  # a new encounter with these people (the Agenda's Reach out, `a` on a profile)
         self._early: list[str] = []  # keys typed before Who existed: see take_early_key
         # What the last chosen group filled in, field by field: a later choice
         # may replace these, never what the user typed.

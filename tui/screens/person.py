@@ -26,6 +26,7 @@ class PersonScreen(JournalScreen):
         Binding("escape", "back", "Back", id="person.back", tooltip="Back"),
         Binding("e", "edit", "Edit", id="person.edit", tooltip="Edit name, organisation, interests, introductions, cadence"),
         Binding("m", "merge", "Merge", id="person.merge", tooltip="Merge another person into this one (they are the same)"),
+        Binding("a", "add_with", "Add with them", id="person.add", tooltip="Add an encounter with this person (Who filled in)"),
         Binding("d", "delete", "Delete", id="person.delete", tooltip="Delete this person (asks first; their encounters stay; ctrl+z undoes)"),
     ]
 
@@ -112,6 +113,9 @@ class PersonScreen(JournalScreen):
 
     def action_delete(self) -> None:
         start_delete(self.app, self.person_id)
+
+    def action_add_with(self) -> None:
+        self.app.action_quick_add(who=self.store.person(self.person_id).name)
 
 
 def start_delete(app, person_id: str) -> None:
