@@ -42,6 +42,7 @@ def _du_parser():
 __all__ = [
     "DateParseError",
     "parse_when",
+    "parse_bound",
     "parse_due",
     "week_start",
     "iso_week_label",
@@ -516,6 +517,24 @@ def parse_when(text: str, now: datetime, *, dayfirst: bool = True) -> datetime:
             raise DateParseError(f"'{shown}' is later than now; did you mean {hint}?")
         raise in_future
     return result
+
+
+def parse_bound(text: str, now: datetime, *, end: bool = False, dayfirst: bool = True) -> datetime:
+    """One end of a range of encounters (`netjournal list --since/--until`).
+
+    The grammar of `parse_when`. A time, a part of the day or an elapsed time
+    ("2h ago") is taken exactly; a day without a time is the whole day: its
+    first instant, or with `end` the first instant of the next day (the range
+    is [since, until)).
+    """
+    moment = parse_when(text, now, dayfirst=dayfirst)
+    s = _normalise(text, _WHEN_HINT, "a date")
+    ago = _AGO_RE.fullmatch(s)
+    exact = s == "now" or (ago is not None and _UNITS[ago["unit"]][1])
+    if exact or (_part_of_day(s) or _split_time(s))[2]:
+        return moment
+    day = moment.astimezone(now.tzinfo).date()
+    return local_midnight(day + timedelta(days=1) if end else day)
 
 
 def parse_due(text: str, today: date, *, dayfirst: bool = True) -> date:

@@ -1,8 +1,9 @@
 """The orders the people list can be sorted in.
 
-`SORTS` maps each order's key (what a settings file stores, e.g.
-`people_sort = "most_overdue"`) to the words the interface shows. Every order
-ends alphabetically, so people who tie keep a stable, readable place.
+`SORTS` maps each order's key (the settings file's `people_sort`, whose
+choices are journal.settings.PEOPLE_SORTS: a test keeps the two equal) to the
+words the interface shows. Every order ends alphabetically, so people who
+tie keep a stable, readable place.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ SORTS = {
     "last_seen": "last seen",
     "name": "name",
     "most_met": "most met",
-    "most_overdue": "most overdue",
+    "overdue": "most overdue",
 }
 DEFAULT_SORT = "last_seen"
 
@@ -58,7 +59,7 @@ def people_rows(store, by: str, today: date) -> list[PersonRow]:
     def seen(row: PersonRow) -> float:
         return row.last.when.timestamp() if row.last else float("-inf")
 
-    if by == "most_overdue":
+    if by == "overdue":
         # With a cadence, the most overdue first (never met: first of all);
         # then everyone else, the longest unseen first.
         rows.sort(key=seen)

@@ -428,3 +428,10 @@ async def test_search_finds_people_by_their_notes_interests_and_organisation_and
         await pilot.press("ctrl+u")
         await type_text(pilot, "mairie 11e")  # an organisation
         assert [squash(r) for r in option_texts(screen.query_one("#search-other"))] == ["person Zoé Petit Mairie du 11e"]
+
+
+def test_the_people_orders_are_the_settings_choices():
+    from journal.people_order import SORTS
+    from journal.settings import PEOPLE_SORTS
+
+    assert set(SORTS) == set(PEOPLE_SORTS)

@@ -523,3 +523,16 @@ def test_nothing_uses_dateutil_tzlocal():
     for package in ("journal", "tui"):
         for path in (root / package).rglob("*.py"):
             assert not uses.search(path.read_text(encoding="utf-8")), path
+
+
+def test_a_range_bound_is_a_whole_day_unless_a_time_is_given():
+    from journal.dates import parse_bound
+
+    now = datetime(2026, 11, 27, 15, 0, tzinfo=clock.local_zone())
+    assert parse_bound("last fri", now) == datetime(2026, 11, 20, 0, 0, tzinfo=PARIS)
+    assert parse_bound("last fri", now, end=True) == datetime(2026, 11, 21, 0, 0, tzinfo=PARIS)
+    assert parse_bound("today", now, end=True) == datetime(2026, 11, 28, 0, 0, tzinfo=PARIS)
+    assert parse_bound("yesterday 18:30", now) == datetime(2026, 11, 26, 18, 30, tzinfo=PARIS)
+    assert parse_bound("yesterday evening", now, end=True) == datetime(2026, 11, 26, 19, 0, tzinfo=PARIS)
+    assert parse_bound("2h ago", now) == datetime(2026, 11, 27, 13, 0, tzinfo=PARIS)
+    assert parse_bound("now", now, end=True) == now
