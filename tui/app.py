@@ -41,6 +41,7 @@ WARMUP_DELAY = 1.0  # seconds after start before the search text is folded in th
 # so that a letter typed into a dialog's button row never switches screens.
 _NAVIGATION = {"go", "quick_add", "search", "undo"}
 _WARMUP = "search warm-up"
+_SECTIONS = Binding.Group("Sections")
 
 
 class NetJournalApp(App):
@@ -61,20 +62,21 @@ class NetJournalApp(App):
     DEFAULT_MODE = "timeline"
     BINDINGS = [
         Binding("a", "quick_add", "Add", id="app.quick_add", tooltip="Add an encounter: who, where, what you talked about"),
-        Binding("t", "go('timeline')", "Timeline", id="app.timeline", tooltip="Your encounters, newest first"),
-        Binding("p", "go('people')", "People", id="app.people", tooltip="Everyone you have met, by last seen"),
-        Binding("w", "go('review')", "Review", id="app.review", tooltip="This week's conversations at a glance"),
-        Binding("o", "go('opinions')", "Opinions", id="app.opinions", tooltip="What you think, and what shaped it"),
-        Binding("i", "go('reach')", "Reach", id="app.reach", show=False, tooltip="Who could introduce you to someone"),
-        Binding("v", "go('visibility')", "Visibility", id="app.visibility", show=False, tooltip="What your network knows of what you do well"),
-        # Not in the footer, which is full at 100 columns (q would drop off): ? and the palette list it.
-        Binding("g", "go('groups')", "Groups", id="app.groups", show=False, tooltip="Groups that meet periodically: who comes, when next"),
+        # One footer entry for the sections ("t p w o i v g A Sections"): with a
+        # word each they pushed ? and q off an 80-column footer.
+        Binding("t", "go('timeline')", "Timeline", id="app.timeline", tooltip="Timeline: your encounters, newest first", group=_SECTIONS),
+        Binding("p", "go('people')", "People", id="app.people", tooltip="People: everyone you have met", group=_SECTIONS),
+        Binding("w", "go('review')", "Review", id="app.review", tooltip="Weekly review: this week's conversations at a glance", group=_SECTIONS),
+        Binding("o", "go('opinions')", "Opinions", id="app.opinions", tooltip="Opinions: what you think, and what shaped it", group=_SECTIONS),
+        Binding("i", "go('reach')", "Reach", id="app.reach", tooltip="Reach: who could introduce you to someone", group=_SECTIONS),
+        Binding("v", "go('visibility')", "Visibility", id="app.visibility", tooltip="Visibility: what your network knows of what you do well", group=_SECTIONS),
+        Binding("g", "go('groups')", "Groups", id="app.groups", tooltip="Groups: those that meet periodically, who comes, when next", group=_SECTIONS),
+        Binding("A", "go('agenda')", "Agenda", id="app.agenda", tooltip="Agenda: follow-ups due, and people to reach out to", group=_SECTIONS),
         Binding("slash", "search", "Search", id="app.search", tooltip="Search notes, people, places and #topics"),
-        Binding("question_mark", "keys", "Keys", id="app.keys", tooltip="Show or hide every key of this screen"),
+        Binding("question_mark", "keys", "Keys", id="app.keys", show=False, tooltip="Show or hide every key of this screen"),
+        # ? and q are pinned at the right of every footer (tui/widgets/footer.py).
         Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False, tooltip="Undo the last save, edit or delete"),
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave netjournal (everything is already saved)"),
-        # Last, so that a narrow footer still shows ? and q (the Agenda is also in the palette).
-        Binding("A", "go('agenda')", "Agenda", id="app.agenda", tooltip="Follow-ups due, and people to reach out to"),
+        Binding("q", "quit", "Quit", id="app.quit", show=False, tooltip="Leave netjournal (everything is already saved)"),
     ]
 
     def __init__(self, store: Store, *, settings: Loaded | None = None, **kwargs) -> None:

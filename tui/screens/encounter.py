@@ -5,7 +5,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal import clock
@@ -13,6 +13,7 @@ from journal.credit import ASKED, GAVE, credited
 from journal.errors import JournalError, NotFoundError
 from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.base import JournalScreen
+from tui.widgets.footer import KeysFooter
 from tui.widgets.literal import literal
 
 
@@ -35,7 +36,7 @@ class EncounterScreen(JournalScreen):
             yield Label("People (enter opens a profile)", classes="section-title")
             yield OptionList(id="encounter-people")
             yield Static(id="encounter-fields")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sync_data()

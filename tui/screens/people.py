@@ -5,13 +5,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from journal import clock
 from journal.names import fold
 from journal.people_order import SORTS, next_sort, people_rows
 from journal.queries import days_since
 from tui.screens.base import JournalScreen
+from tui.widgets.footer import KeysFooter
 from tui.widgets.literal import cell
 
 
@@ -41,7 +42,7 @@ class PeopleScreen(JournalScreen):
         yield Static(id="people-header", classes="screen-header")
         yield Input(placeholder="filter: name, organisation, interest (f)", id="people-filter", compact=True)
         yield DataTable(id="people-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -5,13 +5,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from journal import clock
 from journal.errors import JournalError, NotFoundError
 from journal.queries import days_since
 from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.base import JournalScreen
+from tui.widgets.footer import KeysFooter
 from tui.screens.people import ago
 from tui.widgets.encounter_list import EncounterList
 from tui.widgets.literal import literal
@@ -40,7 +41,7 @@ class PersonScreen(JournalScreen):
             yield Static(id="person-facts")
             yield Label("Encounters (enter opens one)", classes="section-title")
             yield EncounterList(self._page, self.store.names, group_by_day=False, id="person-encounters")
-        yield Footer()
+        yield KeysFooter()
 
     def _page(self, offset: int, limit: int):
         encounters = self.store.encounters_by_person().get(self.person_id, [])

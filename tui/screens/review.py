@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Label, OptionList, Static, TextArea
+from textual.widgets import Label, OptionList, Static, TextArea
 from textual.geometry import Region
 from textual.widgets.option_list import Option
 
@@ -17,6 +17,7 @@ from journal.review import Review, compute_review, to_markdown
 from journal.durable import atomic_write_bytes
 from journal.text import clean
 from tui.screens.base import JournalScreen
+from tui.widgets.footer import KeysFooter
 from tui.screens.encounter import toggle_follow_up
 from tui.widgets.charts import bars, columns
 from tui.widgets.literal import literal
@@ -89,7 +90,7 @@ class ReviewScreen(JournalScreen):
             yield FollowUpList(id="review-follow-ups")
             yield Label("Reflection: what went well, who to follow up, what to try next week (ctrl+s saves)", classes="section-title")
             yield TextArea(id="review-reflection", soft_wrap=True, tab_behavior="focus")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sync_data()

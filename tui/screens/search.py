@@ -6,12 +6,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal.find import opinions_matching, people_matching
 from journal.text import first_line
 from tui.screens.base import JournalScreen
+from tui.widgets.footer import KeysFooter
 from tui.widgets.encounter_list import EncounterList
 from tui.widgets.literal import literal
 
@@ -31,7 +32,7 @@ class SearchScreen(JournalScreen):
         # People (by anything written about them) and opinions the words find.
         yield OptionList(id="search-other")
         yield EncounterList(self._page, self.store.names, group_by_day=False, id="search-results")
-        yield Footer()
+        yield KeysFooter()
 
     def _page(self, offset: int, limit: int):
         return self._results[:RESULTS_LIMIT][offset : offset + limit]
