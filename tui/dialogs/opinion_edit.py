@@ -12,7 +12,7 @@ from journal.queries import one_line
 from journal.text import clean, clean_line
 from tui.dialogs.form import FormMessages
 from tui.widgets.literal import literal
-from tui.widgets.suggest import FoldedSuggester
+from tui.widgets.suggest import FoldedDropdown, FoldedSuggester
 
 
 class OpinionDialog(FormMessages, ModalScreen[tuple[Opinion, str] | None]):
@@ -56,6 +56,8 @@ class OpinionDialog(FormMessages, ModalScreen[tuple[Opinion, str] | None]):
             yield Static("", id="confidence-error", classes="error")
             yield Static("", id="form-error", classes="error")
             yield Label("ctrl+s save · esc cancel · a revision keeps the previous stance in the history", classes="dialog-help")
+        if self._opinion is None:
+            yield FoldedDropdown("#subject", lambda: [o.subject for o in store.opinions()])
 
     def on_mount(self) -> None:
         if self._opinion is not None:

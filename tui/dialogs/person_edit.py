@@ -10,7 +10,7 @@ from textual.widgets import Input, Label, Static, TextArea
 from journal.errors import ValidationError
 from journal.text import clean, clean_line, split_list
 from tui.dialogs.form import FormMessages
-from tui.widgets.suggest import FoldedSuggester
+from tui.widgets.suggest import FoldedDropdown, FoldedSuggester
 
 _FIELDS = {
     "name": ("Name", ""),
@@ -50,7 +50,8 @@ class PersonEditDialog(FormMessages, ModalScreen[bool]):
                     yield TextArea(id="notes", compact=True, soft_wrap=True, tab_behavior="focus")
                 yield Static("", id="notes-error", classes="error")
             yield Static("", id="form-error", classes="error")
-            yield Label("ctrl+s save · esc cancel", classes="dialog-help")
+            yield Label("ctrl+s save · esc cancel · → or enter takes a suggestion", classes="dialog-help")
+        yield FoldedDropdown("#introduced_by", lambda: [p.name for p in store.people() if p.id != self.person_id])
 
     def on_mount(self) -> None:
         store = self.app.store

@@ -34,7 +34,7 @@ from journal.opinions import parse_opinion_field
 from journal.store import SaveResult
 from journal.text import clean, clean_line, split_list
 from tui.dialogs.form import FormMessages
-from tui.widgets.suggest import FoldedSuggester
+from tui.widgets.suggest import FoldedDropdown, FoldedSuggester
 
 # (field id, label, placeholder) for the one-line fields, in tab order. Placeholders
 # say what goes in a field; they never look like an entry (a demo name would).
@@ -134,7 +134,21 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
                 for field, (label, placeholder) in _EXTRA_FIELDS.items():
                     yield from self._row(field, label, placeholder)
             yield Static("", id="form-error", classes="error")
-            yield Label("ctrl+s save · tab next field · → accepts a suggestion · esc cancel · #hashtags become topics", classes="dialog-help")
+            yield Label("ctrl+s save · tab next field · → or enter takes a suggestion · esc cancel · #hashtags become topics", classes="dialog-help")
+        # The drop-downs of matches under the cursor (tui/widgets/suggest.py).
+        yield FoldedDropdown("#who", people, mode="comma")
+        yield FoldedDropdown("#place", lambda: sorted(store.places()))
+        yield FoldedDropdown("#setting", store.settings)
+        yield FoldedDropdown("#gave", self._present_names, mode="mention")
+        yield FoldedDropdown("#asked", self._present_names, mode="mention")
+
+    def _present_names(self) -> list[str]:
+        """The people in Who, spelled as stored: what an @Name in You gave / You asked for offers."""
+        names = []
+        for typed in split_list(self.query_one("#who", Input).value):
+            found = self.store.match_person(typed)
+            names.append(self.store.names([found.person_ids[0]])[0] if len(found.person_ids) == 1 else typed)
+        return names
 
     def on_mount(self) -> None:
         values = {"when": "now", "who": self._who}
