@@ -31,4 +31,4 @@ def opinions_matching(store, query: str) -> list[Opinion]:
     words = fold(query).split()
     if not words:
         return []
-    return [o for o in store.opinions() if _matches(words, o.subject, o.stance)]
+    return [o for o in store.opinions.all() if _matches(words, o.subject, o.stance)]

@@ -4,11 +4,11 @@ A person is often left behind by an encounter deleted since (or by a name
 typed wrong), and stays in the people list as "never, 0" for good unless it
 can be deleted. Encounters are the journal's substance, so deleting a person
 never deletes one: the person is taken out of the encounters that mention
-them (Who, and whom a give or an ask was credited to), after the interface
-has said how many there are. An encounter that would be left with nobody and
-no notes (an empty record) makes the delete refuse instead: the user deletes
-or edits that encounter first. People they introduced keep their record,
-without the introduction.
+them (Who, whom a give or an ask was credited to, introductions I made),
+after the interface has said how many there are. An encounter that would be
+left with nobody and no notes (an empty record) makes the delete refuse
+instead: the user deletes or edits that encounter first. People they
+introduced keep their record, without the introduction.
 """
 from __future__ import annotations
 
@@ -28,13 +28,22 @@ class DeletedPerson:
     introduced: list[Person] = field(default_factory=list)
 
 
+def _mentions(encounter: Encounter, person_id: str) -> bool:
+    return person_id in encounter.people or any(person_id in pair for pair in encounter.introduced)
+
+
 def mentions(store, person_id: str) -> list[Encounter]:
-    """The encounters that mention the person, newest first."""
-    return list(store.encounters_by_person().get(person_id, []))
+    """The encounters that mention the person (in Who, or in an introduction I made), oldest first."""
+    return [e for e in store.encounters() if _mentions(e, person_id)]
 
 
 def _without(encounter: Encounter, person_id: str) -> Encounter:
-    changed = replace(encounter, people=[pid for pid in encounter.people if pid != person_id])
+    changed = replace(
+        encounter,
+        people=[pid for pid in encounter.people if pid != person_id],
+        # "I introduced A to B" means nothing without one of them.
+        introduced=[list(pair) for pair in encounter.introduced if person_id not in pair],
+    )
     for credited in ("gave_to", "asked_of"):
         ids = getattr(encounter, credited, None)
         if ids is not None and person_id in ids:
@@ -66,7 +75,7 @@ def delete_person(store, person_id: str) -> DeletedPerson:
     """
     with store._transaction():
         person = store.person(person_id)
-        before = [e for e in store._records["encounters"].values() if person_id in e.people]
+        before = [e for e in store._records["encounters"].values() if _mentions(e, person_id)]
         problem = refusal(store, person, before)
         if problem:
             raise ValidationError("person", problem)

@@ -433,6 +433,7 @@ class Store(Persistence):
             if keep.introduced_by in (None, other_id):
                 keep.introduced_by = other.introduced_by if other.introduced_by != keep_id else None
             keep.updated_at = clock.utc_stamp()
+
             def merged(ids: list[str] | None) -> list[str] | None:
                 if ids is None:
                     return None

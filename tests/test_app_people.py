@@ -405,7 +405,7 @@ async def test_search_finds_people_by_their_notes_interests_and_organisation_and
     seed_people(store)
     store.update_person(store.match_person("Zoé Petit").person_ids[0], interests=["kites"],
                         notes="Runs the repair workshop on Saturdays")
-    store.note_opinion("Repair cafés", "worth a Saturday morning")
+    store.opinions.note("Repair cafés", "worth a Saturday morning")
     app = NetJournalApp(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("slash")

@@ -56,7 +56,7 @@ async def test_deleting_someone_from_their_profile_says_how_many_encounters_and_
         await pilot.pause()
         await pilot.press("f")
         await type_text(pilot, "jose")
-        await pilot.press("enter", "enter")
+        await pilot.press("enter")  # opens the match
         await pilot.pause()
         assert isinstance(app.screen, PersonScreen)
         await pilot.press("d")
@@ -106,3 +106,18 @@ async def test_delete_is_refused_when_it_would_empty_an_encounter(store, journal
     with reopen(journal_path) as disk:
         assert [p.name for p in disk.people()] == ["Bruno"]
         assert len(disk.encounters()) == 1
+
+
+def test_deleting_someone_takes_them_out_of_introductions_too(store):
+    """An introduction I made names two people who may not be in Who; one deleted, it goes."""
+    from journal.forget import delete_person, mentions, restore_person
+
+    kept = add(store, "Ana Souza", "lunch", when=ago(hours=2), introduced=[("Bruno", "Carla")]).encounter
+    bruno = store.match_person("Bruno").person_ids[0]
+    assert [e.id for e in mentions(store, bruno)] == [kept.id]  # not in Who, but mentioned
+    deleted = delete_person(store, bruno)
+    [e] = store.encounters()
+    assert e.introduced == [] and e.people == kept.people
+    restore_person(store, deleted)
+    [e] = store.encounters()
+    assert e.introduced == kept.introduced

@@ -170,7 +170,7 @@ def test_search_finds_every_word_oldest_first(week):
 
 def test_opinions_are_never_cut_when_piped(store):
     stance = "Good for focus and for the commute, bad for mentoring juniors,\nwho learn by overhearing; hybrid weeks help."
-    store.note_opinion("Remote work", stance, "medium")
+    store.opinions.note("Remote work", stance, "medium")
     code, out, err = run("opinions")
     assert out == (
         "Remote work: Good for focus and for the commute, bad for mentoring juniors, "

@@ -26,7 +26,7 @@ def cmd_show(args, out, err) -> int:
         # The one rule for typed ids (journal.ids); its errors exit 2 with their message.
         encounter = store.encounter(resolve_encounter_id(store, args.id))
         record = encounter_dict(encounter, store.names)
-        opinions = [o.subject for o in store.opinions_for_encounter(encounter.id)]
+        opinions = [o.subject for o in store.opinions.for_encounter(encounter.id)]
     if args.format == "json":
         print(json.dumps(record, ensure_ascii=False, indent=2), file=out)
         return 0

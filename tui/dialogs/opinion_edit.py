@@ -57,7 +57,7 @@ class OpinionDialog(FormMessages, ModalScreen[tuple[Opinion, str] | None]):
             yield Static("", id="form-error", classes="error")
             yield Label("ctrl+s save · esc cancel · a revision keeps the previous stance in the history", classes="dialog-help")
         if self._opinion is None:
-            yield FoldedDropdown("#subject", lambda: [o.subject for o in store.opinions()])
+            yield FoldedDropdown("#subject", lambda: [o.subject for o in store.opinions.all()])
 
     def on_mount(self) -> None:
         if self._opinion is not None:

@@ -44,7 +44,7 @@ def encounter_row(encounter: Encounter, names: list[str], width: int, *, show_ti
         columns.append((encounter.when.strftime("%H:%M"), 5, "bold"))
     columns.append((", ".join(names) or "—", max(6, min(40, width // 5)), "bold"))
     if width >= 60:
-        columns.append((where, min(36, width // 6), "italic"))
+        columns.append((where, min(36, width // 5), "italic"))
     notes_at = len(columns)
     columns.append((notes, 0, ""))
     if width >= 90:
