@@ -79,7 +79,7 @@ async def test_markup_like_text_is_shown_literally_and_runs_nothing(store, journ
         assert isinstance(app.screen, TimelineScreen)
         rows = option_texts(app.screen.query_one("#timeline"))
         # Cut to the columns, but literally: "[/], [red]x, [@cli…".
-        assert squash(rows[1]).startswith("14:00 [/], [red]x, [@cli… [link=https://x… We said [/] and [/ and")
+        assert squash(rows[1]).startswith("14:00 [/], [red]x, [@cli… [link=https://x]y[… We said [/] and [/ and")
 
         await pilot.press("enter")
         await pilot.pause()

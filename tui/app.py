@@ -98,6 +98,9 @@ class NetJournalApp(App):
         self.last_saved_id: str | None = None
         self._unreadable_reported = False
         self.crash_report: str | None = None  # set by an uncaught exception
+        # How the people list is sorted (a key of journal.people_order.SORTS),
+        # from the settings; `s` changes it and it is remembered (set_people_sort).
+        self.people_sort = self.settings.people_sort if self.settings.people_sort in SORTS else DEFAULT_SORT
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual's own handler draws a rich traceback with the values of the
@@ -125,9 +128,6 @@ class NetJournalApp(App):
             return "agenda" if anything_due(self.store) else "timeline"
         except JournalError:
             return "timeline"  # an unreadable journal is reported by the timeline's own reads
-        # How the people list is sorted (a key of journal.people_order.SORTS),
-        # from the settings; `s` changes it and it is remembered (set_people_sort).
-        self.people_sort = self.settings.people_sort if self.settings.people_sort in SORTS else DEFAULT_SORT
 
     def on_mount(self) -> None:
         self._apply_settings()
@@ -255,6 +255,13 @@ class NetJournalApp(App):
         # And never markup: a name like "[/]" would crash the toast.
         kwargs.setdefault("markup", False)
         super().notify(clean(str(message)), title=clean(str(title)), **kwargs)
+
+    def set_people_sort(self, sort: str) -> None:
+        """The people list's order changed (s): used now, and remembered in the
+        settings file (`people_sort`) for the next start. A file that cannot be
+        written is said once (remember); the order still holds for the session."""
+        self.people_sort = sort
+        self.remember(people_sort=sort)
 
     # ------------------------------------------------------------- data
     def data_changed(self) -> None:

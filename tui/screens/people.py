@@ -111,7 +111,7 @@ class PeopleScreen(JournalScreen):
             self.query_one(DataTable).focus()
 
     def action_sort(self) -> None:
-        self.app.people_sort = next_sort(self.app.people_sort)
+        self.app.set_people_sort(next_sort(self.app.people_sort))
         self.refresh_data()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
