@@ -4,8 +4,8 @@ A person is often left behind by an encounter deleted since (or by a name
 typed wrong), and stays in the people list as "never, 0" for good unless it
 can be deleted. Encounters are the journal's substance, so deleting a person
 never deletes one: the person is taken out of the encounters that mention
-them (Who, whom a give or an ask was credited to, introductions I made),
-after the interface has said how many there are. An encounter that would be
+them (Who, whom a give or an ask was credited to, introductions I made) and
+out of the groups they belong to, after the interface has said how many there are. An encounter that would be
 left with nobody and no notes (an empty record) makes the delete refuse
 instead: the user deletes or edits that encounter first. People they
 introduced keep their record, without the introduction.
@@ -26,6 +26,7 @@ class DeletedPerson:
     person: Person
     encounters: list[Encounter] = field(default_factory=list)
     introduced: list[Person] = field(default_factory=list)
+    groups: list = field(default_factory=list)  # journal.models.Group, as they were
 
 
 def _mentions(encounter: Encounter, person_id: str) -> bool:
@@ -67,6 +68,11 @@ def refusal(store, person, encounters: list[Encounter]) -> str | None:
     return message.format(name=person.name, count=len(empty))
 
 
+def groups_of(store, person_id: str) -> list:
+    """The groups the person is a member of."""
+    return [g for g in store.groups.all() if person_id in g.members]
+
+
 def delete_person(store, person_id: str) -> DeletedPerson:
     """Delete the person and take them out of every encounter that mentions them.
 
@@ -84,8 +90,12 @@ def delete_person(store, person_id: str) -> DeletedPerson:
         introduced = [p for p in store._records["people"].values() if p.introduced_by == person_id]
         for other in introduced:
             store._put("people", replace(other, introduced_by=None, updated_at=clock.utc_stamp()))
+        groups = [g for g in store._records["groups"].values() if person_id in g.members]
+        for group in groups:
+            members = [pid for pid in group.members if pid != person_id]
+            store._put("groups", replace(group, members=members, updated_at=clock.utc_stamp()))
         store._drop("people", person_id)
-    return DeletedPerson(person, before, introduced)
+    return DeletedPerson(person, before, introduced, groups)
 
 
 def restore_person(store, deleted: DeletedPerson) -> None:
@@ -104,3 +114,7 @@ def restore_person(store, deleted: DeletedPerson) -> None:
         for other in deleted.introduced:
             if other.id in people:
                 store._put("people", replace(people[other.id], introduced_by=deleted.person.id))
+        groups = store._records["groups"]
+        for group in deleted.groups:
+            if group.id in groups:
+                store._put("groups", group)

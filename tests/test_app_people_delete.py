@@ -121,3 +121,30 @@ def test_deleting_someone_takes_them_out_of_introductions_too(store):
     restore_person(store, deleted)
     [e] = store.encounters()
     assert e.introduced == kept.introduced
+
+
+async def test_deleting_a_member_of_a_group_says_so_and_undo_puts_them_back(store, journal_path):
+    add(store, "Eva", "pricing talk", when=ago(hours=1))
+    store.groups.add("Freelancers' circle", members=["Eva", "Bruno"])
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("f")
+        await type_text(pilot, "eva")
+        await pilot.press("down", "d")
+        await pilot.pause()
+        assert question(app) == (
+            "Delete Eva? 1 encounter mentions them: they will be taken out of it, and it stays in "
+            "the journal. They also leave the group they belong to."
+        )
+        await pilot.press("y")
+        await pilot.pause()
+        with reopen(journal_path) as disk:
+            [group] = disk.groups.all()
+            assert disk.names(group.members) == ["Bruno"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+    with reopen(journal_path) as disk:
+        [group] = disk.groups.all()
+        assert disk.names(group.members) == ["Eva", "Bruno"]

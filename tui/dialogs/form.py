@@ -26,6 +26,17 @@ class FormMessages:
         target = self.query_one(f"#{field}-error", Static)
         target.update(literal(message))
         target.display = bool(message)
+        self._remember_shown(field)
+
+    def _remember_shown(self, field: str) -> None:
+        # What the field held when its message was shown: a Changed event with
+        # the same value (a form filling itself in on mount) is not an edit.
+        widgets = self.query(f"#{field}")
+        if not hasattr(self, "_shown_for"):
+            self._shown_for: dict[str, str] = {}
+        if widgets:
+            widget = widgets.first()
+            self._shown_for[field] = getattr(widget, "value", getattr(widget, "text", None))
 
     def show_errors(self, errors: list[ValidationError]) -> None:
         """Show each error under its field, then focus the first field in error."""
@@ -37,6 +48,7 @@ class FormMessages:
             target = self.query_one(f"#{field}-error", Static)
             target.update(literal("\n".join(lines)))
             target.display = True
+            self._remember_shown(field)
         self.focus_first_error()
 
     def focus_first_error(self) -> None:
@@ -54,18 +66,21 @@ class FormMessages:
             error.update("")
             error.display = False
 
-    def _clear_field_error(self, field: str | None) -> None:
-        if field and field != "form" and self.query(f"#{field}-error"):
-            error = self.query_one(f"#{field}-error", Static)
-            if error.display:
-                error.update("")
-                error.display = False
+    def _clear_field_error(self, field: str | None, value: str) -> None:
+        if not field or field == "form" or not self.query(f"#{field}-error"):
+            return
+        if getattr(self, "_shown_for", {}).get(field) == value:
+            return  # not edited since the message was shown
+        error = self.query_one(f"#{field}-error", Static)
+        if error.display:
+            error.update("")
+            error.display = False
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self._clear_field_error(event.input.id)
+        self._clear_field_error(event.input.id, event.value)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        self._clear_field_error(event.text_area.id)
+        self._clear_field_error(event.text_area.id, event.text_area.text)
 
     def save_or_show(self, save: Callable[[], T]) -> T | None:
         """Run a store call; on failure say why in place and return None.

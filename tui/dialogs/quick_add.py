@@ -136,6 +136,7 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
             yield Static("", id="form-error", classes="error")
             yield Label("ctrl+s save · tab next field · → or enter takes a suggestion · esc cancel · #hashtags become topics", classes="dialog-help")
         # The drop-downs of matches under the cursor (tui/widgets/suggest.py).
+        yield FoldedDropdown("#group", groups)
         yield FoldedDropdown("#who", people, mode="comma")
         yield FoldedDropdown("#place", lambda: sorted(store.places()))
         yield FoldedDropdown("#setting", store.settings)

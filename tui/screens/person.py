@@ -125,7 +125,7 @@ def start_delete(app, person_id: str) -> None:
     Refused at once, without asking, when it would leave an encounter empty.
     A profile showing the person closes itself when it redraws (record_gone).
     """
-    from journal.forget import delete_person, mentions, refusal, restore_person
+    from journal.forget import delete_person, groups_of, mentions, refusal, restore_person
 
     store = app.store
     person = store.person(person_id)
@@ -144,6 +144,12 @@ def start_delete(app, person_id: str) -> None:
             "Delete {name}? {count} encounters mention them: they will be taken out of those "
             "encounters, which stay in the journal."
         )
+    question = question.format(name=person.name, count=count)
+    groups = len(groups_of(store, person_id))
+    if groups == 1:
+        question += " " + "They also leave the group they belong to."
+    elif groups > 1:
+        question += " " + "They also leave the {count} groups they belong to.".format(count=groups)
 
     def confirmed(yes: bool | None) -> None:
         if not yes:
@@ -163,7 +169,7 @@ def start_delete(app, person_id: str) -> None:
             message = "{name} deleted and taken out of {count} encounters. ctrl+z brings them back."
         app.notify(message.format(name=person.name, count=taken), title="Deleted")
 
-    app.push_screen(ConfirmDialog(question.format(name=person.name, count=count), yes="Delete", no="Keep"), confirmed)
+    app.push_screen(ConfirmDialog(question, yes="Delete", no="Keep"), confirmed)
 
 
 def start_merge(app, keep_id: str) -> None:
