@@ -390,7 +390,8 @@ async def test_a_on_a_profile_opens_quick_add_with_who_filled_in(store, journal_
         await pilot.pause()
         dialog = app.screen
         assert field_value(dialog, "who") == "José Martins"
-        await type_text(pilot, "Café Charlot")  # focus is on Where
+        await pilot.press("tab")
+        await type_text(pilot, "Café Charlot")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PersonScreen)
@@ -435,3 +436,20 @@ def test_the_people_orders_are_the_settings_choices():
     from journal.settings import PEOPLE_SORTS
 
     assert set(SORTS) == set(PEOPLE_SORTS)
+
+
+async def test_the_people_order_is_remembered_in_the_settings_file(store, journal_path, settings_file):
+    import tomllib
+
+    seed_people(store)
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_people(pilot)
+        await pilot.press("s")  # by name
+        await pilot.pause()
+    assert tomllib.loads(settings_file.read_text()) == {"people_sort": "name"}
+    again = NetJournalApp(store)
+    async with again.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_people(pilot)
+        assert "sorted by name" in static_text(screen, "#people-header")
+        assert names(screen) == ["Ana Souza", "Bruno", "José Martins", "Léa Dubois", "Zoé Petit"]
