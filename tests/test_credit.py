@@ -118,3 +118,10 @@ async def test_the_encounter_page_says_to_whom(store, journal_path):
         body = str(app.screen.query_one("#encounter-fields").render())
         assert "You gave to Conceição Ramos\n@Conceição an intro" in body
         assert "You asked for\na lift home" in body  # everyone present: no names
+
+
+def test_the_reach_graph_counts_a_give_only_for_the_person_named(store):
+    add(store, "José Almeida, Conceição Ramos", "lunch", when=ago(hours=2), gave="@Conceição an intro")
+    graph = store.reach_graph()
+    jose, conceicao = person_id(store, "José Almeida"), person_id(store, "Conceição Ramos")
+    assert graph.balance[jose][0] == 0 and graph.balance[conceicao][0] == 1
