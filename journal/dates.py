@@ -42,6 +42,7 @@ def _du_parser():
 __all__ = [
     "DateParseError",
     "parse_when",
+    "parse_bound",
     "parse_due",
     "week_start",
     "iso_week_label",
@@ -164,13 +165,29 @@ _YEAR_WEEK_RE = _Lazy(r"(?P<year>\d{4})-(?P<week>\d{1,2})", _A)
 _WEEKS_BACK_RE = _Lazy(r"(?P<sign>[+-])(?P<n>\d{1,4})", _A)
 
 
+# Parts of the day people say instead of a time, and the time each stands
+# for (shown beside the field, so the user sees what was understood).
+_PARTS = {
+    "breakfast": (8, 0),
+    "morning": (9, 0),
+    "lunchtime": (12, 30),
+    "lunch": (12, 30),
+    "afternoon": (15, 0),
+    "evening": (19, 0),
+    "dinner": (20, 0),
+    "night": (21, 0),
+}
+_PART_RE = _Lazy(
+    r"(?:(?P<day>.+?)\s+)?(?:(?:this|at)\s+)?(?P<part>" + "|".join(_PARTS) + ")", _A
+)
+# Whole phrases that name a day and a part at once.
+_PART_PHRASES = {"tonight": "today night", "last night": "yesterday night"}
+
+
 class _Day(NamedTuple):
     day: date
     # No year was typed: parse_when may move it back a year.
     yearless: bool = False
-    # "3 days ago" means now minus 3 days, so it keeps the time of day
-    # instead of defaulting to noon like a plain date does.
-    relative: bool = False
 
 
 class _NotADate(Exception):
@@ -250,6 +267,33 @@ def _split_time(s: str) -> tuple[str, tuple[int, int] | None, bool]:
     return day, _parse_time(m), True
 
 
+def _part_of_day(s: str) -> tuple[str, tuple[int, int], bool] | None:
+    """Split "yesterday evening" into ("yesterday", (19, 0), True), like _split_time; None if no part."""
+    m = _PART_RE.fullmatch(_PART_PHRASES.get(s, s))
+    if m is None:
+        return None
+    day = m["day"] or ""
+    # As in _split_time: the optional day group takes "this" or "at" first.
+    if day in ("this", "at"):
+        day = ""
+    return day, _PARTS[m["part"]], True
+
+
+def _yesterday_hint(s: str, day_text: str) -> str | None:
+    """What the user probably meant by a time later than now today: "yesterday 18:30"."""
+    if s == "tonight":
+        return "last night"
+    if day_text == "":
+        return "yesterday " + re.sub(r"^(?:this|at)\s+", "", s)
+    if day_text == "today":
+        return "yesterday" + s[len("today"):]
+    wd = _WEEKDAY_RE.fullmatch(day_text)
+    if wd and wd["mod"] is None:
+        # A bare weekday only lands in the future when it means today.
+        return "last " + s
+    return None
+
+
 def _explicit_date(s: str, year: int, dayfirst: bool) -> _Day:
     """A typed calendar date, using `year` when none is given.
 
@@ -321,7 +365,7 @@ def _calendar_day(
         sign = -1 if s.endswith("ago") else 1
         # relativedelta clamps "1 month ago" on 31 March to 28/29 Feb
         # instead of failing.
-        return _Day(today + relativedelta(**{keyword: sign * n}), relative=True)
+        return _Day(today + relativedelta(**{keyword: sign * n}))
 
     m = _WEEKDAY_RE.fullmatch(s)
     if m:
@@ -373,22 +417,31 @@ def parse_when(text: str, now: datetime, *, dayfirst: bool = True) -> datetime:
     * ``today``, ``yesterday``, ``last week``, ``last month``;
     * a weekday (``fri``, ``friday``): the most recent one, *today
       included*; ``last fri`` is the most recent one strictly before today;
-    * ``3 days ago``, ``1 week ago``, ``a month ago`` (same wall-clock time
-      unless a time is given); ``2h ago``, ``2 hours ago``, ``30 min ago``
+    * ``3 days ago``, ``1 week ago``, ``a month ago`` (calendar days);
+      ``2h ago``, ``2 hours ago``, ``30 min ago``
       are elapsed time, taken from ``now`` exactly (these take no time);
     * ``2026-11-20``; ``20/11``, ``20/11/2026``, ``20.11.26`` (day first
       unless ``dayfirst=False``; the order is applied strictly, so
       ``20/11`` is an error with ``dayfirst=False``); ``1 dec``, ``dec 1``, ``1 dec 2025``.
 
-    A date given without a time keeps the time of day of ``now`` if it is
-    today, and is set to 12:00 otherwise (a neutral mid-day guess that
-    cannot slip to a neighbouring day when shown in another zone).
+    Instead of a time, a part of the day: ``this morning`` (09:00),
+    ``lunch`` (12:30), ``afternoon`` (15:00), ``yesterday evening``
+    (19:00), ``dinner`` (20:00), ``tonight``, ``last night``, ``sunday
+    night`` (21:00), ``breakfast`` (08:00); ``this`` or ``at`` may come
+    before it.
+
+    A day given without a time, however it is typed (``last fri``,
+    ``3 days ago``, ``20/11``), is set to 12:00, a neutral mid-day guess
+    that cannot slip to a neighbouring day when shown in another zone;
+    today without a time is ``now``.
 
     A date typed without a year that would fall in the future is taken
     from the previous year ("20/12" typed in January is last December).
 
     Raises `DateParseError` for anything else, and for results more than
-    a minute after ``now``: an encounter has already happened.
+    a minute after ``now``: an encounter has already happened. A time later
+    than now today says what was probably meant ("did you mean yesterday
+    18:30?").
     """
     if now.tzinfo is None:
         raise ValueError("parse_when needs an aware `now`")
@@ -411,7 +464,7 @@ def parse_when(text: str, now: datetime, *, dayfirst: bool = True) -> datetime:
     if _IN_RE.fullmatch(s):
         raise in_future
 
-    day_text, hm, has_time = _split_time(s)
+    day_text, hm, has_time = _part_of_day(s) or _split_time(s)
     if has_time and hm is None:
         raise DateParseError(f"'{shown}' has a time that does not exist. {_WHEN_HINT}")
 
@@ -436,7 +489,7 @@ def parse_when(text: str, now: datetime, *, dayfirst: bool = True) -> datetime:
             wall = datetime.combine(day.day, datetime.min.time()).replace(
                 hour=hm[0], minute=hm[1]
             )
-        elif day.relative or day.day == today:
+        elif day.day == today:
             wall = datetime.combine(day.day, wall_now.time())
         else:
             wall = datetime.combine(day.day, datetime.min.time()).replace(hour=12)
@@ -458,14 +511,30 @@ def parse_when(text: str, now: datetime, *, dayfirst: bool = True) -> datetime:
         raise DateParseError(f"'{shown}' is not a real date. {_WHEN_HINT}") from None
 
     if _is_future(result, now):
-        wd = _WEEKDAY_RE.fullmatch(day_text)
-        if wd and wd["mod"] is None:
-            # A bare weekday only lands in the future when it means today.
-            raise DateParseError(
-                f"{in_future}; for last week's, write 'last {wd['wd']}'"
-            )
+        hint = _yesterday_hint(s, day_text) if has_time else None
+        if hint:
+            # "18:30" typed at 09:52 is almost always last night's.
+            raise DateParseError(f"'{shown}' is later than now; did you mean {hint}?")
         raise in_future
     return result
+
+
+def parse_bound(text: str, now: datetime, *, end: bool = False, dayfirst: bool = True) -> datetime:
+    """One end of a range of encounters (`netjournal list --since/--until`).
+
+    The grammar of `parse_when`. A time, a part of the day or an elapsed time
+    ("2h ago") is taken exactly; a day without a time is the whole day: its
+    first instant, or with `end` the first instant of the next day (the range
+    is [since, until)).
+    """
+    moment = parse_when(text, now, dayfirst=dayfirst)
+    s = _normalise(text, _WHEN_HINT, "a date")
+    ago = _AGO_RE.fullmatch(s)
+    exact = s == "now" or (ago is not None and _UNITS[ago["unit"]][1])
+    if exact or (_part_of_day(s) or _split_time(s))[2]:
+        return moment
+    day = moment.astimezone(now.tzinfo).date()
+    return local_midnight(day + timedelta(days=1) if end else day)
 
 
 def parse_due(text: str, today: date, *, dayfirst: bool = True) -> date:

@@ -34,6 +34,25 @@ class ValidationError(JournalError):
         super().__init__(message)
 
 
+class ValidationErrors(ValidationError):
+    """Several fields are wrong at once: a form shows every one of them.
+
+    Behaves as the first error for code that shows only one (the command line).
+    """
+
+    def __init__(self, errors: list[ValidationError]):
+        self.errors = list(errors)
+        super().__init__(self.errors[0].field, self.errors[0].message)
+
+
+def raise_all(errors: list[ValidationError]) -> None:
+    """Raise nothing, the one error, or all of them as ValidationErrors."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ValidationErrors(errors)
+
+
 class AmbiguousNameError(ValidationError):
     def __init__(self, name: str, candidates: list[str]):
         self.name = name

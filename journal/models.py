@@ -181,13 +181,17 @@ class Encounter:
     id: str = field(default_factory=new_id)
     created_at: str = field(default_factory=_stamp)
     updated_at: str = field(default_factory=_stamp)
+    # Whom the give / the ask counts for (person ids, named by @Name in the
+    # text); None, and absent from the file: everyone present (journal.credit).
+    gave_to: list[str] | None = None
+    asked_of: list[str] | None = None
 
     @property
     def has_open_follow_up(self) -> bool:
         return self.follow_up is not None and self.follow_up.is_open
 
     def to_dict(self) -> dict:
-        return {
+        data = {
             "id": self.id,
             "when": self.when.isoformat(),
             "people": list(self.people),
@@ -205,6 +209,13 @@ class Encounter:
             "created_at": self.created_at,
             "updated_at": self.updated_at,
         }
+        # Optional: written only when the text named someone, so an encounter
+        # without is byte for byte what earlier versions wrote.
+        if self.gave_to is not None:
+            data["gave_to"] = list(self.gave_to)
+        if self.asked_of is not None:
+            data["asked_of"] = list(self.asked_of)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> "Encounter":
@@ -226,7 +237,16 @@ class Encounter:
             # Absent in records written before schema 4: null.
             group_id=_optional_id(data, "group_id"),
             **_stamps(data),
+            gave_to=_ids(data, "gave_to"),
+            asked_of=_ids(data, "asked_of"),
         )
+
+
+def _ids(data: dict, key: str) -> list[str] | None:
+    """An optional list of ids: absent or null is None (gave_to, asked_of: everyone present)."""
+    if data.get(key) is None:
+        return None
+    return _texts(data, key)
 
 
 @dataclass(slots=True)

@@ -1,6 +1,6 @@
 """Matching names and subjects the way people type them: no case, no accents.
 
-"jose" finds "José"; an ambiguous name is reported with its candidates and
+"jose" finds "José", "soren" finds "Søren"; an ambiguous name is reported with its candidates and
 never resolved by a guess.
 """
 from __future__ import annotations
@@ -18,6 +18,38 @@ from .text import clean
 # combining character is caught by the per-character check below.
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _NON_ASCII = re.compile("[^\x00-\x7f]")
+# Invisible characters (soft hyphen, zero-width space and joiners, marks, word
+# joiner, BOM, variation selectors, tags): kept in stored text (they make emoji
+# sequences), ignored when matching, so "An\u200ba" cannot pass for a second Ana.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufe00-\ufe0f\ufeff\U000e0000-\U000e007f]")
+
+
+# Latin letters that no decomposition reduces to ASCII (ø, ł, æ, đ, ß, þ...):
+# someone typing on an ASCII keyboard writes "Soren" for Søren. They are
+# transliterated with anyascii (ISC licence), only them: other scripts stay as
+# they are, since "王" transliterated to "wang" would find every "Wangen", and
+# an emoji would turn into ":woman:". The blocks: Latin-1 Supplement, Latin
+# Extended-A and -B, IPA, Latin Extended Additional, -C, -D, -E.
+_LATIN = re.compile("[\u00c0-\u02af\u1e00-\u1eff\u2c60-\u2c7f\ua720-\ua7ff\uab30-\uab6f]")
+# The common ones, by hand, so that folding a name with them does not import
+# anyascii (17 ms, most of it importlib.resources: a fifth of `netjournal
+# add`). A test checks each against anyascii.
+_LATIN_BY_HAND = {
+    "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "ẞ": "Ss",
+    "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th",
+    "ı": "i", "ħ": "h", "Ħ": "H", "ŋ": "ng", "Ŋ": "Ng", "ŧ": "t", "Ŧ": "T", "ƒ": "f",
+}
+_latin_cache = dict(_LATIN_BY_HAND)
+
+
+def _transliterate(match: re.Match) -> str:
+    letter = match.group()
+    ascii_ = _latin_cache.get(letter)
+    if ascii_ is None:
+        from anyascii import anyascii  # only for the rarer letters: see _LATIN_BY_HAND
+
+        ascii_ = _latin_cache[letter] = anyascii(letter)
+    return ascii_
 
 
 def _drop_combining(match: re.Match) -> str:
@@ -25,19 +57,21 @@ def _drop_combining(match: re.Match) -> str:
 
 
 def fold(text: str) -> str:
-    """Case- and accent-insensitive key: "  José  Souza" -> "jose souza".
+    """Case- and accent-insensitive key: "  José  Søren" -> "jose soren".
 
-    Control characters are ignored too (journal.text.clean): a name or subject
-    a hand-edited file left with some is shown, and typed back, without them,
-    and must still find its record.
+    Accents go (NFKD, then the combining marks), Latin letters that do not
+    decompose are transliterated (ø -> o, æ -> ae, ł -> l); other scripts,
+    emoji included, are kept. Control characters are ignored too
+    (journal.text.clean): a name or subject a hand-edited file left with some
+    is shown, and typed back, without them, and must still find its record.
     """
     text = clean(text)
     if not text.isascii():
         # Search folds every encounter's text, so the common cases run at C
         # speed: only characters still outside ASCII are looked at one by one.
-        text = _MARKS.sub("", unicodedata.normalize("NFKD", text))
+        text = _INVISIBLE.sub("", _MARKS.sub("", unicodedata.normalize("NFKD", text)))
         if not text.isascii():
-            text = _NON_ASCII.sub(_drop_combining, text)
+            text = _NON_ASCII.sub(_drop_combining, _LATIN.sub(_transliterate, text))
     return " ".join(text.casefold().split())
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from .credit import ASKED, GAVE, credited
 from .models import Encounter, Person
 
 
@@ -45,11 +46,12 @@ class PersonSummary:
 
     @property
     def gave(self) -> int:
-        return sum(1 for e in self.encounters if e.gave.strip())
+        """Gives that count for this person: to them, or to everyone present (journal.credit)."""
+        return sum(1 for e in self.encounters if self.person.id in credited(e, GAVE))
 
     @property
     def asked(self) -> int:
-        return sum(1 for e in self.encounters if e.asked.strip())
+        return sum(1 for e in self.encounters if self.person.id in credited(e, ASKED))
 
     @property
     def open_follow_ups(self) -> list[Encounter]:

@@ -24,6 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from .credit import ASKED, GAVE, credited
 from .models import Encounter, Person
 from .names import fold
 
@@ -133,9 +134,11 @@ class Graph:
     def _count_exchanges(self, encounter: Encounter, present: list[str], sign: int) -> None:
         """What I gave and asked, per person present; an introduction I made is a give to both."""
         introduced = {pid for pair in encounter.introduced for pid in pair}
+        # A give or an ask counts for whom an @Name named, else everyone present (journal.credit).
+        gave, asked = set(credited(encounter, GAVE)), set(credited(encounter, ASKED))
         for pid in present:
-            self.balance[pid][0] += sign * (bool(encounter.gave.strip()) or pid in introduced)
-            self.balance[pid][1] += sign * bool(encounter.asked.strip())
+            self.balance[pid][0] += sign * (pid in gave or pid in introduced)
+            self.balance[pid][1] += sign * (pid in asked)
 
     def add(self, encounter: Encounter) -> None:
         present = self._present(encounter)

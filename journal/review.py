@@ -37,6 +37,7 @@ from operator import attrgetter
 
 from . import clock
 from .dates import LocalDays, iso_week_label, parse_week, week_start
+from .credit import ASKED, GAVE, credited, text_of
 from .models import Encounter, Group, Person
 from .names import fold
 from .queries import streak as streak_of
@@ -199,14 +200,15 @@ def compute_review(
     asked = [e for e in week if e.asked.strip()]
     balances: dict[str, PersonBalance] = {}
     for e in week:
-        gives, asks = bool(e.gave.strip()), bool(e.asked.strip())
-        if not (gives or asks):
-            continue
-        for pid in e.people:
-            if pid in people_by_id:
-                b = balances.setdefault(pid, PersonBalance(people_by_id[pid]))
-                b.gave += gives
-                b.asked += asks
+        # Each to whom it counts: the people an @Name named, or everyone present.
+        for kind, counted in ((GAVE, credited(e, GAVE)), (ASKED, credited(e, ASKED))):
+            for pid in counted:
+                if pid in people_by_id:
+                    b = balances.setdefault(pid, PersonBalance(people_by_id[pid]))
+                    if kind == GAVE:
+                        b.gave += 1
+                    else:
+                        b.asked += 1
     balance = sorted(balances.values(), key=lambda b: fold(b.person.name))
 
     label = week_label(start)
@@ -398,8 +400,14 @@ def _follow_up_json(e: Encounter, store) -> dict:
     }
 
 
-def _exchange_json(e: Encounter, text: str, store) -> dict:
-    return {"when": e.when.isoformat(), "people": store.names(e.people), "text": text, "encounter": e.id}
+def _exchange_json(e: Encounter, kind: str, store) -> dict:
+    return {
+        "when": e.when.isoformat(),
+        "people": store.names(e.people),
+        "counted_for": store.names(credited(e, kind)),
+        "text": text_of(e, kind),
+        "encounter": e.id,
+    }
 
 
 def to_json_dict(review: Review, store) -> dict:
@@ -416,8 +424,8 @@ def to_json_dict(review: Review, store) -> dict:
         "by_day": {d.isoformat(): n for d, n in review.by_day.items()},
         "by_setting": dict(review.by_setting),
         "topics": dict(review.topics),
-        "gave": [_exchange_json(e, e.gave, store) for e in review.gave],
-        "asked": [_exchange_json(e, e.asked, store) for e in review.asked],
+        "gave": [_exchange_json(e, GAVE, store) for e in review.gave],
+        "asked": [_exchange_json(e, ASKED, store) for e in review.asked],
         "balance": [{"person": b.person.name, "gave": b.gave, "asked": b.asked} for b in review.balance],
         "asks_outnumber_gives": review.asks_outnumber_gives,
         "follow_ups_due": [_follow_up_json(e, store) for e in review.follow_ups_due],
@@ -511,9 +519,9 @@ def to_markdown(review: Review, store) -> str:
 
     local = LocalDays()
 
-    def who(e: Encounter) -> str:
+    def who(e: Encounter, people: list[str] | None = None) -> str:
         day = _day(local.date_of(e.when))
-        names = ", ".join(store.names(e.people))
+        names = ", ".join(store.names(e.people if people is None else people))
         return f"{names}, {day}" if names else day
 
     section("By day", [f"- {_day(d)}: {n}" for d, n in r.by_day.items()])
@@ -521,8 +529,8 @@ def to_markdown(review: Review, store) -> str:
     section("Returning people", [_item(p.name) for p in r.returning_people])
     section("Settings", [_item(f"{s}: {n}") for s, n in r.by_setting.items()])
     section("Topics", [_item(f"{t}: {n}") for t, n in r.topics.items()])
-    section("Gave", [_item(f"{who(e)}: {e.gave}") for e in r.gave])
-    section("Asked", [_item(f"{who(e)}: {e.asked}") for e in r.asked])
+    section("Gave", [_item(f"{who(e, credited(e, GAVE))}: {e.gave}") for e in r.gave])
+    section("Asked", [_item(f"{who(e, credited(e, ASKED))}: {e.asked}") for e in r.asked])
     section("Give and ask, per person", [_item(f"{b.person.name}: gave {b.gave}, asked {b.asked}") for b in r.balance])
     section(
         "Follow-ups due",

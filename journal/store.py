@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from . import clock
-from .errors import NotFoundError, ValidationError, AmbiguousNameError
+from .errors import AmbiguousNameError, NotFoundError, ValidationError, ValidationErrors, raise_all
+from .drafts import problems as draft_problems, typed_names
+from .credit import ASKED, GAVE, MentionError, credit_fields, spellings
 from .models import (
     DEFAULT_SETTINGS,
     Encounter,
@@ -28,16 +30,13 @@ from .models import (
     hashtags,
     merge_topics,
 )
-from .names import INVISIBLE_ALIAS, INVISIBLE_NAME, INVISIBLE_WHO, NameIndex, fold, visible
+from .names import INVISIBLE_ALIAS, INVISIBLE_NAME, NameIndex, fold, visible
 from .index import EncounterIndex
 from .opinions import OpinionBook
 from .persistence import Persistence
 from .reach import Graph
 from .queries import PersonSummary
 from .text import clean, clean_line
-
-# A minute of slack so that "now" typed a moment ago is not "in the future".
-FUTURE_SLACK = timedelta(minutes=1)
 
 
 @dataclass
@@ -224,19 +223,10 @@ class Store(Persistence):
 
     def _fill(self, encounter: Encounter, draft: EncounterDraft, follow_done: bool = False) -> list[Person]:
         """Validate a draft and copy it into `encounter`; returns people it creates."""
-        names = [clean_line(n) for n in draft.who if clean_line(n)]
+        raise_all(draft_problems(self, draft))
+        names = typed_names(draft)
         notes = clean(draft.notes).strip("\n")
-        if not names and not notes.strip():
-            raise ValidationError("who", "Say who you talked with, or what about: Who or the notes must be filled.")
-        if not all(map(visible, names)):
-            raise ValidationError("who", INVISIBLE_WHO)
-        if draft.when is None or draft.when.tzinfo is None:
-            raise ValidationError("when", "The date needs a time zone.")
-        if draft.when > clock.utc_now() + FUTURE_SLACK:
-            raise ValidationError("when", "That date is in the future; an encounter has already happened.")
         due = draft.due
-        if due is not None and not clean_line(draft.follow_up):
-            raise ValidationError("follow_up", "A due date needs a follow-up: say what to do.")
         people_ids, created = self._resolve_people(names)
         encounter.when = draft.when
         encounter.people = people_ids
@@ -247,6 +237,14 @@ class Store(Persistence):
         encounter.learned = clean(draft.learned).strip("\n")
         encounter.gave = clean(draft.gave).strip("\n")
         encounter.asked = clean(draft.asked).strip("\n")
+        # Whom they count for: the people present that an @Name names (journal.credit).
+        known, new = self._records["people"], {p.id: p for p in created}
+        present = [(pid, spellings(known.get(pid) or new[pid])) for pid in people_ids]
+        try:
+            credit = credit_fields({GAVE: encounter.gave, ASKED: encounter.asked}, present)
+        except MentionError as exc:
+            raise ValidationError(exc.field, str(exc)) from None
+        encounter.gave_to, encounter.asked_of = credit["gave_to"], credit["asked_of"]
         follow = clean_line(draft.follow_up)
         encounter.follow_up = FollowUp(follow, due, follow_done) if follow else None
         encounter.told = self._known_qualities(draft.told)
@@ -376,6 +374,8 @@ class Store(Persistence):
         return person
 
     def _validated_person(self, person: Person, fields: dict) -> Person:
+        """Copy the cleaned fields into `person`; every problem is raised at once (ValidationErrors)."""
+        errors: list[ValidationError] = []
         for key, value in fields.items():
             if key in ("name", "organisation"):
                 value = clean_line(value)
@@ -384,30 +384,39 @@ class Store(Persistence):
             elif key in ("aliases", "interests"):
                 value = [clean_line(v) for v in value if clean_line(v)]
                 if key == "aliases" and not all(map(visible, value)):
-                    raise ValidationError("aliases", INVISIBLE_ALIAS)
+                    errors.append(ValidationError("aliases", INVISIBLE_ALIAS))
+                    continue
             elif key == "keep_in_touch_days" and value is not None:
                 if not isinstance(value, int) or value <= 0:
-                    raise ValidationError("keep_in_touch_days", "Keep in touch every N days: a whole number above 0, or empty.")
+                    errors.append(ValidationError("keep_in_touch_days", "Keep in touch every N days: a whole number above 0, or empty."))
+                    continue
             elif key == "introduced_by" and value is not None:
                 if value == person.id:
-                    raise ValidationError("introduced_by", "Someone cannot introduce themselves.")
+                    errors.append(ValidationError("introduced_by", "Someone cannot introduce themselves."))
+                    continue
                 if value not in self._records["people"]:
-                    raise ValidationError("introduced_by", "Introduced by: that person is not in the journal.")
+                    errors.append(ValidationError("introduced_by", "Introduced by: that person is not in the journal."))
+                    continue
             elif key not in ("introduced_by", "keep_in_touch_days"):
                 raise TypeError(f"unknown person field {key}")
             setattr(person, key, value)
+        errors[:0] = self._name_problems(person)  # the name comes first in every form
+        raise_all(errors)
+        return person
+
+    def _name_problems(self, person: Person) -> list[ValidationError]:
         if not person.name:
-            raise ValidationError("name", "A person needs a name.")
+            return [ValidationError("name", "A person needs a name.")]
         if not visible(person.name):
-            raise ValidationError("name", INVISIBLE_NAME)
+            return [ValidationError("name", INVISIBLE_NAME)]
         if "," in person.name:
             # Who lists names with commas: editing an encounter would split them.
-            raise ValidationError("name", "A name cannot contain a comma: commas separate the names in Who.")
+            return [ValidationError("name", "A name cannot contain a comma: commas separate the names in Who.")]
         key = fold(person.name)
         for other in self._records["people"].values():
             if other.id != person.id and fold(other.name) == key:
-                raise ValidationError("name", f"'{other.name}' is already in the journal; merge the two instead.")
-        return person
+                return [ValidationError("name", f"'{other.name}' is already in the journal; merge the two instead.")]
+        return []
 
     def merge_people(self, keep_id: str, other_id: str) -> Person:
         """Fold `other` into `keep`: encounters, introductions, aliases, interests."""
@@ -424,14 +433,20 @@ class Store(Persistence):
             if keep.introduced_by in (None, other_id):
                 keep.introduced_by = other.introduced_by if other.introduced_by != keep_id else None
             keep.updated_at = clock.utc_stamp()
+
+            def merged(ids: list[str] | None) -> list[str] | None:
+                if ids is None:
+                    return None
+                return list(dict.fromkeys(keep_id if pid == other_id else pid for pid in ids))
+
             for encounter in list(self._records["encounters"].values()):
                 if other_id in encounter.people:
-                    people = []
-                    for pid in encounter.people:
-                        pid = keep_id if pid == other_id else pid
-                        if pid not in people:
-                            people.append(pid)
-                    self._put("encounters", replace(encounter, people=people))
+                    self._put("encounters", replace(
+                        encounter,
+                        people=merged(encounter.people),
+                        gave_to=merged(encounter.gave_to),  # whom a give or ask counts for follows too
+                        asked_of=merged(encounter.asked_of),
+                    ))
             for person in list(self._records["people"].values()):
                 if person.introduced_by == other_id and person.id != keep_id:
                     self._put("people", replace(person, introduced_by=keep_id))
@@ -559,3 +574,17 @@ class Store(Persistence):
             encounter.updated_at = clock.utc_stamp()
             self._put("encounters", encounter)
         return encounter
+
+    # ------------------------------------------- checks without saving (issue 15)
+    # For forms that show every problem at once: the same rules as the saves,
+    # run on a copy, nothing written.
+    def person_problems(self, person_id: str, **fields) -> list[ValidationError]:
+        """What update_person would refuse in these fields (empty: nothing)."""
+        self._sync()
+        try:
+            self._validated_person(replace(self.person(person_id)), fields)
+        except ValidationErrors as exc:
+            return exc.errors
+        except ValidationError as exc:
+            return [exc]
+        return []

@@ -27,6 +27,24 @@ async def type_text(pilot, text: str) -> None:
         await pilot.press("enter" if char == "\n" else char)
 
 
+async def type_as_a_terminal(pilot, text: str) -> None:
+    """Send one key per character the way Textual's terminal parser makes them.
+
+    pilot.press() builds a key's character back from its name, which fails for
+    some emoji (the skin tones, the black flag, the joiner): they would arrive
+    with no character at all, which no real terminal does.
+    """
+    from textual import events
+    from textual.keys import KEY_NAME_REPLACEMENTS, _character_to_key
+
+    for char in text:
+        name = char if char.isalnum() else _character_to_key(char)
+        event = events.Key(KEY_NAME_REPLACEMENTS.get(name, name), char)
+        event.set_sender(pilot.app)
+        pilot.app._driver.send_message(event)
+        await pilot.pause()
+
+
 async def fill_input(pilot, widget_id: str, text: str) -> None:
     """Click nothing: focus the field by id and type into it key by key."""
     pilot.app.screen.query_one(f"#{widget_id}").focus()

@@ -50,9 +50,9 @@ async def test_encounter_screen_shows_every_field(store, journal_path):
         body = fields(screen)
         assert "Talked about\nBike lanes on rue Oberkampf #cycling #urbanism" in body
         assert "Topics\n#cycling #urbanism" in body
-        assert "Asked\nan intro to the mayor's office" in body
+        assert "You asked for\nan intro to the mayor's office" in body
         assert "Follow-up (open, due Mon 30 Nov 2026)\nsend him the cycling map" in body
-        assert "Gave\n—" in body
+        assert "You gave\n—" in body
         people = screen.query_one("#encounter-people", OptionList)
         assert option_texts(people) == ["José Martins"]
 

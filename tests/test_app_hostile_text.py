@@ -88,8 +88,8 @@ async def test_markup_like_text_is_shown_literally_and_runs_nothing(store, journ
         assert static_text(screen, "#encounter-title").endswith("[link=https://x]y[/link] · [@click=app.quit]x[/]")
         body = static_text(screen, "#encounter-fields")
         assert ("We said [/] and [/ and [red]x and [@click=app.quit]x[/] and [link=https://x]y[/link] #markup") in body
-        assert "Gave\n[bold]nothing[/]" in body
-        assert "Asked\n[/" in body
+        assert "You gave\n[bold]nothing[/]" in body
+        assert "You asked for\n[/" in body
         assert "Learned\n[red]x" in body
         assert "Follow-up (open)\n[@click=app.quit]x[/]" in body
         assert option_texts(screen.query_one("#encounter-people")) == ["[/]", "[red]x", "[@click=app.quit]x[/]"]
@@ -189,7 +189,7 @@ async def test_wide_rtl_combining_and_huge_text_render_on_every_screen(store, jo
         await pilot.press("f")
         await type_text(pilot, "zoe nunez")  # combining accents fold away too
         assert [row[0].strip() for row in table_rows(app.screen.query_one(DataTable))] == [COMBINING]
-        await pilot.press("enter", "enter")
+        await pilot.press("enter")  # opens the match
         await pilot.pause()
         assert isinstance(app.screen, PersonScreen)
         assert static_text(app.screen, "#person-title") == COMBINING
@@ -323,7 +323,7 @@ async def test_quick_add_saves_markup_typed_in_every_field_literally(store, jour
         await pilot.press("enter")
         await pilot.pause()
         body = static_text(app.screen, "#encounter-fields")
-        for label in ("Talked about", "Gave", "Asked", "Learned", "Follow-up (open)"):
+        for label in ("Talked about", "You gave", "You asked for", "Learned", "Follow-up (open)"):
             assert f"{label}\n[/]\n" in body, label
         assert "[/]: [red]x (medium)" in body
         assert static_text(app.screen, "#encounter-title").endswith("[/] · [/]")

@@ -65,7 +65,7 @@ async def test_space_in_the_review_marks_the_first_follow_up_done_without_moving
         app.screen.query_one("#review-follow-ups").focus()
         await pilot.press("space")
         await pilot.pause()
-        assert any(message == "Follow-up marked done." for _, message in notifications(app))
+        assert any(message == "Follow-up marked done. ctrl+z undoes it." for _, message in notifications(app))
     with reopen(journal_path) as disk:
         assert disk.recent(0, 1)[0].follow_up.done is True
 

@@ -67,7 +67,7 @@ async def test_people_are_sorted_by_last_seen(store, journal_path):
         assert rows["José Martins"][2:4] == ["yesterday", "2"]
         assert rows["Ana Souza"][2:4] == ["3 days ago", "2"]
         assert rows["Zoé Petit"][1:4] == ["Mairie du 11e", "never", "0"]
-        assert static_text(screen, "#people-header") == "5 people"
+        assert static_text(screen, "#people-header") == "5 people   sorted by last seen (s changes it)"
         assert app.focused is screen.query_one(DataTable)
 
 
@@ -82,7 +82,9 @@ async def test_filter_as_you_type_folds_accents_then_enter_opens_the_profile(sto
         assert names(screen) == ["José Martins"]  # "j": only José
         await type_text(pilot, "o")
         assert names(screen) == ["José Martins"]
-        assert static_text(screen, "#people-header") == "5 people   1 match the filter"
+        assert static_text(screen, "#people-header") == (
+            "5 people   sorted by last seen (s changes it)   1 match the filter"
+        )
         # Filters by organisation too; "mairie" finds Zoé's row.
         await pilot.press("backspace", "backspace")
         await type_text(pilot, "MAIRIE")
@@ -92,9 +94,10 @@ async def test_filter_as_you_type_folds_accents_then_enter_opens_the_profile(sto
 
         await pilot.press("f")
         await type_text(pilot, "jo")
-        await pilot.press("enter")  # from the filter to the list
+        await pilot.press("down")  # from the filter into the list, on the match
         assert app.focused is screen.query_one(DataTable)
-        await pilot.press("enter")  # opens the highlighted person
+        await pilot.press("f")
+        await pilot.press("enter")  # from the filter: opens the highlighted match
         await pilot.pause()
         profile = app.screen
         assert isinstance(profile, PersonScreen)
@@ -221,7 +224,7 @@ async def test_merge_two_people(store, journal_path):
         assert "A. Souza" in names(screen)
         await pilot.press("f")
         await type_text(pilot, "ana")
-        await pilot.press("enter", "enter")
+        await pilot.press("enter")  # opens the match
         await pilot.pause()
         profile = app.screen
         assert static_text(profile, "#person-title") == "Ana Souza"
@@ -323,3 +326,130 @@ async def test_a_name_with_a_comma_is_refused(store, journal_path):
     with reopen(journal_path) as disk:
         assert [p.name for p in disk.people()] == ["Ana Souza"]
         assert disk.encounters()[0].people == ids
+
+
+async def test_a_name_typed_without_its_special_letters_finds_the_person(store, journal_path):
+    """Issue 15, bug 8: "Soren" is Søren (ø does not decompose), in quick-add and in search."""
+    add(store, "Søren Kierkegaard", "walk by the lake", when=ago(days=2))
+    add(store, "Łukasz", "pierogi in Łódź", when=ago(days=1))
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "Soren")
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "coffee again")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert ("Saved", "Encounter saved. ctrl+z undoes it.") in notifications(app)  # nobody new
+        await pilot.press("slash")
+        await pilot.pause()
+        await type_text(pilot, "lodz")
+        await pilot.pause()
+        assert any("pierogi" in row for row in option_texts(app.screen.query_one("#search-results")))
+    with reopen(journal_path) as disk:
+        assert sorted(p.name for p in disk.people()) == ["Søren Kierkegaard", "Łukasz"]
+
+
+async def test_people_sort_by_name_most_met_and_most_overdue_and_the_choice_stays(store, journal_path):
+    """Issue 15, friction 5."""
+    seed_people(store)
+    store.update_person(store.match_person("Léa Dubois").person_ids[0], keep_in_touch_days=7)  # 3 days overdue
+    store.update_person(store.match_person("Bruno").person_ids[0], keep_in_touch_days=30)  # not due
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_people(pilot)
+        await pilot.press("s")
+        assert names(screen) == ["Ana Souza", "Bruno", "José Martins", "Léa Dubois", "Zoé Petit"]
+        assert "sorted by name" in static_text(screen, "#people-header")
+        await pilot.press("s")
+        assert names(screen)[:2] == ["Ana Souza", "José Martins"]  # met twice each
+        assert names(screen)[-1] == "Zoé Petit"
+        assert "sorted by most met" in static_text(screen, "#people-header")
+        await pilot.press("s")
+        # Cadences first, the most overdue on top; then the longest unseen.
+        assert names(screen) == ["Léa Dubois", "Bruno", "Zoé Petit", "Ana Souza", "José Martins"]
+        assert "sorted by most overdue" in static_text(screen, "#people-header")
+        # The choice stays when the list is left and come back to.
+        await pilot.press("t", "p")
+        await pilot.pause()
+        assert names(app.screen) == ["Léa Dubois", "Bruno", "Zoé Petit", "Ana Souza", "José Martins"]
+        await pilot.press("s")
+        assert "sorted by last seen" in static_text(app.screen, "#people-header")
+
+
+async def test_a_on_a_profile_opens_quick_add_with_who_filled_in(store, journal_path):
+    seed_people(store)
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_people(pilot)
+        await pilot.press("down", "enter")  # José
+        await pilot.pause()
+        assert isinstance(app.screen, PersonScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        dialog = app.screen
+        assert field_value(dialog, "who") == "José Martins"
+        await pilot.press("tab")
+        await type_text(pilot, "Café Charlot")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonScreen)
+        assert "Conversations   3" in static_text(app.screen, "#person-facts")
+    with reopen(journal_path) as disk:
+        jose = disk.match_person("José Martins").person_ids[0]
+        assert len(disk.encounters_by_person()[jose]) == 3
+
+
+async def test_search_finds_people_by_their_notes_interests_and_organisation_and_finds_opinions(store, journal_path):
+    """Issue 15, friction 5: / finds more than encounters."""
+    seed_people(store)
+    store.update_person(store.match_person("Zoé Petit").person_ids[0], interests=["kites"],
+                        notes="Runs the repair workshop on Saturdays")
+    store.opinions.note("Repair cafés", "worth a Saturday morning")
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        screen = app.screen
+        await type_text(pilot, "repair")
+        other = [squash(row) for row in option_texts(screen.query_one("#search-other"))]
+        assert other == ["person Zoé Petit Mairie du 11e", "opinion Repair cafés: worth a Saturday morning"]
+        assert static_text(screen, "#search-header") == "Search   1 encounter · 1 person · 1 opinion"
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "kites")  # an interest; no encounter says it
+        await pilot.press("enter")  # to the list that has something
+        assert app.focused is screen.query_one("#search-other")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonScreen)
+        assert static_text(app.screen, "#person-title").startswith("Zoé Petit")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "mairie 11e")  # an organisation
+        assert [squash(r) for r in option_texts(screen.query_one("#search-other"))] == ["person Zoé Petit Mairie du 11e"]
+
+
+def test_the_people_orders_are_the_settings_choices():
+    from journal.people_order import SORTS
+    from journal.settings import PEOPLE_SORTS
+
+    assert set(SORTS) == set(PEOPLE_SORTS)
+
+
+async def test_the_people_order_is_remembered_in_the_settings_file(store, journal_path, settings_file):
+    import tomllib
+
+    seed_people(store)
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_people(pilot)
+        await pilot.press("s")  # by name
+        await pilot.pause()
+    assert tomllib.loads(settings_file.read_text()) == {"people_sort": "name"}
+    again = NetJournalApp(store)
+    async with again.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_people(pilot)
+        assert "sorted by name" in static_text(screen, "#people-header")
+        assert names(screen) == ["Ana Souza", "Bruno", "José Martins", "Léa Dubois", "Zoé Petit"]

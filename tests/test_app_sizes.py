@@ -155,6 +155,9 @@ async def walk_screens(pilot, sizes) -> None:
     assert isinstance(app.screen, QuickAddDialog)
     await type_text(pilot, "Ana")
     await shrink("quick-add")
+    await pilot.press("escape")  # closes the drop-down of matches for "Ana" (Ana Souza)
+    await pilot.pause()
+    assert isinstance(app.screen, QuickAddDialog)
     await pilot.press("escape")
     await pilot.pause()
     assert isinstance(app.screen, ConfirmDialog)
@@ -229,3 +232,37 @@ async def test_themes_render_every_screen(store, journal_path, theme):
         assert "Add an encounter" in screen_text(app)
         assert all(shot.startswith("<svg") for shot in shots.values())
         assert app.is_running
+
+
+LONG_NAME = "Maria Conceição Albuquerque de Souza"  # 36 characters
+LONG_PLACE = "Pavilhão do Conhecimento, Parque das Nações"  # 43
+
+
+async def test_a_wide_terminal_gives_who_and_where_room_too(store, journal_path):
+    """Issue 15, friction 4: at 220 columns the extra width is not all the notes'."""
+    from tests.app_helpers import add, ago, screen_lines
+
+    add(store, LONG_NAME, "a talk on science museums #museums", when=ago(hours=1), place=LONG_PLACE)
+    app = NetJournalApp(store)
+    async with app.run_test(size=(220, 30), notifications=True) as pilot:
+        await pilot.pause()
+        [row] = [line for line in screen_lines(app) if "science museums" in line]
+        assert LONG_NAME in row  # whole
+        assert "Pavilhão do Conhecimento, Parque" in row  # most of it
+        assert "#museums" in row
+
+
+@pytest.mark.parametrize("keys", [(), ("p",), ("w",), ("o",), ("enter",)])
+async def test_at_80_columns_every_footer_still_shows_keys_and_quit(store, journal_path, keys):
+    seed_small(store)
+    app = NetJournalApp(store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        for _ in range(20):  # the footer is recomposed after the screen's first refresh
+            footer = screen_text(app).splitlines()[-1]
+            if footer.strip():
+                break
+            await pilot.pause()
+        assert "? Keys" in footer and "q Quit" in footer, footer

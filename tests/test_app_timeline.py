@@ -100,7 +100,7 @@ async def test_search_by_topic_and_by_name(store, journal_path):
         await type_text(pilot, "jose")  # a name, without its accent
         rows = option_texts(results)
         assert len(rows) == 1 and squash(rows[0]).startswith("26 Nov 2026 José Martins")
-        assert static_text(screen, "#search-header") == "Search   1 encounter"
+        assert static_text(screen, "#search-header") == "Search   1 encounter · 1 person"
 
         await pilot.press("ctrl+u")
         await type_text(pilot, "padaria BREAD")  # every word, anywhere, any case
@@ -255,8 +255,34 @@ async def test_keys_panel_toggles(store, journal_path):
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
-        assert app.screen.query("HelpPanel")
+        assert app.screen.query("#keys-panel")
         await pilot.press("question_mark")
         await pilot.pause()
-        assert not app.screen.query("HelpPanel")
+        assert not app.screen.query("#keys-panel")
         assert app.is_running
+
+
+async def test_the_keys_panel_lists_this_screens_keys_in_plain_words_grouped(store, journal_path):
+    """Issue 15, friction 3: not the table's generic cursor keys."""
+    add(store, "Ana Souza", "bread", when=ago(hours=1))
+    app = NetJournalApp(store)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        shown = static_text(app.screen, "#keys-panel-text")
+        on_screen, everywhere, moving = (shown.index(title) for title in ("On this screen", "Everywhere", "Moving around"))
+        assert on_screen < everywhere < moving
+        flat = [" ".join(part.split()) for part in (shown[on_screen:everywhere], shown[everywhere:moving])]
+        assert "d Delete the highlighted person (asks first; their encounters stay; ctrl+z undoes)" in flat[0]
+        assert "f Type to filter people by name, organisation or interest" in flat[0]
+        assert "? Show or hide every key of this screen" in flat[1]
+        assert "q Leave netjournal (everything is already saved)" in flat[1]
+        assert "cursor" not in shown.casefold()  # Textual's table keys
+        # On the review, its own keys replace the people's.
+        await pilot.press("question_mark", "w", "question_mark")
+        await pilot.pause()
+        shown = static_text(app.screen, "#keys-panel-text")
+        assert "[ The week before" in " ".join(shown.split())
+        assert "Delete the highlighted person" not in shown

@@ -223,3 +223,19 @@ def test_two_journals_in_one_folder_never_share_a_backup(tmp_path):
         [backup] = out.getvalue().splitlines()
         assert Path(backup).name == f"{name}-2026-11-27.json"
         assert f"{name} first".encode() in Path(backup).read_bytes()
+
+
+# ------------------------------------------------------------------- the app
+def test_a_crash_inside_the_app_exits_non_zero(journal_path, monkeypatch):
+    """Textual reports a crash and returns from run(); the command must not exit 0."""
+    from tui.app import NetJournalApp
+
+    run_app = NetJournalApp.run
+
+    def crash(self) -> None:
+        raise RuntimeError("a bug on the screen")
+
+    monkeypatch.setattr(NetJournalApp, "on_mount", crash)
+    monkeypatch.setattr(NetJournalApp, "run", lambda self, **kwargs: run_app(self, headless=True, **kwargs))
+    code, out, err = run()
+    assert code == 1

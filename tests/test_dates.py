@@ -50,14 +50,14 @@ def paris(*args: int) -> datetime:
         ("fri 14h30", paris(2026, 11, 27, 14, 30)),
         ("mon", paris(2026, 11, 23, 12, 0)),
         ("sat 10am", paris(2026, 11, 21, 10, 0)),
-        ("3 days ago", paris(2026, 11, 24, 15, 0)),
+        ("3 days ago", paris(2026, 11, 24, 12, 0)),  # a day without a time: noon, like "last fri"
         ("3 days ago 10:00", paris(2026, 11, 24, 10, 0)),
         ("2h ago", paris(2026, 11, 27, 13, 0)),
         ("2 hours ago", paris(2026, 11, 27, 13, 0)),
         ("an hour ago", paris(2026, 11, 27, 14, 0)),
         ("30 min ago", paris(2026, 11, 27, 14, 30)),
-        ("1 week ago", paris(2026, 11, 20, 15, 0)),
-        ("a month ago", paris(2026, 10, 27, 15, 0)),
+        ("1 week ago", paris(2026, 11, 20, 12, 0)),
+        ("a month ago", paris(2026, 10, 27, 12, 0)),
         ("2026-11-20 14:00", paris(2026, 11, 20, 14, 0)),
         ("2026-11-20T14:00", paris(2026, 11, 20, 14, 0)),
         ("2026-11-20", paris(2026, 11, 20, 12, 0)),
@@ -108,14 +108,68 @@ def test_bare_weekday_includes_today_but_last_does_not():
 def test_bare_weekday_later_today_is_future_and_hints_last():
     with pytest.raises(DateParseError) as info:
         parse_when("fri 16h", NOW)
-    assert "future" in str(info.value)
-    assert "last fri" in str(info.value)
+    assert str(info.value) == "'fri 16h' is later than now; did you mean last fri 16h?"
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("16:00", "yesterday 16:00"),
+        ("today 18:30", "yesterday 18:30"),
+        ("at 9pm", "yesterday 9pm"),
+        ("tonight", "last night"),
+        ("this evening", "yesterday evening"),
+        ("evening", "yesterday evening"),
+        ("today at dinner", "yesterday at dinner"),
+    ],
+)
+def test_a_time_later_than_now_today_hints_yesterday(text, hint):
+    with pytest.raises(DateParseError) as info:
+        parse_when(text, NOW)
+    assert str(info.value) == f"'{text}' is later than now; did you mean {hint}?"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("this morning", paris(2026, 11, 27, 9, 0)),
+        ("morning", paris(2026, 11, 27, 9, 0)),
+        ("lunch", paris(2026, 11, 27, 12, 30)),
+        ("at lunch", paris(2026, 11, 27, 12, 30)),
+        ("this afternoon", paris(2026, 11, 27, 15, 0)),
+        ("yesterday evening", paris(2026, 11, 26, 19, 0)),
+        ("yesterday at lunch", paris(2026, 11, 26, 12, 30)),
+        ("last night", paris(2026, 11, 26, 21, 0)),
+        ("sunday night", paris(2026, 11, 22, 21, 0)),
+        ("last fri evening", paris(2026, 11, 20, 19, 0)),
+        ("tue breakfast", paris(2026, 11, 24, 8, 0)),
+        ("20/11 dinner", paris(2026, 11, 20, 20, 0)),
+        ("3 days ago in the morning", None),  # not in the grammar: refused, never guessed
+    ],
+)
+def test_parts_of_the_day(text, expected):
+    if expected is None:
+        with pytest.raises(DateParseError):
+            parse_when(text, NOW)
+    else:
+        assert parse_when(text, NOW) == expected
+
+
+def test_tonight_is_today_at_night_once_it_is_night():
+    assert parse_when("tonight", paris(2026, 11, 27, 22, 15)) == paris(2026, 11, 27, 21, 0)
+
+
+def test_a_day_without_a_time_is_noon_whatever_way_it_is_typed():
+    """One rule for every form: "last fri" and "3 days ago" used to disagree."""
+    for text in ("last fri", "7 days ago", "1 week ago", "2026-11-20", "20/11", "20 nov"):
+        assert parse_when(text, NOW) == paris(2026, 11, 20, 12, 0), text
+    assert parse_when("today", NOW) == NOW  # today: now
 
 
 @pytest.mark.parametrize(
     "text",
-    ["tomorrow 9am", "today 18:30", "tomorrow", "next fri", "in 2 hours",
-     "in 3 days", "next week", "2026-11-28", "2027-01-01 09:00", "16:00"],
+    ["tomorrow 9am", "tomorrow", "next fri", "in 2 hours",
+     "in 3 days", "next week", "2026-11-28", "2027-01-01 09:00"],
 )
 def test_future_is_rejected(text):
     with pytest.raises(DateParseError) as info:
@@ -213,7 +267,7 @@ def test_yesterday_across_spring_forward_keeps_wall_time(zone):
 
 def test_days_ago_is_wall_time_but_hours_ago_is_elapsed_time():
     now = paris(2026, 3, 29, 20, 0)  # +02:00
-    day = parse_when("1 day ago", now)
+    day = parse_when("1 day ago 20:00", now)
     assert day.replace(tzinfo=None) == datetime(2026, 3, 28, 20, 0)
     assert day.utcoffset() == timedelta(hours=1)
     # 23 real hours, not 24.
@@ -469,3 +523,16 @@ def test_nothing_uses_dateutil_tzlocal():
     for package in ("journal", "tui"):
         for path in (root / package).rglob("*.py"):
             assert not uses.search(path.read_text(encoding="utf-8")), path
+
+
+def test_a_range_bound_is_a_whole_day_unless_a_time_is_given():
+    from journal.dates import parse_bound
+
+    now = datetime(2026, 11, 27, 15, 0, tzinfo=clock.local_zone())
+    assert parse_bound("last fri", now) == datetime(2026, 11, 20, 0, 0, tzinfo=PARIS)
+    assert parse_bound("last fri", now, end=True) == datetime(2026, 11, 21, 0, 0, tzinfo=PARIS)
+    assert parse_bound("today", now, end=True) == datetime(2026, 11, 28, 0, 0, tzinfo=PARIS)
+    assert parse_bound("yesterday 18:30", now) == datetime(2026, 11, 26, 18, 30, tzinfo=PARIS)
+    assert parse_bound("yesterday evening", now, end=True) == datetime(2026, 11, 26, 19, 0, tzinfo=PARIS)
+    assert parse_bound("2h ago", now) == datetime(2026, 11, 27, 13, 0, tzinfo=PARIS)
+    assert parse_bound("now", now, end=True) == now

@@ -20,10 +20,38 @@ from journal.names import NameMatch, fold, match_name
         ("", ""),
         ("   ", ""),
         ("李 雷", "李 雷"),  # scripts without accents are left alone
+        # Latin letters that do not decompose are transliterated (anyascii).
+        ("Søren", "soren"),
+        ("Łukasz Łódź", "lukasz lodz"),
+        ("Æsa", "aesa"),
+        ("Đorđe", "dorde"),
+        ("Œuvre", "oeuvre"),
+        ("Þóra", "thora"),
+        ("STRASSE", "strasse"),
+        ("ẞ", "ss"),
+        ("👩\u200d👩\u200d👧 Søren", "👩👩👧 soren"),  # emoji stay (no ":woman:"); the invisible joiner is ignored
     ],
 )
 def test_fold(text, key):
     assert fold(text) == key
+
+
+def test_the_letters_folded_without_loading_anyascii_are_what_anyascii_gives():
+    from anyascii import anyascii
+
+    from journal.names import _LATIN_BY_HAND
+
+    for letter, ascii_ in _LATIN_BY_HAND.items():
+        assert anyascii(letter) == ascii_, letter
+
+
+def test_soren_finds_soren_and_the_others_too():
+    people = [("p1", "Søren Kierkegaard", []), ("p2", "Łukasz", []), ("p3", "Ægir", []), ("p4", "Đorđe", [])]
+    assert match_name("Soren", people).person_ids == ("p1",)
+    assert match_name("soren kierkegaard", people).person_ids == ("p1",)
+    assert match_name("Lukasz", people).person_ids == ("p2",)
+    assert match_name("aegir", people).person_ids == ("p3",)
+    assert match_name("Dorde", people).person_ids == ("p4",)
 
 
 def test_fold_is_idempotent():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import time
+import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -15,11 +16,13 @@ from textual.app import App, SystemCommand
 from textual.worker import Worker, WorkerFailed, WorkerState, get_current_worker
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Input, TextArea
 
 from journal import crashlog
 from journal.agenda import anything_due
 from journal.errors import JournalError, UnreadableJournalError
 from journal.settings import Loaded, SettingsError, load_settings, update_settings
+from journal.people_order import DEFAULT_SORT, SORTS
 from journal.store import SaveResult, Store
 from journal.text import clean
 from tui.screens.agenda import AgendaScreen
@@ -38,6 +41,7 @@ WARMUP_DELAY = 1.0  # seconds after start before the search text is folded in th
 # so that a letter typed into a dialog's button row never switches screens.
 _NAVIGATION = {"go", "quick_add", "search", "undo"}
 _WARMUP = "search warm-up"
+_SECTIONS = Binding.Group("Sections")
 
 
 class NetJournalApp(App):
@@ -58,20 +62,21 @@ class NetJournalApp(App):
     DEFAULT_MODE = "timeline"
     BINDINGS = [
         Binding("a", "quick_add", "Add", id="app.quick_add", tooltip="Add an encounter: who, where, what you talked about"),
-        Binding("t", "go('timeline')", "Timeline", id="app.timeline", tooltip="Your encounters, newest first"),
-        Binding("p", "go('people')", "People", id="app.people", tooltip="Everyone you have met, by last seen"),
-        Binding("w", "go('review')", "Review", id="app.review", tooltip="This week's conversations at a glance"),
-        Binding("o", "go('opinions')", "Opinions", id="app.opinions", tooltip="What you think, and what shaped it"),
-        Binding("i", "go('reach')", "Reach", id="app.reach", show=False, tooltip="Who could introduce you to someone"),
-        Binding("v", "go('visibility')", "Visibility", id="app.visibility", show=False, tooltip="What your network knows of what you do well"),
-        # Not in the footer, which is full at 100 columns (q would drop off): ? and the palette list it.
-        Binding("g", "go('groups')", "Groups", id="app.groups", show=False, tooltip="Groups that meet periodically: who comes, when next"),
+        # One footer entry for the sections ("t p w o i v g A Sections"): with a
+        # word each they pushed ? and q off an 80-column footer.
+        Binding("t", "go('timeline')", "Timeline", id="app.timeline", tooltip="Timeline: your encounters, newest first", group=_SECTIONS),
+        Binding("p", "go('people')", "People", id="app.people", tooltip="People: everyone you have met", group=_SECTIONS),
+        Binding("w", "go('review')", "Review", id="app.review", tooltip="Weekly review: this week's conversations at a glance", group=_SECTIONS),
+        Binding("o", "go('opinions')", "Opinions", id="app.opinions", tooltip="Opinions: what you think, and what shaped it", group=_SECTIONS),
+        Binding("i", "go('reach')", "Reach", id="app.reach", tooltip="Reach: who could introduce you to someone", group=_SECTIONS),
+        Binding("v", "go('visibility')", "Visibility", id="app.visibility", tooltip="Visibility: what your network knows of what you do well", group=_SECTIONS),
+        Binding("g", "go('groups')", "Groups", id="app.groups", tooltip="Groups: those that meet periodically, who comes, when next", group=_SECTIONS),
+        Binding("A", "go('agenda')", "Agenda", id="app.agenda", tooltip="Agenda: follow-ups due, and people to reach out to", group=_SECTIONS),
         Binding("slash", "search", "Search", id="app.search", tooltip="Search notes, people, places and #topics"),
-        Binding("question_mark", "keys", "Keys", id="app.keys", tooltip="Show or hide every key of this screen"),
+        Binding("question_mark", "keys", "Keys", id="app.keys", show=False, tooltip="Show or hide every key of this screen"),
+        # ? and q are pinned at the right of every footer (tui/widgets/footer.py).
         Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False, tooltip="Undo the last save, edit or delete"),
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave netjournal (everything is already saved)"),
-        # Last, so that a narrow footer still shows ? and q (the Agenda is also in the palette).
-        Binding("A", "go('agenda')", "Agenda", id="app.agenda", tooltip="Follow-ups due, and people to reach out to"),
+        Binding("q", "quit", "Quit", id="app.quit", show=False, tooltip="Leave netjournal (everything is already saved)"),
     ]
 
     def __init__(self, store: Store, *, settings: Loaded | None = None, **kwargs) -> None:
@@ -93,6 +98,9 @@ class NetJournalApp(App):
         self.last_saved_id: str | None = None
         self._unreadable_reported = False
         self.crash_report: str | None = None  # set by an uncaught exception
+        # How the people list is sorted (a key of journal.people_order.SORTS),
+        # from the settings; `s` changes it and it is remembered (set_people_sort).
+        self.people_sort = self.settings.people_sort if self.settings.people_sort in SORTS else DEFAULT_SORT
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual's own handler draws a rich traceback with the values of the
@@ -216,6 +224,18 @@ class NetJournalApp(App):
         # escape sequence would go straight back to the terminal.
         if isinstance(event, events.Paste):
             event.text = clean(event.text)
+        elif isinstance(event, events.Key) and _is_invisible_letter(event.character):
+            # Textual takes a format character (the zero-width joiner of 👩‍👩‍👧,
+            # the tags of a flag) for an unprintable key, and fields drop it,
+            # breaking the emoji into pieces. Typed into a field, it is text:
+            # inserted here and now, so in order with the keys around it.
+            focused = self.focused
+            if isinstance(focused, Input):
+                focused.insert_text_at_cursor(event.character)
+                return
+            if isinstance(focused, TextArea) and not focused.read_only:
+                focused.replace(event.character, *focused.selection, maintain_selection_offset=False)
+                return
         await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:
@@ -235,6 +255,13 @@ class NetJournalApp(App):
         # And never markup: a name like "[/]" would crash the toast.
         kwargs.setdefault("markup", False)
         super().notify(clean(str(message)), title=clean(str(title)), **kwargs)
+
+    def set_people_sort(self, sort: str) -> None:
+        """The people list's order changed (s): used now, and remembered in the
+        settings file (`people_sort`) for the next start. A file that cannot be
+        written is said once (remember); the order still holds for the session."""
+        self.people_sort = sort
+        self.remember(people_sort=sort)
 
     # ------------------------------------------------------------- data
     def data_changed(self) -> None:
@@ -278,7 +305,7 @@ class NetJournalApp(App):
 
     def action_quick_add(self, group_id: str | None = None, who: str = "") -> None:
         """Open quick-add; with a group, a meeting of it (members, place and date filled in);
-        `who` fills in Who (the Agenda's Reach out rows)."""
+        `who` fills in Who (the Agenda's Reach out rows, `a` on a profile)."""
         from tui.dialogs.quick_add import QuickAddDialog
 
         self.push_screen(QuickAddDialog(group_id=group_id, who=who), self._after_add)
@@ -365,10 +392,24 @@ class NetJournalApp(App):
         self.push_screen(SearchScreen())
 
     def action_keys(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
-        else:
-            self.action_show_help_panel()
+        """Show or hide this screen's keys, in plain words (tui/widgets/keys_panel.py)."""
+        from tui.widgets.keys_panel import KeysPanel
+
+        screen = self.screen
+        shown = screen.query(KeysPanel)
+        if shown:
+            shown.remove()
+            return
+        # The screen's own keys, from its classes in this package (not Textual's
+        # generic focus keys), then the app's.
+        own = [
+            binding
+            for cls in type(screen).__mro__
+            if cls.__module__.startswith("tui.")
+            for binding in cls.__dict__.get("BINDINGS", [])
+            if isinstance(binding, Binding)
+        ]
+        screen.mount(KeysPanel(own, [b for b in self.BINDINGS if isinstance(b, Binding)]))
 
     def open_encounter(self, encounter_id: str) -> None:
         from tui.screens.encounter import EncounterScreen
@@ -426,13 +467,26 @@ class NetJournalApp(App):
         )
         yield SystemCommand("Start screen: always the Agenda", "Always open on the Agenda", lambda: self.set_start_screen("agenda"))
         yield SystemCommand("Start screen: always the timeline", "Always open on the timeline", lambda: self.set_start_screen("timeline"))
-        yield from super().get_system_commands(screen)
+        yield SystemCommand("Keys", "Show or hide this screen's keys", self.action_keys)
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":  # Textual's generic panel: ours replaces it
+                yield command
 
 
 def _groups_screen() -> Screen:
     from tui.screens.groups import GroupsScreen
 
     return GroupsScreen()
+
+
+def _is_invisible_letter(character: str | None) -> bool:
+    """A format character (Unicode Cf) that the cleaning rule keeps: U+200D, U+200C, tags..."""
+    return (
+        character is not None
+        and len(character) == 1
+        and unicodedata.category(character) == "Cf"
+        and clean(character) == character
+    )
 
 
 def exit_after_first_paint() -> bool:

@@ -43,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--who", default="", help='comma-separated names: "Ana Souza, Bruno"')
     add.add_argument("--where", default="", help="the place: Padaria Real")
     add.add_argument("--setting", default="", help="bakery, restaurant, cafe, event, work, neighbourhood, transit, online, other, or your own")
-    add.add_argument("--when", default=None, help='when it happened: now (the default), "yesterday 18:30", "last friday", "2h ago", "20/11 14:00"')
+    add.add_argument("--when", default=None, help='when it happened: now (the default), "yesterday 18:30", "yesterday evening", "last friday", "2h ago", "20/11 14:00" (a day without a time is noon)')
     add.add_argument("--gave", default="", help="what you offered: help, information, an introduction")
     add.add_argument("--asked", default="", help="favours you asked")
     add.add_argument("--learned", default="", help="information you received")

@@ -97,6 +97,12 @@ def hostile_line(max_pieces: int = 8) -> st.SearchStrategy[str]:
     return hostile_text(max_pieces).map(lambda s: s.replace(",", ";"))
 
 
+def hostile_exchange(max_pieces: int = 12) -> st.SearchStrategy[str]:
+    """Hostile text for gave/asked, without "@": an @Name there names whom it
+    counts for and is refused when it names nobody present (tests/test_credit.py)."""
+    return hostile_text(max_pieces).map(lambda s: s.replace("@", "＠"))
+
+
 def megabyte(seed_piece: str) -> str:
     """About 1 MB of text built from one hostile piece and some words."""
     unit = f"{seed_piece} word [red]x[/] 😀 שלום \x1b]0;pwned\x07 #tag\n"

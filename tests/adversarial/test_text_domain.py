@@ -25,7 +25,7 @@ from journal.names import fold, visible
 from journal.store import Store
 from journal.text import clean, clean_line, split_list
 from tests.adversarial.figures import count
-from tests.adversarial.hostile import CLIPBOARD, TITLE, hostile_line, hostile_text, megabyte
+from tests.adversarial.hostile import CLIPBOARD, TITLE, hostile_exchange, hostile_line, hostile_text, megabyte
 from tui.cli import main
 
 NETJOURNAL = Path(sys.executable).parent / "netjournal"
@@ -61,8 +61,8 @@ def multi(text: str) -> str:
     setting=hostile_text(6),
     notes=hostile_text(),
     learned=hostile_text(),
-    gave=hostile_text(),
-    asked=hostile_text(),
+    gave=hostile_exchange(),
+    asked=hostile_exchange(),
     follow_up=hostile_text(6),
     topic=hostile_text(4),
 )

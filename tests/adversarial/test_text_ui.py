@@ -32,7 +32,7 @@ from journal.opinions import parse_opinion_field
 from journal.store import Store
 from journal.text import clean, clean_line, split_list
 from tests.adversarial.figures import count
-from tests.adversarial.hostile import megabyte, hostile_line, hostile_text
+from tests.adversarial.hostile import megabyte, hostile_exchange, hostile_line, hostile_text
 from tests.app_helpers import SIZE, add, ago, error_text, field_value, option_texts, rendered, static_text, type_text
 from tui.app import NetJournalApp
 from tui.dialogs.opinion_edit import OpinionDialog
@@ -152,7 +152,7 @@ opinion_field = st.one_of(
 @UI
 @given(
     who=hostile_line(6), place=hostile_text(6), setting=hostile_text(3), notes=hostile_text(12),
-    gave=hostile_text(6), asked=hostile_text(6), learned=hostile_text(6), follow_up=hostile_text(4),
+    gave=hostile_exchange(6), asked=hostile_exchange(6), learned=hostile_text(6), follow_up=hostile_text(4),
     opinion=opinion_field,
 )
 async def test_quick_add_form_with_hostile_text(live, who, place, setting, notes, gave, asked, learned, follow_up, opinion):
@@ -237,7 +237,7 @@ async def test_quick_add_form_with_hostile_text(live, who, place, setting, notes
 
     await show(pilot, EncounterScreen, "encounter_id", new_id)
     body = static_text(app.screen, "#encounter-fields")
-    for label, value in (("Talked about", e.notes), ("Learned", e.learned), ("Gave", e.gave), ("Asked", e.asked)):
+    for label, value in (("Talked about", e.notes), ("Learned", e.learned), ("You gave", e.gave), ("You asked for", e.asked)):
         if value:
             assert f"{label}\n{value}\n\n" in body, label
     if e.follow_up:

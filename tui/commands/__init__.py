@@ -1,5 +1,7 @@
 """Subcommands beyond add/path/backups, one module each; none imports Textual.
 
+records.py holds what the reading commands (list, show, people, search) print.
+
 Each module has `register(subparsers)`, which adds its parser and sets
 `handler=function(args, out, err) -> exit code` on it.
 """
@@ -58,3 +60,6 @@ REGISTRARS.append(_groups.register)
 from . import agenda as _agenda  # noqa: E402
 
 REGISTRARS.append(_agenda.register)
+from . import listing as _listing, people as _people, search as _search, show as _show  # noqa: E402
+
+REGISTRARS.extend([_listing.register, _show.register, _people.register, _search.register])

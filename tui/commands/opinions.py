@@ -6,6 +6,7 @@ import json
 from journal.errors import ValidationError
 from journal.models import CONFIDENCES
 from journal.opinions import opinion_line
+from tui.commands.records import fit, flat
 
 EXIT_OK = 0
 
@@ -97,5 +98,8 @@ def cmd_opinions(args, out, err) -> int:
     for opinion in opinions:
         revisions = len(opinion.history)
         suffix = f"  [revised {revisions} time{'s' if revisions > 1 else ''}]" if revisions else ""
-        print(opinion_line(opinion) + suffix, file=out)
+        # The whole stance on one line; cut to the width only on a terminal,
+        # never when piped (a script reads every word).
+        line = f"{flat(opinion.subject)}: {flat(opinion.stance)} ({opinion.confidence})" + suffix
+        print(fit(line, out), file=out)
     return EXIT_OK

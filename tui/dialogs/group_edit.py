@@ -16,15 +16,17 @@ from journal.models import GROUP_KINDS
 from journal.text import clean, clean_line, split_list
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.form import FormMessages
-from tui.widgets.suggest import FoldedSuggester
+from tui.widgets.suggest import FoldedDropdown, FoldedSuggester
 
+# Placeholders say what goes in a field; they never look like an entry (the
+# demo has a Freelancers' circle that meets at Café Lua).
 _FIELDS = {
-    "name": ("Name", "Freelancers' circle"),
+    "name": ("Name", "what the group is called"),
     "kind": ("Kind", "support group, meetup, club, class, team…"),
     "cadence": ("Meets", "every tuesday 19:00, every 2 weeks on thu 18h, monthly on the first monday 19h"),
-    "place": ("Where", "Café Lua"),
+    "place": ("Where", "where it usually meets"),
     "setting": ("Setting", "cafe, event, online…"),
-    "members": ("Members", "Ana Souza, Bruno"),
+    "members": ("Members", "names, separated by commas"),
 }
 
 
@@ -66,8 +68,11 @@ class GroupEditDialog(FormMessages, ModalScreen[GroupChange | None]):
                     yield TextArea(id="notes", compact=True, soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
                 yield Static("", id="notes-error", classes="error")
             yield Static("", id="form-error", classes="error")
-            yield Label("ctrl+s save · tab next field · → accepts a suggestion · esc cancel · "
+            yield Label("ctrl+s save · tab next field · → or enter takes a suggestion · esc cancel · "
                         "Meets also reads Portuguese: toda terça às 19h", classes="dialog-help")
+        # Every match in a drop-down under the cursor, as in quick-add (tui/widgets/suggest.py).
+        yield FoldedDropdown("#members", lambda: [p.name for p in store.people()], mode="comma")
+        yield FoldedDropdown("#place", lambda: sorted(store.places()))
 
     def on_mount(self) -> None:
         if self.group_id is not None:

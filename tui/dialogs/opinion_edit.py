@@ -12,7 +12,7 @@ from journal.queries import one_line
 from journal.text import clean, clean_line
 from tui.dialogs.form import FormMessages
 from tui.widgets.literal import literal
-from tui.widgets.suggest import FoldedSuggester
+from tui.widgets.suggest import FoldedDropdown, FoldedSuggester
 
 
 class OpinionDialog(FormMessages, ModalScreen[tuple[Opinion, str] | None]):
@@ -39,7 +39,7 @@ class OpinionDialog(FormMessages, ModalScreen[tuple[Opinion, str] | None]):
             with Horizontal(classes="field"):
                 yield Label("Subject", classes="field-label")
                 yield Input(
-                    placeholder="remote work, the new metro line…",
+                    placeholder="what it is about: a place, an idea, a way of working",
                     id="subject",
                     compact=True,
                     suggester=FoldedSuggester(lambda: [o.subject for o in store.opinions.all()]),
@@ -56,6 +56,8 @@ class OpinionDialog(FormMessages, ModalScreen[tuple[Opinion, str] | None]):
             yield Static("", id="confidence-error", classes="error")
             yield Static("", id="form-error", classes="error")
             yield Label("ctrl+s save · esc cancel · a revision keeps the previous stance in the history", classes="dialog-help")
+        if self._opinion is None:
+            yield FoldedDropdown("#subject", lambda: [o.subject for o in store.opinions.all()])
 
     def on_mount(self) -> None:
         if self._opinion is not None:
@@ -66,6 +68,7 @@ class OpinionDialog(FormMessages, ModalScreen[tuple[Opinion, str] | None]):
             self.query_one("#stance", TextArea).focus()
         else:
             self.query_one("#subject", Input).focus()
+        self.remember_values()
 
     def action_save(self) -> None:
         self.clear_errors()
@@ -81,4 +84,4 @@ class OpinionDialog(FormMessages, ModalScreen[tuple[Opinion, str] | None]):
             self.dismiss(result)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_asking(None, "Discard your changes to this opinion?" if self._opinion else "Discard this opinion?")

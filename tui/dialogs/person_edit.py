@@ -7,15 +7,16 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
+from journal.errors import ValidationError
 from journal.text import clean, clean_line, split_list
 from tui.dialogs.form import FormMessages
-from tui.widgets.suggest import FoldedSuggester
+from tui.widgets.suggest import FoldedDropdown, FoldedSuggester
 
 _FIELDS = {
     "name": ("Name", ""),
     "aliases": ("Also known as", "comma-separated"),
     "organisation": ("Organisation", ""),
-    "interests": ("Interests", "cycling, bread, urbanism"),
+    "interests": ("Interests", "what they care about, comma-separated"),
     "introduced_by": ("Introduced by", "a name from the journal"),
     "keep_in_touch_days": ("Keep in touch", "every N days (empty: no cadence)"),
 }
@@ -49,7 +50,8 @@ class PersonEditDialog(FormMessages, ModalScreen[bool]):
                     yield TextArea(id="notes", compact=True, soft_wrap=True, tab_behavior="focus")
                 yield Static("", id="notes-error", classes="error")
             yield Static("", id="form-error", classes="error")
-            yield Label("ctrl+s save · esc cancel", classes="dialog-help")
+            yield Label("ctrl+s save · esc cancel · → or enter takes a suggestion", classes="dialog-help")
+        yield FoldedDropdown("#introduced_by", lambda: [p.name for p in store.people() if p.id != self.person_id])
 
     def on_mount(self) -> None:
         store = self.app.store
@@ -69,6 +71,7 @@ class PersonEditDialog(FormMessages, ModalScreen[bool]):
         self.query_one("#notes", TextArea).text = clean(person.notes)
         for error in self.query(".error"):
             error.display = False
+        self.remember_values()
         self.query_one("#name", Input).focus()
         # On a short terminal the form scrolls; tab should go field to field, not
         # stop on the scrolling container (focusing a field scrolls it into view).
@@ -78,39 +81,45 @@ class PersonEditDialog(FormMessages, ModalScreen[bool]):
         store = self.app.store
         self.clear_errors()
         value = lambda field: self.query_one(f"#{field}", Input).value  # noqa: E731
+        # What the form reads itself (a number, a name to look up); a field it
+        # cannot read is left out of the store's check, not dropped silently.
+        errors: list[ValidationError] = []
+        fields: dict[str, object] = {
+            "name": value("name"),
+            "aliases": split_list(value("aliases")),
+            "organisation": value("organisation"),
+            "interests": split_list(value("interests")),
+            "notes": self.query_one("#notes", TextArea).text,
+        }
         cadence_text = value("keep_in_touch_days").strip()
-        cadence = None
-        if cadence_text:
-            # isdecimal, not isdigit: "²" is a digit that int() refuses.
-            if not cadence_text.isdecimal() or int(cadence_text) <= 0:
-                self.show_error("keep_in_touch_days", "Type a number of days above 0, or leave it empty.")
-                return
-            cadence = int(cadence_text)
-        introducer = None
-        if value("introduced_by").strip():
-            found = store.match_person(value("introduced_by").strip())
+        if not cadence_text:
+            fields["keep_in_touch_days"] = None
+        # isdecimal, not isdigit: "²" is a digit that int() refuses.
+        elif not cadence_text.isdecimal() or int(cadence_text) <= 0:
+            errors.append(ValidationError("keep_in_touch_days", "Type a number of days above 0, or leave it empty."))
+        else:
+            fields["keep_in_touch_days"] = int(cadence_text)
+        introducer_name = value("introduced_by").strip()
+        if not introducer_name:
+            fields["introduced_by"] = None
+        else:
+            found = store.match_person(introducer_name)
             if found.is_new:
-                self.show_error("introduced_by", "Nobody in the journal has that name; add them first by noting an encounter.")
-                return
-            if found.is_ambiguous:
+                errors.append(ValidationError(
+                    "introduced_by", "Nobody in the journal has that name; add them first by noting an encounter."
+                ))
+            elif found.is_ambiguous:
                 names = ", ".join(store.names(list(found.person_ids)))
-                self.show_error("introduced_by", f"Several people match ({names}); type the full name.")
-                return
-            introducer = found.person_ids[0]
-        saved = self.save_or_show(
-            lambda: store.update_person(
-                self.person_id,
-                name=value("name"),
-                aliases=split_list(value("aliases")),
-                organisation=value("organisation"),
-                interests=split_list(value("interests")),
-                introduced_by=introducer,
-                keep_in_touch_days=cadence,
-                notes=self.query_one("#notes", TextArea).text,
-            )
-        )
+                errors.append(ValidationError("introduced_by", f"Several people match ({names}); type the full name."))
+            else:
+                fields["introduced_by"] = found.person_ids[0]
+        if errors:
+            # Shown with the store's own objections to the other fields, all at once.
+            self.show_errors(store.person_problems(self.person_id, **fields) + errors)
+            return
+        saved = self.save_or_show(lambda: store.update_person(self.person_id, **fields))
         if saved is not None:
             self.dismiss(True)
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        self.close_asking(False, "Discard your changes to this person?")

@@ -25,6 +25,7 @@ from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
 from journal import clock
 from journal.dates import DateParseError, parse_due, parse_when
+from journal.drafts import problems as draft_problems
 from journal.errors import JournalError, ValidationError
 from journal.models import Encounter, EncounterDraft
 from journal.names import fold
@@ -32,20 +33,20 @@ from journal.models import Group
 from journal.opinions import parse_opinion_field
 from journal.store import SaveResult
 from journal.text import clean, clean_line, split_list
-from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.form import FormMessages
-from tui.widgets.suggest import FoldedSuggester
+from tui.widgets.suggest import FoldedDropdown, FoldedSuggester
 
-# (field id, label, placeholder) for the one-line fields, in tab order.
+# (field id, label, placeholder) for the one-line fields, in tab order. Placeholders
+# say what goes in a field; they never look like an entry (a demo name would).
 _LINE_FIELDS = {
-    "who": ("Who", "Ana Souza, Bruno"),
-    "place": ("Where", "Padaria Real"),
+    "who": ("Who", "names, separated by commas"),
+    "place": ("Where", "the place: a café, a street, a website"),
     "setting": ("Setting", "bakery, restaurant, cafe, event, work, online…"),
 }
 _EXTRA_FIELDS = {
-    "when": ("When", "now, yesterday 18:30, last fri, 2h ago"),
-    "gave": ("Gave", "what you offered: help, information, an introduction"),
-    "asked": ("Asked", "favours you asked"),
+    "when": ("When", "now, this morning, yesterday 18:30, last fri"),
+    "gave": ("You gave", "help, information, an introduction; @Name: to whom"),
+    "asked": ("You asked for", "a favour, advice; @Name: of whom"),
     "learned": ("Learned", "information you received"),
     "follow_up": ("Follow-up", "something to do next"),
     "due": ("Due", "fri, next week, 2026-12-01"),
@@ -63,8 +64,7 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
         super().__init__()
         self._editing = encounter
         self._group_id = group_id if encounter is None else encounter.group_id
-        self._who = who  # a new encounter with these people (the Agenda's Reach out)
-        self._initial: dict[str, str] = {}
+        self._who = who  # a new encounter with these people (the Agenda's Reach out, `a` on a profile)
         self._early: list[str] = []  # keys typed before Who existed: see take_early_key
         # What the last chosen group filled in, field by field: a later choice
         # may replace these, never what the user typed.
@@ -134,7 +134,22 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
                 for field, (label, placeholder) in _EXTRA_FIELDS.items():
                     yield from self._row(field, label, placeholder)
             yield Static("", id="form-error", classes="error")
-            yield Label("ctrl+s save · tab next field · → accepts a suggestion · esc cancel · #hashtags become topics", classes="dialog-help")
+            yield Label("ctrl+s save · tab next field · → or enter takes a suggestion · esc cancel · #hashtags become topics", classes="dialog-help")
+        # The drop-downs of matches under the cursor (tui/widgets/suggest.py).
+        yield FoldedDropdown("#group", groups)
+        yield FoldedDropdown("#who", people, mode="comma")
+        yield FoldedDropdown("#place", lambda: sorted(store.places()))
+        yield FoldedDropdown("#setting", store.settings)
+        yield FoldedDropdown("#gave", self._present_names, mode="mention")
+        yield FoldedDropdown("#asked", self._present_names, mode="mention")
+
+    def _present_names(self) -> list[str]:
+        """The people in Who, spelled as stored: what an @Name in You gave / You asked for offers."""
+        names = []
+        for typed in split_list(self.query_one("#who", Input).value):
+            found = self.store.match_person(typed)
+            names.append(self.store.names([found.person_ids[0]])[0] if len(found.person_ids) == 1 else typed)
+        return names
 
     def on_mount(self) -> None:
         values = {"when": "now", "who": self._who}
@@ -168,7 +183,7 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
                 who.select_on_focus = False
                 who.cursor_position = len(who.value)
         self._update_join()
-        self._initial = self._values()
+        self.remember_values()
         self._show_parsed("when")
         self._show_parsed("due")
         who = self.query_one("#who", Input)
@@ -297,24 +312,22 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
                 return
 
     # ------------------------------------------------------------- save
-    def _draft(self) -> EncounterDraft | None:
+    def _draft(self) -> tuple[EncounterDraft, list[ValidationError]]:
+        """The draft, and what the form itself could not read (dates); when is None if unread."""
         values = self._values()
-        ok = True
+        errors: list[ValidationError] = []
+        when = None
         try:
             when = parse_when(values["when"] or "now", clock.now())
         except DateParseError as exc:
-            self.show_error("when", str(exc))
-            ok = False
+            errors.append(ValidationError("when", str(exc)))
         due = None
         if values["due"].strip():
             try:
                 due = parse_due(values["due"], clock.today())
             except DateParseError as exc:
-                self.show_error("due", str(exc))
-                ok = False
-        if not ok:
-            return None
-        return EncounterDraft(
+                errors.append(ValidationError("due", str(exc)))
+        draft = EncounterDraft(
             when=when,
             who=split_list(values["who"]),
             place=values["place"],
@@ -326,17 +339,16 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
             follow_up=values["follow_up"],
             due=due,
         )
+        return draft, errors
 
     def action_save(self) -> None:
         self.clear_errors()
-        draft = self._draft()
-        if draft is None:
-            return
+        draft, errors = self._draft()
+        opinion = None
         try:
             opinion = parse_opinion_field(self.query_one("#opinion", Input).value)
         except ValidationError as exc:
-            self.show_error("opinion", exc.message)
-            return
+            errors.append(exc)
         group_text = self.query_one("#group", Input).value
         group = self._chosen_group()
         if group_text.strip() and group is None:
@@ -344,7 +356,11 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
             message = "No group called '{name}'.".format(name=clean_line(group_text))
             if closest:
                 message += " " + "Closest: {names}.".format(names=", ".join(closest))
-            self.show_error("group", message)
+            errors.append(ValidationError("group", message))
+        # Everything wrong is shown at once: a bad date and an ambiguous name together.
+        errors += draft_problems(self.store, draft, when_read=draft.when is not None)
+        if errors:
+            self.show_errors(errors)
             return
         join = self.query_one("#row-join").display and self.query_one("#join", Checkbox).value
         groups = self.store.groups
@@ -372,13 +388,4 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
         self.dismiss(result)
 
     def action_cancel(self) -> None:
-        if self._values() == self._initial:
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        what = "your changes" if self._editing else "this encounter"
-        self.app.push_screen(ConfirmDialog(f"Discard {what}?", yes="Discard", no="Keep editing"), answered)
+        self.close_asking(None, "Discard your changes?" if self._editing else "Discard this encounter?")

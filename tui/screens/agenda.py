@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from journal import clock
@@ -19,6 +19,7 @@ from journal.dates import LocalDays
 from journal.errors import JournalError, NotFoundError
 from journal.models import Encounter
 from tui.screens.base import JournalScreen
+from tui.widgets.footer import KeysFooter
 from tui.widgets.literal import cell
 
 FOLLOW_UP, PERSON, MEETING, HEADING = "follow-up:", "person:", "meeting:", "heading:"
@@ -56,7 +57,7 @@ class AgendaScreen(JournalScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="agenda-header", classes="screen-header")
         yield OptionList(id="agenda-list")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sync_data()

@@ -27,3 +27,14 @@ class JournalScreen(Screen):
 
     def on_screen_resume(self) -> None:
         self.sync_data()
+
+    def record_gone(self) -> None:
+        """What this screen shows was deleted (here or by another process): leave.
+
+        Only while on top: a dialog above us must not be popped, and after our
+        own delete popped us, a resume event already on its way finds us here
+        with nothing left to pop. Otherwise it retries when we come back.
+        """
+        self._seen_version = -1
+        if self.app.screen is self and len(self.app.screen_stack) > 1:
+            self.app.pop_screen()

@@ -5,13 +5,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal import clock
+from journal.credit import ASKED, GAVE, credited
 from journal.errors import JournalError, NotFoundError
 from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.base import JournalScreen
+from tui.widgets.footer import KeysFooter
 from tui.widgets.literal import literal
 
 
@@ -34,7 +36,7 @@ class EncounterScreen(JournalScreen):
             yield Label("People (enter opens a profile)", classes="section-title")
             yield OptionList(id="encounter-people")
             yield Static(id="encounter-fields")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sync_data()
@@ -46,12 +48,7 @@ class EncounterScreen(JournalScreen):
         try:
             encounter = self.store.encounter(self.encounter_id)
         except NotFoundError:
-            # Deleted here or by another process: nothing left to show. Only
-            # leave while on top (else we would pop a dialog, or nothing after
-            # our own delete popped us); otherwise retry when we come back.
-            self._seen_version = -1
-            if self.app.screen is self:
-                self.app.pop_screen()
+            self.record_gone()
             return
         when = encounter.when.astimezone(clock.local_zone())
         title = Text(when.strftime("%A %d %B %Y, %H:%M"), style="bold")
@@ -82,8 +79,16 @@ class EncounterScreen(JournalScreen):
         section("Talked about", encounter.notes)
         section("Topics", " ".join("#" + t for t in encounter.topics))
         section("Learned", encounter.learned)
-        section("Gave", encounter.gave)
-        section("Asked", encounter.asked)
+        # Whom a give or an ask counts for, when an @Name named fewer than everyone present.
+        gave_to, asked_of = credited(encounter, GAVE), credited(encounter, ASKED)
+        if not gave_to or set(gave_to) == set(encounter.people):
+            section("You gave", encounter.gave)
+        else:
+            section("You gave to {names}".format(names=", ".join(self.store.names(gave_to))), encounter.gave)
+        if not asked_of or set(asked_of) == set(encounter.people):
+            section("You asked for", encounter.asked)
+        else:
+            section("You asked {names} for".format(names=", ".join(self.store.names(asked_of))), encounter.asked)
         follow = encounter.follow_up
         if follow:
             state = "done" if follow.done else "open"
@@ -113,13 +118,7 @@ class EncounterScreen(JournalScreen):
         if encounter.follow_up is None:
             self.notify("This encounter has no follow-up; press e to add one.", severity="warning")
             return
-        try:
-            self.store.set_follow_up_done(self.encounter_id, not encounter.follow_up.done)
-        except JournalError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", markup=False)
-            return
-        self.app.data_changed()
-        self.notify("Follow-up open again." if encounter.follow_up.done else "Follow-up marked done.")
+        toggle_follow_up(self.app, self.encounter_id)
 
     def action_delete(self) -> None:
         def answered(yes: bool | None) -> None:
@@ -135,3 +134,19 @@ class EncounterScreen(JournalScreen):
             self.notify("Encounter deleted. ctrl+z brings it back.", title="Deleted")
 
         self.app.push_screen(ConfirmDialog("Delete this encounter?", yes="Delete", no="Keep"), answered)
+
+
+def toggle_follow_up(app, encounter_id: str) -> None:
+    """Mark an encounter's follow-up done, or open again; ctrl+z takes it back."""
+    store = app.store
+    was_done = store.encounter(encounter_id).follow_up.done
+    try:
+        store.set_follow_up_done(encounter_id, not was_done)
+    except JournalError as exc:
+        app.notify(str(exc), title="Not saved", severity="error", markup=False)
+        return
+    app.record_change("the follow-up's change", lambda: store.set_follow_up_done(encounter_id, was_done))
+    if was_done:
+        app.notify("Follow-up open again. ctrl+z undoes it.")
+    else:
+        app.notify("Follow-up marked done. ctrl+z undoes it.")

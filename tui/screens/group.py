@@ -5,7 +5,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from journal import clock
 from journal.cadence import describe_date
@@ -13,6 +13,7 @@ from journal.errors import JournalError, NotFoundError
 from journal.groups import GroupSummary, attendance_line, cadence_label
 from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.base import JournalScreen
+from tui.widgets.footer import KeysFooter
 from tui.widgets.encounter_list import EncounterList
 from tui.widgets.literal import cell, literal
 
@@ -42,7 +43,7 @@ class GroupScreen(JournalScreen):
             yield DataTable(id="group-members", cursor_type="row", zebra_stripes=True)
             yield Label("Meetings, newest first (enter opens one; a adds one)", classes="section-title")
             yield EncounterList(self._page, self.store.names, group_by_day=False, id="group-meetings")
-        yield Footer()
+        yield KeysFooter()
 
     def _page(self, offset: int, limit: int):
         meetings = self.summary.meetings if self.summary else []

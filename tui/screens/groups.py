@@ -4,12 +4,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from journal import clock
 from journal.cadence import describe_date
 from journal.groups import cadence_label
 from tui.screens.base import JournalScreen
+from tui.widgets.footer import KeysFooter
 from tui.widgets.literal import cell
 
 EMPTY = (
@@ -30,7 +31,7 @@ class GroupsScreen(JournalScreen):
         yield Static(id="groups-header", classes="screen-header")
         yield DataTable(id="groups-table", cursor_type="row", zebra_stripes=True)
         yield Static(EMPTY, id="groups-empty", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -5,7 +5,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from journal import clock
 from journal.errors import JournalError, NotFoundError
@@ -13,6 +13,7 @@ from journal.opinions import opinion_changes
 from journal.queries import one_line
 from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.base import JournalScreen
+from tui.widgets.footer import KeysFooter
 from tui.widgets.encounter_list import EncounterList
 from tui.widgets.literal import literal
 
@@ -36,7 +37,7 @@ class OpinionScreen(JournalScreen):
             yield Static(id="opinion-history")
             yield Label("Conversations behind it (enter opens one)", classes="section-title")
             yield EncounterList(self._page, self.store.names, group_by_day=False, id="opinion-encounters")
-        yield Footer()
+        yield KeysFooter()
 
     def _page(self, offset: int, limit: int):
         linked = self.store.opinions.encounters_of(self.opinion_id)[::-1]  # newest first
@@ -51,7 +52,10 @@ class OpinionScreen(JournalScreen):
         try:
             opinion = store.opinions.get(self.opinion_id)
         except NotFoundError:
-            self.app.pop_screen()
+            # Deleted here (our delete already popped us; the resume event
+            # that was on its way then found nothing to pop and crashed the
+            # app), or by another process.
+            self.record_gone()
             return
         self.query_one("#opinion-title", Static).update(literal(opinion.subject, style="bold"))
         current = Text()

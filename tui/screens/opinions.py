@@ -5,11 +5,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal.names import fold
 from tui.screens.base import JournalScreen
+from tui.widgets.footer import KeysFooter
 from tui.widgets.literal import cell
 
 
@@ -31,7 +32,7 @@ class OpinionsScreen(JournalScreen):
             id="opinions-empty",
             markup=False,
         )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sync_data()

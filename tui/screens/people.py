@@ -5,12 +5,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from journal import clock
 from journal.names import fold
+from journal.people_order import SORTS, next_sort, people_rows
 from journal.queries import days_since
 from tui.screens.base import JournalScreen
+from tui.widgets.footer import KeysFooter
 from tui.widgets.literal import cell
 
 
@@ -32,13 +34,15 @@ class PeopleScreen(JournalScreen):
         Binding("escape", "clear_filter", "Clear filter", id="people.clear", show=False, tooltip="Clear the filter and go back to the list"),
         Binding("e", "edit", "Edit", id="people.edit", tooltip="Edit the highlighted person"),
         Binding("m", "merge", "Merge", id="people.merge", tooltip="Merge another person into the highlighted one"),
+        Binding("d", "delete", "Delete", id="people.delete", tooltip="Delete the highlighted person (asks first; their encounters stay; ctrl+z undoes)"),
+        Binding("s", "sort", "Sort", id="people.sort", tooltip="Sort by last seen, name, most met or most overdue (kept until you quit)"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Static(id="people-header", classes="screen-header")
         yield Input(placeholder="filter: name, organisation, interest (f)", id="people-filter", compact=True)
         yield DataTable(id="people-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -51,28 +55,32 @@ class PeopleScreen(JournalScreen):
         keep = self._highlighted_id()
         key = fold(self.query_one("#people-filter", Input).value)
         today = clock.today()
-        index = self.store.encounters_by_person()
-        rows = self.store.people_by_last_seen()
+        sort = self.app.people_sort
+        rows = people_rows(self.store, sort, today)
         table.clear()
         shown = 0
-        for person, last in rows:
+        for row in rows:
+            person = row.person
             if key and key not in fold(" ".join([person.name, *person.aliases, person.organisation, *person.interests])):
                 continue
             shown += 1
             table.add_row(
                 cell(person.name, 28, "bold"),
                 cell(person.organisation, 20),
-                Text(ago(days_since(last.when if last else None, today))),
-                Text(str(len(index.get(person.id, [])))),
+                Text(ago(days_since(row.last.when if row.last else None, today))),
+                Text(str(row.met)),
                 cell(", ".join(person.interests), 30, "dim"),
                 key=person.id,
             )
-        header = Text("1 person" if len(rows) == 1 else f"{len(rows)} people", style="bold")
+        header = Text("1 person" if len(rows) == 1 else "{count} people".format(count=len(rows)), style="bold")
+        header.append("   " + "sorted by {order} (s changes it)".format(order=SORTS.get(sort, sort)), style="dim")
         if key:
-            header.append(f"   {shown} match the filter", style="dim")
+            header.append("   " + "{count} match the filter".format(count=shown), style="dim")
         self.query_one("#people-header", Static).update(header)
         if keep is not None and keep in table.rows:
             table.move_cursor(row=table.get_row_index(keep))
+        elif key and table.row_count:
+            table.move_cursor(row=0)  # the best match, for enter in the filter
 
     def _highlighted_id(self) -> str | None:
         table = self.query_one(DataTable)
@@ -89,7 +97,22 @@ class PeopleScreen(JournalScreen):
 
     @on(Input.Submitted, "#people-filter")
     def _filter_done(self) -> None:
-        self.query_one(DataTable).focus()
+        # Enter opens the highlighted match: typing "jo" and enter reaches José.
+        person_id = self._highlighted_id()
+        if person_id:
+            self.app.open_person(person_id)
+        else:
+            self.query_one(DataTable).focus()
+
+    def on_key(self, event) -> None:
+        # Down from the filter goes into the list, onto the highlighted match.
+        if event.key == "down" and self.focused is self.query_one("#people-filter", Input):
+            event.stop()
+            self.query_one(DataTable).focus()
+
+    def action_sort(self) -> None:
+        self.app.set_people_sort(next_sort(self.app.people_sort))
+        self.refresh_data()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.app.open_person(event.row_key.value)
@@ -107,6 +130,13 @@ class PeopleScreen(JournalScreen):
             from tui.screens.person import start_merge
 
             start_merge(self.app, person_id)
+
+    def action_delete(self) -> None:
+        person_id = self._highlighted_id()
+        if person_id:
+            from tui.screens.person import start_delete
+
+            start_delete(self.app, person_id)
 
     def action_edit(self) -> None:
         person_id = self._highlighted_id()

@@ -5,13 +5,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from journal import clock
 from journal.errors import JournalError, NotFoundError
 from journal.queries import days_since
 from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.base import JournalScreen
+from tui.widgets.footer import KeysFooter
 from tui.screens.people import ago
 from tui.widgets.encounter_list import EncounterList
 from tui.widgets.literal import literal
@@ -26,6 +27,8 @@ class PersonScreen(JournalScreen):
         Binding("escape", "back", "Back", id="person.back", tooltip="Back"),
         Binding("e", "edit", "Edit", id="person.edit", tooltip="Edit name, organisation, interests, introductions, cadence"),
         Binding("m", "merge", "Merge", id="person.merge", tooltip="Merge another person into this one (they are the same)"),
+        Binding("a", "add_with", "Add with them", id="person.add", tooltip="Add an encounter with this person (Who filled in)"),
+        Binding("d", "delete", "Delete", id="person.delete", tooltip="Delete this person (asks first; their encounters stay; ctrl+z undoes)"),
     ]
 
     def __init__(self, person_id: str) -> None:
@@ -38,7 +41,7 @@ class PersonScreen(JournalScreen):
             yield Static(id="person-facts")
             yield Label("Encounters (enter opens one)", classes="section-title")
             yield EncounterList(self._page, self.store.names, group_by_day=False, id="person-encounters")
-        yield Footer()
+        yield KeysFooter()
 
     def _page(self, offset: int, limit: int):
         encounters = self.store.encounters_by_person().get(self.person_id, [])
@@ -52,11 +55,7 @@ class PersonScreen(JournalScreen):
         try:
             summary = self.store.summary(self.person_id)
         except NotFoundError:
-            # Merged away or deleted elsewhere. Only leave while on top (never
-            # pop a dialog opened above us); otherwise retry when we come back.
-            self._seen_version = -1
-            if self.app.screen is self:
-                self.app.pop_screen()
+            self.record_gone()  # merged away, or deleted
             return
         person = summary.person
         today = clock.today()
@@ -112,6 +111,65 @@ class PersonScreen(JournalScreen):
 
     def action_merge(self) -> None:
         start_merge(self.app, self.person_id)
+
+    def action_delete(self) -> None:
+        start_delete(self.app, self.person_id)
+
+    def action_add_with(self) -> None:
+        self.app.action_quick_add(who=self.store.person(self.person_id).name)
+
+
+def start_delete(app, person_id: str) -> None:
+    """Ask, naming how many encounters mention the person; delete; ctrl+z undoes.
+
+    Refused at once, without asking, when it would leave an encounter empty.
+    A profile showing the person closes itself when it redraws (record_gone).
+    """
+    from journal.forget import delete_person, groups_of, mentions, refusal, restore_person
+
+    store = app.store
+    person = store.person(person_id)
+    encounters = mentions(store, person_id)
+    problem = refusal(store, person, encounters)
+    if problem:
+        app.notify(problem, title="Not deleted", severity="warning")
+        return
+    count = len(encounters)
+    if count == 0:
+        question = "Delete {name}? No encounter mentions them."
+    elif count == 1:
+        question = "Delete {name}? 1 encounter mentions them: they will be taken out of it, and it stays in the journal."
+    else:
+        question = (
+            "Delete {name}? {count} encounters mention them: they will be taken out of those "
+            "encounters, which stay in the journal."
+        )
+    question = question.format(name=person.name, count=count)
+    groups = len(groups_of(store, person_id))
+    if groups == 1:
+        question += " " + "They also leave the group they belong to."
+    elif groups > 1:
+        question += " " + "They also leave the {count} groups they belong to.".format(count=groups)
+
+    def confirmed(yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            deleted = delete_person(store, person_id)
+        except JournalError as exc:
+            app.notify(str(exc), title="Not deleted", severity="error")
+            return
+        app.record_change("the person's deletion", lambda: restore_person(store, deleted))
+        taken = len(deleted.encounters)
+        if taken == 0:
+            message = "{name} deleted. ctrl+z brings them back."
+        elif taken == 1:
+            message = "{name} deleted and taken out of 1 encounter. ctrl+z brings them back."
+        else:
+            message = "{name} deleted and taken out of {count} encounters. ctrl+z brings them back."
+        app.notify(message.format(name=person.name, count=taken), title="Deleted")
+
+    app.push_screen(ConfirmDialog(question, yes="Delete", no="Keep"), confirmed)
 
 
 def start_merge(app, keep_id: str) -> None:

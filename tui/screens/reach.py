@@ -5,12 +5,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal import clock
 from journal.reach import ME, reach
 from tui.screens.base import JournalScreen
+from tui.widgets.footer import KeysFooter
 from tui.widgets.literal import literal
 
 HINT = "Type a name, org:ACME, #topic or interest:cycling, then enter. Enter on a path opens the person."
@@ -39,7 +40,7 @@ class ReachScreen(JournalScreen):
         yield Input(placeholder="a name, org:ACME, #topic or interest:cycling", id="reach-input", compact=True)
         yield Static(HINT, id="reach-summary", markup=False)
         yield OptionList(id="reach-paths")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#reach-input", Input).focus()

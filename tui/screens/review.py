@@ -7,7 +7,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Label, OptionList, Static, TextArea
+from textual.widgets import Label, OptionList, Static, TextArea
+from textual.geometry import Region
 from textual.widgets.option_list import Option
 
 from journal import clock
@@ -16,6 +17,8 @@ from journal.review import Review, compute_review, to_markdown
 from journal.durable import atomic_write_bytes
 from journal.text import clean
 from tui.screens.base import JournalScreen
+from tui.widgets.footer import KeysFooter
+from tui.screens.encounter import toggle_follow_up
 from tui.widgets.charts import bars, columns
 from tui.widgets.literal import literal
 
@@ -23,6 +26,19 @@ NUDGE = (
     "You asked more than you gave this week. Networking is not asking favours: "
     "who could you help, introduce or tell something useful next week?"
 )
+
+
+class FollowUpList(OptionList):
+    """The week's follow-ups. Page keys, Home and End scroll the whole review,
+    not this list: a list that eats them leaves the review stuck mid-way, with
+    its reflection below the fold. Up and down still move the highlight."""
+
+    BINDINGS = [
+        Binding("pageup", "screen.scroll_body('page_up')", show=False),
+        Binding("pagedown", "screen.scroll_body('page_down')", show=False),
+        Binding("home", "screen.scroll_body('scroll_home')", show=False),
+        Binding("end", "screen.scroll_body('scroll_end')", show=False),
+    ]
 
 
 class ReviewScreen(JournalScreen):
@@ -71,10 +87,10 @@ class ReviewScreen(JournalScreen):
             yield Label("Group meetings", classes="section-title", id="review-groups-title")
             yield Static(id="review-groups")
             yield Label("Follow-ups (space marks done)", classes="section-title")
-            yield OptionList(id="review-follow-ups")
+            yield FollowUpList(id="review-follow-ups")
             yield Label("Reflection: what went well, who to follow up, what to try next week (ctrl+s saves)", classes="section-title")
             yield TextArea(id="review-reflection", soft_wrap=True, tab_behavior="focus")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sync_data()
@@ -90,9 +106,9 @@ class ReviewScreen(JournalScreen):
         numbers.append(f"{review.people}", style="bold")
         numbers.append(" person" if review.people == 1 else " people")
         numbers.append(f" ({len(review.new_people)} new, {len(review.returning_people)} returning)  ")
-        numbers.append(f"gave {len(review.gave)}", style="bold green")
+        numbers.append("you gave {count}".format(count=len(review.gave)), style="bold green")
         numbers.append(" · ")
-        numbers.append(f"asked {len(review.asked)}", style="bold yellow")
+        numbers.append("you asked for {count}".format(count=len(review.asked)), style="bold yellow")
         numbers.append(f"  streak {review.streak} day{'s' if review.streak != 1 else ''}")
         self.query_one("#review-numbers", Static).update(numbers)
         nudge = self.query_one("#review-nudge", Static)
@@ -249,19 +265,39 @@ class ReviewScreen(JournalScreen):
         # Leaving the screen keeps what was written.
         self.action_save_reflection(quiet=True)
 
+    def action_scroll_body(self, how: str) -> None:
+        getattr(self.query_one("#review-body", VerticalScroll), f"action_{how}")()
+
+    def row_in_sight(self, options: OptionList) -> bool:
+        """Whether the highlighted row of `options` is wholly on screen now."""
+        index = options.highlighted
+        if index is None:
+            return False
+        try:
+            line = options._index_to_line[index]
+            height = options._heights[index]
+        except KeyError:
+            return False
+        seen = self._compositor.visible_widgets.get(options)
+        if seen is None:
+            return False
+        region, clip = seen
+        top = region.y + options.styles.gutter.top + line - round(options.scroll_y)
+        row = Region(region.x, top, region.width, height)
+        return clip.intersection(region).contains_region(row)
+
     def action_toggle_follow_up(self) -> None:
         options = self.query_one("#review-follow-ups", OptionList)
         if self.focused is not options or options.highlighted_option is None or options.highlighted_option.disabled:
             return
-        encounter_id = options.highlighted_option.id
-        encounter = self.store.encounter(encounter_id)
-        try:
-            self.store.set_follow_up_done(encounter_id, not encounter.follow_up.done)
-        except JournalError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+        if not self.row_in_sight(options):
+            # A key acts only on a row the user can see: the list may have been
+            # scrolled out of sight (the mouse wheel, Home) while it kept focus.
+            # Bring the row into view instead; the next space acts on it.
+            options.scroll_visible(animate=False)
+            options.scroll_to_highlight()
             return
-        self.app.data_changed()
-        self.notify(f"Follow-up marked {'open' if encounter.follow_up.done else 'done'}.")
+        toggle_follow_up(self.app, options.highlighted_option.id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:

@@ -6,12 +6,13 @@ from datetime import timedelta
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from journal import clock
 from journal.dates import local_midnight
 from journal.review import streak_as_of
 from tui.screens.base import JournalScreen
+from tui.widgets.footer import KeysFooter
 from tui.widgets.encounter_list import ASKED, FOLLOW, GAVE, EncounterList
 
 WELCOME = """Welcome to netjournal.
@@ -35,7 +36,7 @@ class TimelineScreen(JournalScreen):
         yield Static(id="timeline-header", classes="screen-header")
         yield Static(WELCOME, id="welcome", markup=False)
         yield EncounterList(self.store.recent, self.store.names, id="timeline")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sync_data()
@@ -68,7 +69,7 @@ class TimelineScreen(JournalScreen):
         header.append(f"{days} day{'s' if days != 1 else ''}")
         header.append(f"   {len(encounters)} in all", style="dim")
         if self.size.width >= 96:
-            header.append(f"     {GAVE} gave  {ASKED} asked  {FOLLOW} follow-up", style="dim")
+            header.append(f"     {GAVE} you gave  {ASKED} you asked  {FOLLOW} follow-up", style="dim")
         self.query_one("#timeline-header", Static).update(header)
 
     def on_resize(self) -> None:

@@ -6,12 +6,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal import clock
 from journal.visibility import ACTIVE_DAYS, FREQUENT, compute_visibility
 from tui.screens.base import JournalScreen
+from tui.widgets.footer import KeysFooter
 from tui.widgets.literal import literal
 
 _BARS = "▁▂▃▄▅▆▇█"
@@ -36,7 +37,7 @@ class VisibilityScreen(JournalScreen):
             yield Static(Text("They don't know what you do", style="bold"), id="visibility-unaware-title")
             yield OptionList(id="visibility-unaware")
             yield Static(id="visibility-breadth")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sync_data()

@@ -36,16 +36,19 @@ def encounter_row(encounter: Encounter, names: list[str], width: int, *, show_ti
     notes = encounter.notes.strip().split("\n", 1)[0]
     topics = " ".join("#" + t for t in encounter.topics)
     # (text, width, style); the notes column takes whatever the others leave.
+    # Who, Where and the topics grow with the terminal too, up to a cap (a
+    # 220-column terminal used to give all its extra width to the notes and
+    # cut names at 22); below 90 columns the topics go.
     columns: list[tuple[str, int, str]] = []
     if show_time:
         columns.append((encounter.when.strftime("%H:%M"), 5, "bold"))
-    columns.append((", ".join(names) or "—", max(6, min(22, width // 5)), "bold"))
+    columns.append((", ".join(names) or "—", max(6, min(40, width // 5)), "bold"))
     if width >= 60:
-        columns.append((where, min(24, width // 5), "italic"))
+        columns.append((where, min(36, width // 5), "italic"))
     notes_at = len(columns)
     columns.append((notes, 0, ""))
     if width >= 90:
-        columns.append((topics, min(20, width // 6), "dim"))
+        columns.append((topics, min(28, width // 8), "dim"))
     columns.append((marks, 3, ""))
     gap = 2
     used = sum(w for _, w, _ in columns) + gap * (len(columns) - 1)
