@@ -11,7 +11,7 @@ from .dates import FUTURE_SLACK
 from .credit import ASKED, GAVE, MentionError, credit_fields, spellings
 from .errors import AmbiguousNameError, ValidationError
 from .models import EncounterDraft
-from .names import INVISIBLE_WHO, visible
+from .names import INVISIBLE_WHO, fold, visible
 from .text import clean, clean_line
 
 
@@ -52,4 +52,31 @@ def problems(store, draft: EncounterDraft, *, when_read: bool = True) -> list[Va
             found.append(ValidationError(kind, str(exc)))
     if draft.due is not None and not clean_line(draft.follow_up):
         found.append(ValidationError("follow_up", "A due date needs a follow-up: say what to do."))
+    mine = {fold(q) for q in store.me().qualities}
+    unknown = [t for t in (clean_line(t) for t in draft.told) if t and fold(t) not in mine]
+    if unknown:
+        found.append(ValidationError(
+            "told", f"'{unknown[0]}' is not one of your qualities; add it first (Visibility, e, or netjournal me --quality)."))
+    if clean_line(draft.met_through):
+        match = store.match_person(clean_line(draft.met_through))
+        if match.is_new or match.is_ambiguous:
+            found.append(ValidationError("met_through", "Met through: that person is not in the journal (or the name could be two)."))
     return found
+
+
+def parse_introductions(text: str) -> list[tuple[str, str]]:
+    """ "Ana > Bruno, Carla > Dora" (or "Ana to Bruno") as pairs of names; ValidationError under its field."""
+    pairs = []
+    for part in text.split(","):
+        part = clean_line(part)
+        if not part:
+            continue
+        for separator in (">", " to ", " para ", " a "):
+            if separator in part:
+                a, _, b = part.partition(separator)
+                if clean_line(a) and clean_line(b):
+                    pairs.append((clean_line(a), clean_line(b)))
+                    break
+        else:
+            raise ValidationError("introduced", f"Write whom you introduced to whom as 'Ana > Bruno' ('{part}' has no '>').")
+    return pairs

@@ -462,6 +462,7 @@ class EncounterDraft:
     due: date | None = None
     introduced: list[tuple[str, str]] = field(default_factory=list)  # pairs of names
     told: list[str] = field(default_factory=list)
+    met_through: str = ""  # who introduced the people this encounter makes
 
 
 __all__ = [

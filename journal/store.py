@@ -258,6 +258,14 @@ class Store(Persistence):
                 raise ValidationError("introduced", "An introduction is between two different people: 'Ana > Bruno'.")
             created.extend(pair_created)
             encounter.introduced.append(pair_ids)
+        if clean_line(draft.met_through):
+            # Who introduced the people this encounter makes: someone already known.
+            found = self._names().match(clean_line(draft.met_through))
+            if found.is_ambiguous or found.is_new:
+                raise ValidationError("met_through", "Met through: that person is not in the journal (or the name could be two).")
+            for person in created:
+                if person.id != found.person_ids[0]:
+                    person.introduced_by = found.person_ids[0]
         for person in created:
             self._put("people", person)
         return created
@@ -273,7 +281,7 @@ class Store(Persistence):
             quality = mine.get(fold(text))
             if quality is None:
                 raise ValidationError(
-                    "told", f"'{text}' is not one of your qualities; add it first (netjournal me --quality, or Settings)."
+                    "told", f"'{text}' is not one of your qualities; add it first (Visibility, e, or netjournal me --quality)."
                 )
             if quality not in found:
                 found.append(quality)

@@ -96,3 +96,62 @@ async def test_qualities_form_refuses_an_empty_quality_in_place(store):
         await pilot.press("escape")
         await pilot.pause()
         assert "Discard the changes" in screen_text(app)
+
+
+async def test_quick_add_records_an_introduction_what_i_told_and_who_introduced_someone_new(store, journal_path):
+    seed(store)
+    store.set_qualities(["UX research"])
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "Ana Souza, Rita Nova")
+        form = app.screen
+        for field, text in (("introduced", "Ana > Bruno"), ("told", "ux research"), ("met_through", "Ana")):
+            form.query_one(f"#{field}").focus()
+            await pilot.pause()
+            await type_text(pilot, text)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not form, screen_text(app)
+    disk = Store(journal_path)
+    [encounter] = [e for e in disk.encounters() if e.told]
+    ana, bruno, rita = (disk.match_person(n).person_ids[0] for n in ("Ana", "Bruno", "Rita"))
+    assert encounter.introduced == [[ana, bruno]] and encounter.told == ["UX research"]
+    assert disk.person(rita).introduced_by == ana
+
+
+async def test_quick_add_says_every_reach_problem_under_its_field(store):
+    seed(store)
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "Ana")
+        form = app.screen
+        for field, text in (("introduced", "Ana and Bruno"), ("told", "bragging"), ("met_through", "Nobody Known")):
+            form.query_one(f"#{field}").focus()
+            await pilot.pause()
+            await type_text(pilot, text)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        text = screen_text(app)
+        assert "'Ana > Bruno'" in text and "not one of your qualities" in text and "Met through: that person" in text
+
+
+async def test_a_profile_shows_introductions_both_ways_and_who_they_are_seen_with(store):
+    seed(store)
+    add(store, "Ana Souza, Carla", "the three of us", when=ago(days=1), introduced=[("Ana Souza", "Carla")])
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.open_person(store.match_person("Ana").person_ids[0])
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Introduced to you" in text and "Bruno Costa" in text
+        assert "You introduced them to" in text and "Carla" in text
+        assert "Seen most with" in text and "Carla (1)" in text

@@ -25,7 +25,7 @@ from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
 from journal import clock
 from journal.dates import DateParseError, parse_due, parse_when
-from journal.drafts import problems as draft_problems
+from journal.drafts import parse_introductions, problems as draft_problems
 from journal.errors import JournalError, ValidationError
 from journal.models import Encounter, EncounterDraft
 from journal.names import fold
@@ -48,6 +48,9 @@ _EXTRA_FIELDS = {
     "gave": ("You gave", "help, information, an introduction; @Name: to whom"),
     "asked": ("You asked for", "a favour, advice; @Name: of whom"),
     "learned": ("Learned", "information you received"),
+    "introduced": ("You introduced", "who to whom: Ana > Bruno (a give to both)"),
+    "told": ("You told", "which of your qualities they heard about"),
+    "met_through": ("Met through", "for someone new here: who introduced you"),
     "follow_up": ("Follow-up", "something to do next"),
     "due": ("Due", "fri, next week, 2026-12-01"),
     "opinion": ("Opinion", "subject: what you think now (links this conversation)"),
@@ -142,6 +145,8 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
         yield FoldedDropdown("#setting", store.settings)
         yield FoldedDropdown("#gave", self._present_names, mode="mention")
         yield FoldedDropdown("#asked", self._present_names, mode="mention")
+        yield FoldedDropdown("#told", lambda: list(store.me().qualities), mode="comma")
+        yield FoldedDropdown("#met_through", people)
 
     def _present_names(self) -> list[str]:
         """The people in Who, spelled as stored: what an @Name in You gave / You asked for offers."""
@@ -167,6 +172,8 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
                 "learned": encounter.learned,
                 "follow_up": follow.text if follow else "",
                 "due": follow.due.isoformat() if follow and follow.due else "",
+                "introduced": ", ".join(" > ".join(self.store.names(pair)) for pair in encounter.introduced),
+                "told": ", ".join(encounter.told),
             }
         for field, value in values.items():
             self._set(field, value)
@@ -327,9 +334,17 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
                 due = parse_due(values["due"], clock.today())
             except DateParseError as exc:
                 errors.append(ValidationError("due", str(exc)))
+        introduced = []
+        try:
+            introduced = parse_introductions(values["introduced"])
+        except ValidationError as exc:
+            errors.append(exc)
         draft = EncounterDraft(
             when=when,
             who=split_list(values["who"]),
+            introduced=introduced,
+            told=split_list(values["told"]),
+            met_through=values["met_through"],
             place=values["place"],
             setting=values["setting"],
             notes=values["notes"],

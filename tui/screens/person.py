@@ -75,7 +75,10 @@ class PersonScreen(JournalScreen):
         fact("Also known as", ", ".join(person.aliases))
         fact("Interests", ", ".join(person.interests))
         fact("Introduced by", summary.introduced_by.name if summary.introduced_by else "")
-        fact("Introduced", ", ".join(p.name for p in summary.introduced))
+        fact("Introduced to you", ", ".join(p.name for p in summary.introduced))
+        _, by_me = self.store.introductions(person.id)
+        fact("You introduced them to", ", ".join(dict.fromkeys(p.name for p, _ in by_me)))
+        fact("Seen most with", ", ".join(f"{p.name} ({n})" for p, n in self.store.seen_with(person.id)))
         cadence = f"every {person.keep_in_touch_days} days" if person.keep_in_touch_days else ""
         last = days_since(summary.last_seen, today)
         if cadence and last is not None and last > person.keep_in_touch_days:
