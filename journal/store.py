@@ -35,6 +35,7 @@ from .persistence import Persistence
 from .reach import Graph
 from .queries import PersonSummary
 from .text import clean, clean_line
+from .tombstones import bury, unbury
 
 # A minute of slack so that "now" typed a moment ago is not "in the future".
 FUTURE_SLACK = timedelta(minutes=1)
@@ -182,35 +183,50 @@ class Store(Persistence):
         with self._transaction():
             encounter = self.encounter(encounter_id)
             self._drop("encounters", encounter_id)
+            bury(self, "encounters", encounter_id)
         return encounter
 
     def restore_encounter(self, encounter: Encounter, people: list[Person] = ()) -> None:
-        """Put back a deleted encounter (undo), with people deleted alongside it."""
+        """Put back a deleted encounter (undo), with people deleted alongside it.
+
+        Its tombstone goes, and it is stamped as changed now: a copy of the
+        journal that saw the deletion must not delete it again in a merge.
+        """
+        stamp = clock.utc_stamp()
         with self._transaction():
             for person in people:
                 if person.id not in self._records["people"]:
-                    self._put("people", person)
-            self._put("encounters", encounter)
+                    self._put("people", replace(person, updated_at=stamp))
+                    unbury(self, person.id)
+            self._put("encounters", replace(encounter, updated_at=stamp))
+            unbury(self, encounter.id)
 
     def undo_save(self, result: SaveResult, before: Encounter | None = None) -> None:
         """Undo an add (before=None) or an edit (before = the encounter as it was).
 
         The people the save created go too, unless an encounter uses them since.
+        What it removes leaves a tombstone (a copy that synced the add in
+        between must drop it too in a merge), and what it puts back is
+        stamped as changed now, so that it wins a merge over the undone version.
         """
+        stamp = clock.utc_stamp()
         with self._transaction():
             if before is not None:
-                self._put("encounters", before)
+                self._put("encounters", replace(before, updated_at=stamp))
             elif result.encounter.id in self._records["encounters"]:
                 self._drop("encounters", result.encounter.id)
+                bury(self, "encounters", result.encounter.id)
             in_use = {pid for e in self.index.sorted for pid in e.people}
             for person in result.created_people:
                 if person.id in self._records["people"] and person.id not in in_use:
                     self._drop("people", person.id)
+                    bury(self, "people", person.id)
             if result.opinion_id is not None:
                 if result.opinion_before is not None:
-                    self._put("opinions", result.opinion_before)
+                    self._put("opinions", replace(result.opinion_before, updated_at=stamp))
                 elif result.opinion_id in self._records["opinions"]:
                     self._drop("opinions", result.opinion_id)
+                    bury(self, "opinions", result.opinion_id)
 
     def set_follow_up_done(self, encounter_id: str, done: bool = True) -> Encounter:
         with self._transaction():
@@ -438,6 +454,8 @@ class Store(Persistence):
             self.groups.merged(keep_id, other_id)
             self._put("people", keep)
             self._drop("people", other_id)
+            # A copy of the journal that still has `other` follows them here in a merge.
+            bury(self, "people", other_id, merged_into=keep_id)
         return keep
 
     # ------------------------------------------------------- places, settings
