@@ -35,6 +35,7 @@ from .persistence import Persistence
 from .reach import Graph
 from .queries import PersonSummary
 from .text import clean, clean_line
+from .contacts import email_keys, is_email, joined, phone_key
 from .tombstones import bury, unbury
 
 # A minute of slack so that "now" typed a moment ago is not "in the future".
@@ -61,8 +62,8 @@ def _groups(store) -> list[tuple[str, list[str]]]:
 
 
 def _searched_text(person: Person) -> str:
-    """What search finds a person's encounters by: any of their names, their organisation."""
-    return " ".join([person.name, *person.aliases, person.organisation])
+    """What search finds a person's encounters by: any of their names, their organisation, their contacts."""
+    return " ".join([person.name, *person.aliases, person.organisation, *person.emails, *person.phones, *person.links])
 
 
 class Store(Persistence):
@@ -300,7 +301,8 @@ class Store(Persistence):
     def _names(self) -> NameIndex:
         """People's folded names, indexed; rebuilt after people change."""
         if self._name_index is None:
-            self._name_index = NameIndex((p.id, p.name, p.aliases) for p in self._records["people"].values())
+            # An email typed in Who finds its person like a name does (the same email is the same person).
+            self._name_index = NameIndex((p.id, p.name, [*p.aliases, *p.emails]) for p in self._records["people"].values())
         return self._name_index
 
     def _resolve_people(self, names: list[str], also: list[Person] = ()) -> tuple[list[str], list[Person]]:
@@ -401,6 +403,9 @@ class Store(Persistence):
                 value = [clean_line(v) for v in value if clean_line(v)]
                 if key == "aliases" and not all(map(visible, value)):
                     raise ValidationError("aliases", INVISIBLE_ALIAS)
+
+            elif key in ("emails", "phones", "links"):
+                value = self._validated_contacts(person, key, value)
             elif key == "keep_in_touch_days" and value is not None:
                 if not isinstance(value, int) or value <= 0:
                     raise ValidationError("keep_in_touch_days", "Keep in touch every N days: a whole number above 0, or empty.")
@@ -425,6 +430,23 @@ class Store(Persistence):
                 raise ValidationError("name", f"'{other.name}' is already in the journal; merge the two instead.")
         return person
 
+    def _validated_contacts(self, person: Person, key: str, values: list[str]) -> list[str]:
+        values = joined(key, values)
+        for value in values:
+            if key == "emails" and not is_email(value):
+                raise ValidationError("emails", f"'{value}' is not an email address (like name@example.com).")
+            if key == "phones" and not phone_key(value):
+                raise ValidationError("phones", f"'{value}' is not a phone number: it has no digits.")
+        if key == "emails":
+            mine = email_keys(values)
+            for other in self._records["people"].values():
+                shared = mine & email_keys(other.emails)
+                if other.id != person.id and shared:
+                    raise ValidationError(
+                        "emails", f"{sorted(shared)[0]} is already {other.name}'s email; merge the two instead."
+                    )
+        return values
+
     def merge_people(self, keep_id: str, other_id: str) -> Person:
         """Fold `other` into `keep`: encounters, introductions, aliases, interests."""
         if keep_id == other_id:
@@ -437,6 +459,8 @@ class Store(Persistence):
             keep.organisation = keep.organisation or other.organisation
             keep.notes = "\n\n".join(n for n in (keep.notes, other.notes) if n)
             keep.keep_in_touch_days = keep.keep_in_touch_days or other.keep_in_touch_days
+            for key in ("emails", "phones", "links"):
+                setattr(keep, key, joined(key, getattr(keep, key), getattr(other, key)))
             if keep.introduced_by in (None, other_id):
                 keep.introduced_by = other.introduced_by if other.introduced_by != keep_id else None
             keep.updated_at = clock.utc_stamp()

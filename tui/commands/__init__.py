@@ -58,3 +58,7 @@ REGISTRARS.append(_groups.register)
 from . import agenda as _agenda  # noqa: E402
 
 REGISTRARS.append(_agenda.register)
+
+from . import merge as _merge  # noqa: E402
+
+REGISTRARS.append(_merge.register)
