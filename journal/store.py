@@ -431,12 +431,13 @@ class Store(Persistence):
         return person
 
     def _validated_contacts(self, person: Person, key: str, values: list[str]) -> list[str]:
-        values = joined(key, values)
+        values = [clean_line(v) for v in values if clean_line(v)]
         for value in values:
             if key == "emails" and not is_email(value):
                 raise ValidationError("emails", f"'{value}' is not an email address (like name@example.com).")
             if key == "phones" and not phone_key(value):
                 raise ValidationError("phones", f"'{value}' is not a phone number: it has no digits.")
+        values = joined(key, values)
         if key == "emails":
             mine = email_keys(values)
             for other in self._records["people"].values():

@@ -74,6 +74,9 @@ class PersonScreen(JournalScreen):
             facts.append("\n")
 
         fact("Also known as", ", ".join(person.aliases))
+        fact("Email", ", ".join(person.emails))
+        fact("Phone", ", ".join(person.phones))
+        fact("Links", ", ".join(person.links))
         fact("Interests", ", ".join(person.interests))
         fact("Introduced by", summary.introduced_by.name if summary.introduced_by else "")
         fact("Introduced", ", ".join(p.name for p in summary.introduced))
