@@ -403,7 +403,6 @@ class Store(Persistence):
                 value = [clean_line(v) for v in value if clean_line(v)]
                 if key == "aliases" and not all(map(visible, value)):
                     raise ValidationError("aliases", INVISIBLE_ALIAS)
-
             elif key in ("emails", "phones", "links"):
                 value = self._validated_contacts(person, key, value)
             elif key == "keep_in_touch_days" and value is not None:

@@ -62,3 +62,11 @@ REGISTRARS.append(_agenda.register)
 from . import merge as _merge  # noqa: E402
 
 REGISTRARS.append(_merge.register)
+
+from . import contacts as _contacts  # noqa: E402
+
+REGISTRARS.append(_contacts.register)
+
+from . import export as _export  # noqa: E402
+
+REGISTRARS.append(_export.register)
