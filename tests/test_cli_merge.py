@@ -218,3 +218,21 @@ def test_an_older_copy_is_upgraded_in_memory(journal_path):
     with Store(journal_path) as store:
         assert len(store.encounters()) == 4 and conflicts_count(store) == 0
     assert orjson.loads(journal_path.read_bytes())["meta"]
+
+
+def test_doctor_lists_copies_what_was_set_aside_and_what_to_review(diverged):
+    journal, other, _ = diverged
+    dropbox = journal.parent / "journal (Ana's conflicted copy 2026-11-30 (1)).json"
+    nextcloud = journal.parent / "journal (conflicted copy 2026-11-30 101500).json"
+    for copy in (dropbox, nextcloud):
+        shutil.copyfile(other, copy)
+    (journal.parent / "journal-notes.json").write_text("{}")  # not a copy of this journal
+    run("merge", str(other))
+    code, out, _ = run("doctor")
+    assert code == 0
+    copies = [line for line in out.splitlines() if line.startswith("Copy from another device")]
+    assert copies == [
+        f'Copy from another device (a sync conflict): {path}. Merge it with: netjournal merge "{path}"'
+        for path in sorted((dropbox, nextcloud, other), key=lambda p: p.name)
+    ]
+    assert "Set aside by a merge, to review in the app (key c): 2 version(s)." in out
