@@ -69,7 +69,8 @@ class NetJournalApp(App):
         # Not in the footer, which is full at 100 columns (q would drop off): ? and the palette list it.
         Binding("g", "go('groups')", "Groups", id="app.groups", show=False, tooltip="Groups that meet periodically: who comes, when next"),
         Binding("slash", "search", "Search", id="app.search", tooltip="Search notes, people, places and #topics"),
-        Binding("c", "conflicts", "Copies", id="app.conflicts",
+        # Not in the footer (it is full): the announcement of a copy names the key, and ? lists it.
+        Binding("c", "conflicts", "Copies", id="app.conflicts", show=False,
                 tooltip="Copies of the journal from other devices, and versions a merge set aside"),
         Binding("question_mark", "keys", "Keys", id="app.keys", tooltip="Show or hide every key of this screen"),
         Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False, tooltip="Undo the last save, edit or delete"),
