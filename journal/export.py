@@ -32,7 +32,7 @@ from .names import fold
 from .text import clean, clean_line
 
 FORMATS = ("json", "csv", "markdown", "vcard")
-CSV_TABLES = ("people", "encounters", "opinions", "opinion_history", "reviews")
+CSV_TABLES = ("people", "encounters", "opinions", "opinion_history", "reviews", "qualities")
 EXPORT_FORMAT = 1
 
 
@@ -60,6 +60,7 @@ def to_json(store) -> bytes:
         "encounters": [e.to_dict() for e in store.encounters()],
         "opinions": [o.to_dict() for o in sorted(store.opinions.all(), key=lambda o: (fold(o.subject), o.id))],
         "reviews": [r.to_dict() for r in store.reviews()],
+        "me": [m.to_dict() for m in store._records["me"].values()],
     }
     return orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n"
 
@@ -105,11 +106,11 @@ def to_csv(store) -> dict[str, bytes]:
     )
     files["encounters.csv"] = _csv(
         ["id", "when", "people", "people_ids", "place", "setting", "notes", "topics", "learned", "gave", "asked",
-         "follow_up", "follow_up_due", "follow_up_done", "created_at", "updated_at"],
+         "follow_up", "follow_up_due", "follow_up_done", "introduced", "told", "created_at", "updated_at"],
         ([e.id, e.when.isoformat(), _names(store, e.people), e.people, e.place, e.setting, e.notes, e.topics,
           e.learned, e.gave, e.asked, e.follow_up.text if e.follow_up else "",
           e.follow_up.due.isoformat() if e.follow_up and e.follow_up.due else "",
-          e.follow_up.done if e.follow_up else "", e.created_at, e.updated_at]
+          e.follow_up.done if e.follow_up else "", _introductions(store, e), e.told, e.created_at, e.updated_at]
          for e in reversed(store.encounters())),
     )
     opinions = sorted(store.opinions.all(), key=lambda o: (fold(o.subject), o.id))
@@ -122,11 +123,16 @@ def to_csv(store) -> dict[str, bytes]:
         ["opinion_id", "subject", "stance", "confidence", "changed_at", "encounter"],
         ([o.id, o.subject, r.stance, r.confidence, r.changed_at, r.encounter] for o in opinions for r in o.history),
     )
+    files["qualities.csv"] = _csv(["quality"], ([q] for q in store.me().qualities))
     files["reviews.csv"] = _csv(
         ["id", "week", "reflection", "created_at", "updated_at"],
         ([r.id, r.week, r.reflection, r.created_at, r.updated_at] for r in store.reviews()),
     )
     return files
+
+
+def _introductions(store, encounter) -> list[str]:
+    return [" > ".join(_names(store, pair)) for pair in encounter.introduced]
 
 
 # ---------------------------------------------------------------- Markdown
@@ -165,7 +171,8 @@ def to_markdown(store) -> bytes:
         if e.notes:
             lines += [clean(e.notes), ""]
         facts = []
-        for label, text in (("Learned", e.learned), ("Gave", e.gave), ("Asked", e.asked)):
+        for label, text in (("Learned", e.learned), ("Gave", e.gave), ("Asked", e.asked),
+                            ("Introduced", "; ".join(_introductions(store, e))), ("Told", ", ".join(e.told))):
             if text:
                 facts.append(f"- {label}: {clean(text)}")
         if e.follow_up is not None:
@@ -199,6 +206,9 @@ def to_markdown(store) -> bytes:
             lines.append(f"- Until {r.changed_at[:10]}: {clean_line(r.stance)} ({r.confidence})")
         if o.history:
             lines.append("")
+    qualities = store.me().qualities
+    if qualities:
+        lines += ["## What I do well", "", *(f"- {clean_line(q)}" for q in qualities), ""]
     lines += ["## Weekly reflections, newest first", ""]
     reviews = [r for r in reversed(store.reviews()) if r.reflection.strip()]
     if not reviews:

@@ -246,8 +246,14 @@ def _follower(tombs: dict, alive: set[str]):
 def _normalised(table: str, record: dict, follow) -> dict:
     if table == "encounters":
         people = list(dict.fromkeys(follow(pid) for pid in record.get("people", [])))
+        introduced = [[follow(a), follow(b)] for a, b in record.get("introduced", [])]
+        changed = {}
         if people != record.get("people", []):
-            return {**record, "people": people}
+            changed["people"] = people
+        if introduced != record.get("introduced", []):
+            changed["introduced"] = introduced
+        if changed:
+            return {**record, **changed}
     elif table == "people":
         introducer = follow(record.get("introduced_by"))
         if introducer == record["id"]:
@@ -282,7 +288,26 @@ def person_subsumes(winner: dict, loser: dict) -> bool:
     return loser.get("notes", "") in winner.get("notes", "")
 
 
-_SUBSUMES = {"people": person_subsumes}
+def me_subsumes(winner: dict, loser: dict) -> bool:
+    return _folded_set(loser.get("qualities", [])) <= _folded_set(winner.get("qualities", []))
+
+
+_SUBSUMES = {"people": person_subsumes, "me": me_subsumes}
+
+
+def _join_me(mine: dict, theirs: dict, tombs: dict, now: str) -> tuple[dict, dict]:
+    """The journal's owner is one record: made on both sides, the two become one (qualities joined)."""
+    alive = {**{k: v for k, v in mine.items() if k not in theirs}, **{k: v for k, v in theirs.items() if k not in mine}}
+    alive = {k: v for k, v in alive.items() if _alive([v], _dead_at(tombs, "me", k))}
+    if len(alive) < 2:
+        return {}, {}
+    ids = sorted(alive)
+    first = dict(alive[ids[0]])
+    first["qualities"] = merge_topics(*(alive[i].get("qualities", []) for i in ids))
+    first["created_at"] = min((alive[i]["created_at"] for i in ids), key=moment)
+    first["updated_at"] = _after(now, *(alive[i]["updated_at"] for i in ids))
+    buried = {i: {"id": i, "table": "me", "deleted_at": first["updated_at"], "merged_into": ids[0]} for i in ids[1:]}
+    return {ids[0]: first}, buried
 
 
 def _merge_table(table: str, mine: dict, theirs: dict, tombs: dict) -> tuple[dict, list[dict]]:
@@ -309,7 +334,8 @@ def merge(mine: Tables, theirs: Tables, now: str) -> MergeResult:
     tombs = _join_tombstones(mine.get("tombstones", {}), theirs.get("tombstones", {}))
     mine_only, theirs_only = _people_alive_one_side(mine.get("people", {}), theirs.get("people", {}), tombs)
     joins, combined, join_tombs, review = _join_people(mine_only, theirs_only, now)
-    tombs = _join_tombstones(tombs, join_tombs)
+    me_combined, me_tombs = _join_me(mine.get("me", {}), theirs.get("me", {}), tombs, now)
+    tombs = _join_tombstones(tombs, join_tombs, me_tombs)
 
     alive_people = {
         pid for pid in mine.get("people", {}).keys() | theirs.get("people", {}).keys()
@@ -326,6 +352,8 @@ def merge(mine: Tables, theirs: Tables, now: str) -> MergeResult:
         if table == "people":
             for pid, person in combined.items():
                 result[pid] = _normalised("people", person, follow)
+        if table == "me":
+            result.update(me_combined)
         tables[table] = result
         for version in aside:
             cid = conflict_id(table, version)

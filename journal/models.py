@@ -416,7 +416,7 @@ class Group:
 
 
 # The tables whose records sync between copies of a journal (journal.merge).
-RECORD_TABLES = ("people", "encounters", "opinions", "reviews")
+RECORD_TABLES = ("people", "encounters", "opinions", "reviews", "me")
 
 
 @dataclass(slots=True)
@@ -493,7 +493,7 @@ class Conflict:
 
 def record_model(table: str):
     """The model class of a record table."""
-    return {"people": Person, "encounters": Encounter, "opinions": Opinion, "reviews": WeekReview}[table]
+    return {"people": Person, "encounters": Encounter, "opinions": Opinion, "reviews": WeekReview, "me": Me}[table]
 
 
 @dataclass(slots=True)

@@ -124,7 +124,8 @@ class MergeReport:
         return lines
 
 
-_WHAT = {"people": "person", "encounters": "encounter", "opinions": "opinion", "reviews": "reflection"}
+_WHAT = {"people": "person", "encounters": "encounter", "opinions": "opinion", "reviews": "reflection",
+         "me": "list of your qualities"}
 _LINES = {
     ("added", False): "Added {what}: {label}",
     ("added", True): "Would add {what}: {label}",
@@ -149,6 +150,8 @@ def label(table: str, record: dict, people: dict) -> str:
             return clean_line(one_line(encounter, names))
         if table == "opinions":
             return clean_line(f"{record['subject']}: {first_line(record['stance'])}")
+        if table == "me":
+            return clean_line(", ".join(record["qualities"])) or "(none)"
         return "week " + clean_line(record["week"])
     except _BAD_RECORD:
         return record.get("id", "?")
@@ -215,7 +218,7 @@ def merge_copy(store, other: Path, *, dry_run: bool = False) -> MergeReport:
 
 def _apply(store, mine: Tables, after: Tables) -> None:
     """Write the differences; only inside a transaction. People first: encounters name them."""
-    for table in ("people", "encounters", "opinions", "reviews", *SIDE):
+    for table in ("people", "encounters", "opinions", "reviews", "me", *SIDE):
         model = _MODELS[table]
         before, now = mine[table], after[table]
         for rid, record in now.items():

@@ -7,7 +7,7 @@ The domain operations that delete (journal.store, journal.opinions) call
 
 The `tombstones` and `conflicts` tables are small and are read afresh after
 another process saved (see `side_table`): Persistence catches up document by
-document only for the four record tables.
+document only for the record tables.
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ for _name, _model in SIDE_TABLES.items():
 def side_table(store, name: str) -> dict:
     """The records of `tombstones` or `conflicts` by id, current with the file.
 
-    Persistence._catch_up applies another process's save to the four record
+    Persistence._catch_up applies another process's save to the record
     tables only; these two are rebuilt from the data instead whenever the
     store read a new version of the file since they were built (they are
     small: one record per deletion or set-aside version).

@@ -24,7 +24,7 @@ EMAILS = ["ana@example.com", "ANA@example.com", "bruno@example.com", "carla@exam
 WORDS = ["bread", "bikes", "rent", "tea"]
 OPERATIONS = (
     "add_person", "add_encounter", "add_encounter", "edit_encounter", "edit_person", "delete_encounter",
-    "undo_delete", "merge_people", "note_opinion", "delete_opinion", "reflect",
+    "undo_delete", "merge_people", "note_opinion", "delete_opinion", "reflect", "set_qualities",
 )
 
 
@@ -81,7 +81,8 @@ class Copy:
         self.t["encounters"][eid] = {
             "id": eid, "when": now, "people": list(dict.fromkeys(chosen)), "place": "", "setting": "",
             "notes": f"about {WORDS[a % len(WORDS)]}", "topics": [], "learned": "", "gave": "", "asked": "",
-            "follow_up": None, "created_at": now, "updated_at": now,
+            "follow_up": None, "introduced": [list(pair) for pair in [chosen[:2]] if len(set(pair)) == 2],
+            "told": [], "created_at": now, "updated_at": now,
         }
 
     def edit_encounter(self, a, b, now):
@@ -153,6 +154,15 @@ class Copy:
             history = [*existing["history"], {"stance": existing["stance"], "confidence": existing["confidence"],
                                               "changed_at": now, "encounter": None}]
             self.t["opinions"][existing["id"]] = {**existing, "stance": f"stance {b}", "history": history, "updated_at": now}
+
+    def set_qualities(self, a, b, now):
+        qualities = sorted({WORDS[a % len(WORDS)], WORDS[b % len(WORDS)]})
+        existing = next(iter(self.t["me"].values()), None)
+        if existing is None:
+            mid = self.new_id()
+            self.t["me"][mid] = {"id": mid, "qualities": qualities, "created_at": now, "updated_at": now}
+        else:
+            self.t["me"][existing["id"]] = {**existing, "qualities": qualities, "updated_at": now}
 
     def reflect(self, a, b, now):
         week = ("2026-W45", "2026-W46")[a % 2]

@@ -11,6 +11,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from journal.migrations import CURRENT_SCHEMA
 from journal.store import Store
 from journal.vcard import read_vcards
 from tui.cli import main
@@ -183,7 +184,7 @@ def test_json_export_is_the_whole_journal(filled, tmp_path):
     target = tmp_path / "journal-export.json"
     assert run("export", "--format", "json", str(target))[0] == 0
     document = orjson.loads(target.read_bytes())
-    assert document["netjournal_export"] == 1 and document["schema_version"] == 3
+    assert document["netjournal_export"] == 1 and document["schema_version"] == CURRENT_SCHEMA
     assert [p["name"] for p in document["people"]] == ["Ana Souza", "Bruno", "José Martins"]
     assert len(document["encounters"]) == 2 and document["opinions"][0]["subject"] == "Remote work"
     assert document["reviews"][0]["reflection"] == "A good week."
@@ -196,7 +197,7 @@ def test_csv_export_is_one_file_per_table_that_a_spreadsheet_reads(filled, tmp_p
     code, out, _ = run("export", "--format", "csv", str(folder))
     assert code == 0
     assert sorted(p.name for p in folder.iterdir()) == [
-        "encounters.csv", "opinion_history.csv", "opinions.csv", "people.csv", "reviews.csv"]
+        "encounters.csv", "opinion_history.csv", "opinions.csv", "people.csv", "qualities.csv", "reviews.csv"]
     raw = (folder / "people.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM: Excel then reads UTF-8
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 
-from journal.merge import merge, moment, person_subsumes
+from journal.merge import me_subsumes, merge, moment, person_subsumes
 from journal.models import RECORD_TABLES, Conflict, Tombstone, record_model
 from loops import count
 from merge_histories import diverged
@@ -60,8 +60,11 @@ def _follow(result: dict):
 def _as_in(result: dict, table: str, version: dict) -> dict:
     follow = _follow(result)
     if table == "encounters":
-        return {**version, "people": list(dict.fromkeys(follow(p) if follow(p) in result["people"] else p
-                                                          for p in version["people"]))}
+        def live(p):
+            return follow(p) if follow(p) in result["people"] else p
+
+        return {**version, "people": list(dict.fromkeys(live(p) for p in version["people"])),
+                "introduced": [[live(a), live(b)] for a, b in version.get("introduced", [])]}
     return version
 
 
@@ -81,8 +84,12 @@ def lossless(a, b):
                     continue
                 if table == "people" and kept is not None and person_subsumes(kept, version):
                     continue
+                if table == "me" and kept is not None and me_subsumes(kept, version):
+                    continue
                 tomb = result["tombstones"].get(rid)
                 if tomb is not None and tomb["table"] == table and moment(tomb["deleted_at"]) >= moment(version["updated_at"]):
+                    if tomb.get("merged_into") and table == "me":
+                        assert me_subsumes(result["me"][tomb["merged_into"]], version), "a join lost a quality"
                     continue
                 raise AssertionError(f"lost: {table} {version}")
         for tid, tomb in side["tombstones"].items():
@@ -108,6 +115,7 @@ def valid(a, b):
         Tombstone.from_dict(tomb)
     for conflict in result["conflicts"].values():
         Conflict.from_dict(conflict)
+    assert len(result["me"]) <= 1, "the journal's owner is one record"
     # References follow a person merged into another who is still there.
     tombs = result["tombstones"]
     for encounter in result["encounters"].values():

@@ -79,7 +79,7 @@ def test_opinion_delete_and_restore(store):
 
 
 def test_a_tombstone_saved_by_another_process_is_seen(store):
-    """Persistence catches up the four record tables only; the tombstones are read afresh."""
+    """Persistence catches up the record tables only; the tombstones are read afresh."""
     one = store.add_encounter(draft(who=["Ana"], notes="one")).encounter
     two = store.add_encounter(draft(who=["Ana"], notes="two")).encounter
     store.delete_encounter(one.id)

@@ -25,7 +25,8 @@ from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.base import JournalScreen
 from tui.widgets.literal import literal
 
-_WHAT = {"people": "Person", "encounters": "Encounter", "opinions": "Opinion", "reviews": "Reflection"}
+_WHAT = {"people": "Person", "encounters": "Encounter", "opinions": "Opinion", "reviews": "Reflection",
+         "me": "Your qualities"}
 _HIDDEN = {"id", "created_at", "updated_at"}
 
 
@@ -38,6 +39,8 @@ def _summary(table: str, record, names) -> str:
         return " · ".join(p for p in (record.when.strftime("%d %b %Y %H:%M"), who, first[:50]) if p)
     if table == "opinions":
         return record.subject
+    if table == "me":
+        return ", ".join(record.qualities)
     return f"week {record.week}"
 
 
@@ -162,6 +165,8 @@ class ConflictsScreen(JournalScreen):
     def _shown(self, table: str, field: str, value) -> str:
         if table == "encounters" and field == "people":
             return ", ".join(self.store.names(value))
+        if table == "encounters" and field == "introduced":
+            return "; ".join(" > ".join(self.store.names(pair)) for pair in value)
         if isinstance(value, list):
             return ", ".join(str(v) for v in value)
         if isinstance(value, dict):
@@ -230,6 +235,8 @@ class ConflictsScreen(JournalScreen):
             from tui.dialogs.opinion_edit import OpinionDialog
 
             self.app.push_screen(OpinionDialog(opinion=current), settled)
+        elif table == "me":
+            self.notify("Your qualities are edited on the Visibility screen (v); then press k here.", severity="warning")
         else:
             self.notify("A reflection is edited on the weekly review (w, then r); then press k here.", severity="warning")
 
