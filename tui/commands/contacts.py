@@ -1,9 +1,7 @@
-"""`netjournal import FILE.vcf` and `netjournal export --format F PATH` (issue 20)."""
+"""`netjournal import FILE.vcf`: people from a vCard file (issue 20)."""
 from __future__ import annotations
 
 import json
-
-from tui.commands import UsageError
 
 
 def register(subparsers) -> None:

@@ -21,7 +21,6 @@ from textual.widgets.option_list import Option
 from journal.copies import find_conflict_copies, set_aside
 from journal.errors import JournalError
 from journal.sync import keep_current, merge_copy, pending_conflicts, review_groups, store_tables, use_set_aside
-from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.base import JournalScreen
 from tui.widgets.literal import literal
 
