@@ -254,6 +254,10 @@ def _normalised(table: str, record: dict, follow) -> dict:
             changed["introduced"] = introduced
         if changed:
             return {**record, **changed}
+    elif table == "groups":
+        members = list(dict.fromkeys(follow(pid) for pid in record.get("members", [])))
+        if members != record.get("members", []):
+            return {**record, "members": members}
     elif table == "people":
         introducer = follow(record.get("introduced_by"))
         if introducer == record["id"]:
@@ -419,4 +423,5 @@ def duplicates(tables: Tables) -> list[tuple[str, list[str]]]:
     grouped("people", lambda p: {"name:" + k for k in _name_keys(p)} | {"email:" + k for k in email_keys(p.get("emails", []))})
     grouped("opinions", lambda o: {fold(o["subject"])} - {""})
     grouped("reviews", lambda r: {r["week"]})
+    grouped("groups", lambda g: {fold(g["name"])} - {""})
     return groups

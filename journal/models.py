@@ -416,7 +416,7 @@ class Group:
 
 
 # The tables whose records sync between copies of a journal (journal.merge).
-RECORD_TABLES = ("people", "encounters", "opinions", "reviews", "me")
+RECORD_TABLES = ("people", "encounters", "opinions", "reviews", "me", "groups")
 
 
 @dataclass(slots=True)
@@ -493,7 +493,8 @@ class Conflict:
 
 def record_model(table: str):
     """The model class of a record table."""
-    return {"people": Person, "encounters": Encounter, "opinions": Opinion, "reviews": WeekReview, "me": Me}[table]
+    return {"people": Person, "encounters": Encounter, "opinions": Opinion, "reviews": WeekReview, "me": Me,
+            "groups": Group}[table]
 
 
 @dataclass(slots=True)

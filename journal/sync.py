@@ -125,7 +125,7 @@ class MergeReport:
 
 
 _WHAT = {"people": "person", "encounters": "encounter", "opinions": "opinion", "reviews": "reflection",
-         "me": "list of your qualities"}
+         "me": "list of your qualities", "groups": "group"}
 _LINES = {
     ("added", False): "Added {what}: {label}",
     ("added", True): "Would add {what}: {label}",
@@ -152,6 +152,8 @@ def label(table: str, record: dict, people: dict) -> str:
             return clean_line(f"{record['subject']}: {first_line(record['stance'])}")
         if table == "me":
             return clean_line(", ".join(record["qualities"])) or "(none)"
+        if table == "groups":
+            return clean_line(record["name"])
         return "week " + clean_line(record["week"])
     except _BAD_RECORD:
         return record.get("id", "?")
@@ -161,7 +163,8 @@ def _why(table: str, records: list[dict]) -> str:
     if table == "people":
         names = {fold(r["name"]) for r in records}
         return "the same name" if len(names) == 1 else "the same email"
-    return {"opinions": "opinions on the same subject", "reviews": "reflections on the same week"}[table]
+    return {"opinions": "opinions on the same subject", "reviews": "reflections on the same week",
+            "groups": "groups of the same name"}[table]
 
 
 def review_groups(tables: Tables) -> list[dict]:
@@ -218,7 +221,7 @@ def merge_copy(store, other: Path, *, dry_run: bool = False) -> MergeReport:
 
 def _apply(store, mine: Tables, after: Tables) -> None:
     """Write the differences; only inside a transaction. People first: encounters name them."""
-    for table in ("people", "encounters", "opinions", "reviews", "me", *SIDE):
+    for table in ("people", "groups", "encounters", "opinions", "reviews", "me", *SIDE):
         model = _MODELS[table]
         before, now = mine[table], after[table]
         for rid, record in now.items():

@@ -25,6 +25,7 @@ WORDS = ["bread", "bikes", "rent", "tea"]
 OPERATIONS = (
     "add_person", "add_encounter", "add_encounter", "edit_encounter", "edit_person", "delete_encounter",
     "undo_delete", "merge_people", "note_opinion", "delete_opinion", "reflect", "set_qualities",
+    "add_group", "join_group", "delete_group",
 )
 
 
@@ -140,6 +141,10 @@ class Copy:
             if other["id"] in encounter["people"]:
                 people = list(dict.fromkeys(keep["id"] if p == other["id"] else p for p in encounter["people"]))
                 self.t["encounters"][eid] = {**encounter, "people": people}
+        for gid, group in list(self.t["groups"].items()):
+            if other["id"] in group["members"]:
+                members = list(dict.fromkeys(keep["id"] if p == other["id"] else p for p in group["members"]))
+                self.t["groups"][gid] = {**group, "members": members, "updated_at": now}
         del self.t["people"][other["id"]]
         self.bury("people", other["id"], now, merged_into=keep["id"])
 
@@ -163,6 +168,26 @@ class Copy:
             self.t["me"][mid] = {"id": mid, "qualities": qualities, "created_at": now, "updated_at": now}
         else:
             self.t["me"][existing["id"]] = {**existing, "qualities": qualities, "updated_at": now}
+
+    def add_group(self, a, b, now):
+        gid = self.new_id()
+        people = sorted(self.t["people"])
+        members = [people[a % len(people)]] if people else []
+        self.t["groups"][gid] = {"id": gid, "name": ("Fado night", "fado Night", "Runners")[a % 3], "kind": "", "place": "",
+                                 "setting": "", "members": members, "notes": "", "cadence": None,
+                                 "created_at": now, "updated_at": now}
+
+    def join_group(self, a, b, now):
+        group, person = self.pick("groups", a), self.pick("people", b)
+        if group and person and person["id"] not in group["members"]:
+            self.t["groups"][group["id"]] = {**group, "members": [*group["members"], person["id"]], "updated_at": now}
+
+    def delete_group(self, a, b, now):
+        group = self.pick("groups", a)
+        if group:
+            del self.t["groups"][group["id"]]
+            self.bury("groups", group["id"], now)
+            self.last_deleted = ("groups", group)
 
     def reflect(self, a, b, now):
         week = ("2026-W45", "2026-W46")[a % 2]

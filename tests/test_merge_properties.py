@@ -65,6 +65,11 @@ def _as_in(result: dict, table: str, version: dict) -> dict:
 
         return {**version, "people": list(dict.fromkeys(live(p) for p in version["people"])),
                 "introduced": [[live(a), live(b)] for a, b in version.get("introduced", [])]}
+    if table == "groups":
+        def live(p):
+            return follow(p) if follow(p) in result["people"] else p
+
+        return {**version, "members": list(dict.fromkeys(live(p) for p in version["members"]))}
     return version
 
 

@@ -337,9 +337,11 @@ def _v3(**tables) -> dict:
 
 
 def test_v3_to_v4_adds_the_groups_table_and_nothing_else():
+    from journal.migrations import STEPS
+
     data = _v3(people={}, damaged={"1": [1, 2]})
-    migrated, changed = migrate(data)
-    assert changed and schema_version(migrated) == 4 == CURRENT_SCHEMA
+    migrated = STEPS[3](data)
+    assert schema_version(migrated) == 4
     assert migrated["groups"] == {}
     # No record is rewritten: an encounter without group_id reads as null.
     assert migrated["encounters"] == data["encounters"] and "group_id" not in migrated["encounters"]["1"]
@@ -360,7 +362,7 @@ def test_v3_to_v4_is_idempotent_and_keeps_a_groups_table_already_there():
 def test_a_v2_journal_goes_through_3_to_4(journal_path):
     v2 = {"meta": {"1": {"schema_version": 2}}, "encounters": {"1": {k: v for k, v in V3_ENCOUNTER.items() if k not in ("introduced", "told")}}}
     migrated, changed = migrate(json.loads(json.dumps(v2)))
-    assert changed and schema_version(migrated) == 4
+    assert changed and schema_version(migrated) == CURRENT_SCHEMA
     assert migrated["me"] == {} and migrated["groups"] == {}
     assert migrated["encounters"] == v2["encounters"]
 

@@ -108,3 +108,14 @@ def test_a_damaged_tombstone_is_left_out_and_kept(journal_path, doc, reason):
         assert (table, key) == ("tombstones", "1") and reason in why
         store.add_encounter(draft(notes="a save keeps it"))
     assert orjson.loads(journal_path.read_bytes())["tombstones"]["1"] == doc
+
+
+def test_deleting_a_group_leaves_a_tombstone_and_undo_removes_it(store):
+    group = store.groups.add("Fado night", members=["Ana"]).group
+    deleted = store.groups.delete(group.id)
+    assert tombstones_on_disk(store.path)[group.id]["table"] == "groups"
+    store.groups.restore(deleted)
+    assert tombstones_on_disk(store.path) == {}
+    change = store.groups.add("Runners")
+    store.groups.undo_change(change)  # an add undone: buried like a delete
+    assert tombstones_on_disk(store.path)[change.group.id]["table"] == "groups"

@@ -25,7 +25,7 @@ from tui.screens.base import JournalScreen
 from tui.widgets.literal import literal
 
 _WHAT = {"people": "Person", "encounters": "Encounter", "opinions": "Opinion", "reviews": "Reflection",
-         "me": "Your qualities"}
+         "me": "Your qualities", "groups": "Group"}
 _HIDDEN = {"id", "created_at", "updated_at"}
 
 
@@ -40,6 +40,8 @@ def _summary(table: str, record, names) -> str:
         return record.subject
     if table == "me":
         return ", ".join(record.qualities)
+    if table == "groups":
+        return record.name
     return f"week {record.week}"
 
 
@@ -164,6 +166,8 @@ class ConflictsScreen(JournalScreen):
     def _shown(self, table: str, field: str, value) -> str:
         if table == "encounters" and field == "people":
             return ", ".join(self.store.names(value))
+        if table == "groups" and field == "members":
+            return ", ".join(self.store.names(value))
         if table == "encounters" and field == "introduced":
             return "; ".join(" > ".join(self.store.names(pair)) for pair in value)
         if isinstance(value, list):
@@ -234,6 +238,8 @@ class ConflictsScreen(JournalScreen):
             from tui.dialogs.opinion_edit import OpinionDialog
 
             self.app.push_screen(OpinionDialog(opinion=current), settled)
+        elif table == "groups":
+            self.notify("A group is edited on its page (g, then enter, then e); then press k here.", severity="warning")
         elif table == "me":
             self.notify("Your qualities are edited on the Visibility screen (v); then press k here.", severity="warning")
         else:
@@ -245,6 +251,8 @@ class ConflictsScreen(JournalScreen):
             group = self._review[int(chosen[1])]
             if group["table"] == "people":
                 self.app.open_person(group["ids"][0])
+            elif group["table"] == "groups":
+                self.app.open_group(group["ids"][0])
             elif group["table"] == "opinions":
                 from tui.screens.opinion import OpinionScreen
 
