@@ -79,7 +79,7 @@ def test_merge_reports_in_json_and_saves_once(diverged):
         # started from, so the older one is set aside too (nothing is ever dropped).
         ("set_aside", "encounters", "bikes"),
     }
-    assert report["counts"]["added"] == {"people": 1, "encounters": 1, "opinions": 0, "reviews": 0, "me": 0}
+    assert report["counts"]["added"] == {"people": 1, "encounters": 1, "opinions": 0, "reviews": 0, "me": 0, "groups": 0}
     assert report["counts"]["set_aside"]["encounters"] == 2
     assert report["joined"] == [] and report["review"] == [] and report["damaged_in_other"] == 0
     assert other.read_bytes() == other_bytes  # the other copy is only read
