@@ -255,3 +255,16 @@ def test_export_paths_that_do_not_fit(filled, tmp_path):
     assert code == 2 and "does not exist" in err
     code, _, err = run("export", "--format", "json", "--vcard-version", "4.0", str(tmp_path / "x.json"))
     assert code == 2 and "--vcard-version only applies" in err
+
+
+def test_the_calendar_is_one_more_export_format(filled, tmp_path):
+    """`export --format ics PATH` is `export --ics PATH` (the Agenda's calendar, issue 16)."""
+    long_form, short_form = tmp_path / "a.ics", tmp_path / "b.ics"
+    code, out, _ = run("export", "--format", "ics", str(long_form))
+    assert code == 0 and out.startswith("Wrote 0 follow-ups to ")  # its follow-up has no due date
+    assert run("export", "--ics", str(short_form))[0] == 0
+    assert long_form.read_bytes() == short_form.read_bytes()
+    code, _, err = run("export")
+    assert code == 2 and "--format json|csv|markdown|vcard|ics PATH" in err
+    code, _, err = run("export", "--ics", str(short_form), "--format", "json")
+    assert code == 2 and "either --ics PATH or --format F PATH" in err
