@@ -34,6 +34,7 @@ from .errors import AmbiguousNameError, NotFoundError, ValidationError
 from .models import Encounter, EncounterDraft, Group, Person, Recurrence
 from .names import fold
 from .text import clean, clean_line
+from .tombstones import bury, unbury
 
 ATTENDANCE_WINDOW = 10
 MISSING_AFTER = 3
@@ -314,8 +315,10 @@ class GroupBook:
             if change.before is None:
                 if change.group.id in store._records["groups"]:
                     store._drop("groups", change.group.id)
+                    bury(store, "groups", change.group.id)  # so that a merge does not bring it back
             else:
-                store._put("groups", change.before)
+                # Stamped now: the undo is a change, and must win a merge over the undone version.
+                store._put("groups", replace(change.before, updated_at=clock.utc_stamp()))
             self._drop_unused(change.created_people)
 
     def delete(self, group_id: str) -> DeletedGroup:
@@ -328,13 +331,16 @@ class GroupBook:
                 store._put("encounters", replace(encounter, group_id=None))
                 meeting_ids.append(encounter.id)
             store._drop("groups", group_id)
+            bury(store, "groups", group_id)  # so that a merge does not bring it back
         return DeletedGroup(group, meeting_ids)
 
     def restore(self, deleted: DeletedGroup) -> None:
         """Undo a delete: the group, and the link of the meetings still there."""
         store = self._store
         with store._transaction():
-            store._put("groups", deleted.group)
+            # Stamped now, its tombstone gone: a copy that saw the delete must not win a merge.
+            store._put("groups", replace(deleted.group, updated_at=clock.utc_stamp()))
+            unbury(store, deleted.group.id)
             encounters = store._records["encounters"]
             for encounter_id in deleted.meeting_ids:
                 encounter = encounters.get(encounter_id)
@@ -407,7 +413,7 @@ class GroupBook:
             store.undo_save(result, before)
             group_before = getattr(result, "group_before", None)
             if group_before is not None:
-                store._put("groups", group_before)
+                store._put("groups", replace(group_before, updated_at=clock.utc_stamp()))
                 # People the save created and put in the group: unused again now.
                 self._drop_unused(result.created_people)
 
@@ -478,6 +484,7 @@ class GroupBook:
         for person in people:
             if person.id in store._records["people"] and person.id not in in_use:
                 store._drop("people", person.id)
+                bury(store, "people", person.id)
 
     def merged(self, keep_id: str, other_id: str) -> None:
         """Inside a merge of people: `other` becomes `keep` in every group."""

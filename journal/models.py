@@ -258,6 +258,10 @@ class Person:
     introduced_by: str | None = None
     notes: str = ""
     keep_in_touch_days: int | None = None
+    # Contact fields (schema 3); absent in older records, which read as empty.
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
     id: str = field(default_factory=new_id)
     created_at: str = field(default_factory=_stamp)
     updated_at: str = field(default_factory=_stamp)
@@ -279,6 +283,9 @@ class Person:
             introduced_by=_optional_text(data, "introduced_by"),
             notes=_text(data, "notes"),
             keep_in_touch_days=days,
+            emails=_texts(data, "emails"),
+            phones=_texts(data, "phones"),
+            links=_texts(data, "links"),
             **_stamps(data),
         )
 
@@ -428,6 +435,88 @@ class Group:
         )
 
 
+# The tables whose records sync between copies of a journal (journal.merge).
+RECORD_TABLES = ("people", "encounters", "opinions", "reviews", "me", "groups")
+
+
+@dataclass(slots=True)
+class Tombstone:
+    """A deleted record: its id, its table and when it went (schema 3).
+
+    A merge with another copy of the journal must not bring the record back
+    (journal.merge). `merged_into` is the person a deleted person was merged
+    into, so that the other copy's references to them follow.
+    """
+
+    id: str  # the deleted record's id
+    table: str
+    deleted_at: str = field(default_factory=_stamp)
+    merged_into: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Tombstone":
+        table = _name(data, "table")
+        if table not in (*RECORD_TABLES, "conflicts"):
+            raise DamagedRecord(f"its table {table[:40]!r} is not one that holds records")
+        deleted_at = _text(data, "deleted_at", None)
+        parse_moment(deleted_at, "deleted_at")
+        return cls(id=_name(data, "id"), table=table, deleted_at=deleted_at,
+                   merged_into=_optional_text(data, "merged_into"))
+
+
+@dataclass(slots=True)
+class Conflict:
+    """A version of a record that lost a merge to a later one, kept for review (schema 3).
+
+    `record` is the set-aside version, whole, as its table stores it; the
+    version in use is the record in its table. `id` is derived from the
+    record's id and the set-aside content, so that merging the same copy
+    twice sets it aside once.
+    """
+
+    id: str
+    table: str
+    record_id: str
+    record: dict
+    found_at: str = field(default_factory=_stamp)
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "table": self.table, "record_id": self.record_id,
+                "record": dict(self.record), "found_at": self.found_at}
+
+    def version(self):
+        """The set-aside version as its model (Encounter, Person...)."""
+        return record_model(self.table).from_dict(self.record)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Conflict":
+        table = _name(data, "table")
+        if table not in RECORD_TABLES:
+            raise DamagedRecord(f"its table {table[:40]!r} is not one that holds records")
+        record = data.get("record")
+        if type(record) is not dict:
+            raise DamagedRecord("its record is not an object")
+        record_id = _name(data, "record_id")
+        try:
+            version = record_model(table).from_dict(record)
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
+            raise DamagedRecord(f"its set-aside record is damaged ({exc})") from None
+        if version.id != record_id:
+            raise DamagedRecord("its record's id is not its record_id")
+        found_at = _text(data, "found_at", None)
+        parse_moment(found_at, "found_at")
+        return cls(id=_name(data, "id"), table=table, record_id=record_id, record=dict(record), found_at=found_at)
+
+
+def record_model(table: str):
+    """The model class of a record table."""
+    return {"people": Person, "encounters": Encounter, "opinions": Opinion, "reviews": WeekReview, "me": Me,
+            "groups": Group}[table]
+
+
 @dataclass(slots=True)
 class Me:
     """The one record about the journal's owner: what I want people to know I do well."""
@@ -478,7 +567,11 @@ __all__ = [
     "OpinionRevision",
     "Person",
     "Recurrence",
+    "RECORD_TABLES",
+    "Conflict",
+    "Tombstone",
     "WeekReview",
+    "record_model",
     "hashtags",
     "merge_topics",
     "new_id",

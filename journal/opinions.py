@@ -288,20 +288,29 @@ class OpinionBook:
 
     def delete(self, opinion_id: str) -> Opinion:
         """Remove an opinion and its history; returns it so that it can be restored."""
+        from .tombstones import bury
+
         with self._store._transaction():
             opinion = self.get(opinion_id)
             self._store._drop("opinions", opinion_id)
+            bury(self._store, "opinions", opinion_id)  # so that a merge does not bring it back
         return opinion
 
     def restore(self, opinion: Opinion) -> None:
-        """Put back a deleted opinion (undo), unless its subject was taken since."""
+        """Put back a deleted opinion (undo), unless its subject was taken since.
+
+        Its tombstone goes, and it is stamped as changed now (see Store.restore_encounter).
+        """
+        from .tombstones import unbury
+
         with self._store._transaction():
             other = self._find(opinion.subject)
             if other is not None and other.id != opinion.id:
                 raise ValidationError(
                     "subject", f"There is a new opinion on '{other.subject}' since; edit that one instead."
                 )
-            self._store._put("opinions", opinion)
+            self._store._put("opinions", replace(opinion, updated_at=clock.utc_stamp()))
+            unbury(self._store, opinion.id)
 
     def _check_encounter(self, encounter_id: str | None) -> None:
         if encounter_id and encounter_id not in self._store._records["encounters"]:

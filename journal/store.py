@@ -37,6 +37,8 @@ from .persistence import Persistence
 from .reach import Graph
 from .queries import PersonSummary
 from .text import clean, clean_line
+from .contacts import email_keys, is_email, joined, phone_key
+from .tombstones import bury, unbury
 
 
 @dataclass
@@ -59,8 +61,8 @@ def _groups(store) -> list[tuple[str, list[str]]]:
 
 
 def _searched_text(person: Person) -> str:
-    """What search finds a person's encounters by: any of their names, their organisation."""
-    return " ".join([person.name, *person.aliases, person.organisation])
+    """What search finds a person's encounters by: any of their names, their organisation, their contacts."""
+    return " ".join([person.name, *person.aliases, person.organisation, *person.emails, *person.phones, *person.links])
 
 
 class Store(Persistence):
@@ -181,35 +183,50 @@ class Store(Persistence):
         with self._transaction():
             encounter = self.encounter(encounter_id)
             self._drop("encounters", encounter_id)
+            bury(self, "encounters", encounter_id)
         return encounter
 
     def restore_encounter(self, encounter: Encounter, people: list[Person] = ()) -> None:
-        """Put back a deleted encounter (undo), with people deleted alongside it."""
+        """Put back a deleted encounter (undo), with people deleted alongside it.
+
+        Its tombstone goes, and it is stamped as changed now: a copy of the
+        journal that saw the deletion must not delete it again in a merge.
+        """
+        stamp = clock.utc_stamp()
         with self._transaction():
             for person in people:
                 if person.id not in self._records["people"]:
-                    self._put("people", person)
-            self._put("encounters", encounter)
+                    self._put("people", replace(person, updated_at=stamp))
+                    unbury(self, person.id)
+            self._put("encounters", replace(encounter, updated_at=stamp))
+            unbury(self, encounter.id)
 
     def undo_save(self, result: SaveResult, before: Encounter | None = None) -> None:
         """Undo an add (before=None) or an edit (before = the encounter as it was).
 
         The people the save created go too, unless an encounter uses them since.
+        What it removes leaves a tombstone (a copy that synced the add in
+        between must drop it too in a merge), and what it puts back is
+        stamped as changed now, so that it wins a merge over the undone version.
         """
+        stamp = clock.utc_stamp()
         with self._transaction():
             if before is not None:
-                self._put("encounters", before)
+                self._put("encounters", replace(before, updated_at=stamp))
             elif result.encounter.id in self._records["encounters"]:
                 self._drop("encounters", result.encounter.id)
+                bury(self, "encounters", result.encounter.id)
             in_use = {pid for e in self.index.sorted for pid in e.people}
             for person in result.created_people:
                 if person.id in self._records["people"] and person.id not in in_use:
                     self._drop("people", person.id)
+                    bury(self, "people", person.id)
             if result.opinion_id is not None:
                 if result.opinion_before is not None:
-                    self._put("opinions", result.opinion_before)
+                    self._put("opinions", replace(result.opinion_before, updated_at=stamp))
                 elif result.opinion_id in self._records["opinions"]:
                     self._drop("opinions", result.opinion_id)
+                    bury(self, "opinions", result.opinion_id)
 
     def set_follow_up_done(self, encounter_id: str, done: bool = True) -> Encounter:
         with self._transaction():
@@ -290,7 +307,8 @@ class Store(Persistence):
     def _names(self) -> NameIndex:
         """People's folded names, indexed; rebuilt after people change."""
         if self._name_index is None:
-            self._name_index = NameIndex((p.id, p.name, p.aliases) for p in self._records["people"].values())
+            # An email typed in Who finds its person like a name does (the same email is the same person).
+            self._name_index = NameIndex((p.id, p.name, [*p.aliases, *p.emails]) for p in self._records["people"].values())
         return self._name_index
 
     def _resolve_people(self, names: list[str], also: list[Person] = ()) -> tuple[list[str], list[Person]]:
@@ -394,6 +412,8 @@ class Store(Persistence):
                 if key == "aliases" and not all(map(visible, value)):
                     errors.append(ValidationError("aliases", INVISIBLE_ALIAS))
                     continue
+            elif key in ("emails", "phones", "links"):
+                value = self._validated_contacts(person, key, value)
             elif key == "keep_in_touch_days" and value is not None:
                 if not isinstance(value, int) or value <= 0:
                     errors.append(ValidationError("keep_in_touch_days", "Keep in touch every N days: a whole number above 0, or empty."))
@@ -426,6 +446,24 @@ class Store(Persistence):
                 return [ValidationError("name", f"'{other.name}' is already in the journal; merge the two instead.")]
         return []
 
+    def _validated_contacts(self, person: Person, key: str, values: list[str]) -> list[str]:
+        values = [clean_line(v) for v in values if clean_line(v)]
+        for value in values:
+            if key == "emails" and not is_email(value):
+                raise ValidationError("emails", f"'{value}' is not an email address (like name@example.com).")
+            if key == "phones" and not phone_key(value):
+                raise ValidationError("phones", f"'{value}' is not a phone number: it has no digits.")
+        values = joined(key, values)
+        if key == "emails":
+            mine = email_keys(values)
+            for other in self._records["people"].values():
+                shared = mine & email_keys(other.emails)
+                if other.id != person.id and shared:
+                    raise ValidationError(
+                        "emails", f"{sorted(shared)[0]} is already {other.name}'s email; merge the two instead."
+                    )
+        return values
+
     def merge_people(self, keep_id: str, other_id: str) -> Person:
         """Fold `other` into `keep`: encounters, introductions, aliases, interests."""
         if keep_id == other_id:
@@ -438,6 +476,8 @@ class Store(Persistence):
             keep.organisation = keep.organisation or other.organisation
             keep.notes = "\n\n".join(n for n in (keep.notes, other.notes) if n)
             keep.keep_in_touch_days = keep.keep_in_touch_days or other.keep_in_touch_days
+            for key in ("emails", "phones", "links"):
+                setattr(keep, key, joined(key, getattr(keep, key), getattr(other, key)))
             if keep.introduced_by in (None, other_id):
                 keep.introduced_by = other.introduced_by if other.introduced_by != keep_id else None
             keep.updated_at = clock.utc_stamp()
@@ -461,6 +501,8 @@ class Store(Persistence):
             self.groups.merged(keep_id, other_id)
             self._put("people", keep)
             self._drop("people", other_id)
+            # A copy of the journal that still has `other` follows them here in a merge.
+            bury(self, "people", other_id, merged_into=keep_id)
         return keep
 
     # ------------------------------------------------------- places, settings

@@ -79,7 +79,8 @@ async def test_person_edit_is_usable_at_80x24(store, journal_path):
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, PersonEditDialog)
-        for field in ["name", "aliases", "organisation", "interests", "introduced_by", "keep_in_touch_days", "notes"]:
+        for field in ["name", "aliases", "organisation", "interests", "emails", "phones", "links", "introduced_by",
+                      "keep_in_touch_days", "notes"]:
             widget = dialog.query_one(f"#{field}")
             assert app.focused is widget, field
             await pilot.pause()

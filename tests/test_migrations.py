@@ -91,7 +91,7 @@ def test_v1_migrates_every_field(v1_path):
         store.save_reflection("2026-W47", "first reflection")
 
     on_disk = orjson.loads(v1_path.read_bytes())
-    assert set(on_disk) == {"meta", "people", "opinions", "reviews", "encounters", "me", "groups"}
+    assert set(on_disk) == {"meta", "people", "opinions", "reviews", "encounters", "me", "groups", "tombstones", "conflicts"}
     assert list(on_disk["meta"].values()) == [{"schema_version": CURRENT_SCHEMA}]
     assert schema_version(on_disk) == CURRENT_SCHEMA and on_disk["groups"] == {}
     # TinyDB document ids of encounters are kept.
@@ -141,7 +141,8 @@ def test_a_read_only_open_of_a_v1_journal_writes_nothing(v1_path):
 
 
 def test_migrate_is_a_no_op_on_current_data():
-    data = {"encounters": {}, "people": {}, "opinions": {}, "reviews": {}, "me": {}, "groups": {},
+    data = {"encounters": {}, "people": {}, "opinions": {}, "reviews": {}, "me": {}, "groups": {}, "tombstones": {},
+            "conflicts": {},
             "meta": {"1": {"schema_version": CURRENT_SCHEMA}}}
     assert migrate(data) == (data, False)
 
@@ -163,6 +164,76 @@ def test_v2_gains_introductions_told_and_me_and_keeps_its_meaning(journal_path):
         assert orjson.loads(journal_path.read_bytes()) == v2  # reading writes nothing
         store.save_reflection("2026-W47", "now it is saved")
     assert schema_version(orjson.loads(journal_path.read_bytes())) == CURRENT_SCHEMA
+
+
+V2 = {
+    "meta": {"1": {"schema_version": 2}},
+    "people": {"1": {"id": "p-1", "name": "Ana Souza", "aliases": [], "organisation": "", "interests": [],
+                     "introduced_by": None, "notes": "", "keep_in_touch_days": None,
+                     "created_at": STAMP, "updated_at": STAMP},
+               "2": {"id": "p-2", "name": 7}},  # damaged: kept as it is
+    "encounters": {"4": {"id": "e-1", "when": "2026-11-20T10:00:00+01:00", "people": ["p-1"], "place": "",
+                         "setting": "", "notes": "hi", "topics": [], "learned": "", "gave": "", "asked": "",
+                         "follow_up": None, "created_at": STAMP, "updated_at": STAMP}},
+    "opinions": {},
+    "reviews": {},
+    "somebody_elses": {"1": {"x": 1}},
+}
+V3 = {**V2, "meta": {"1": {"schema_version": 3}}, "me": {}}
+V4 = {**V3, "meta": {"1": {"schema_version": 4}}, "groups": {}}
+
+
+def test_v4_to_v5_only_adds_the_new_tables_and_the_version():
+    from journal.migrations import _v4_to_v5
+
+    migrated = _v4_to_v5(json.loads(json.dumps(V4)))
+    assert schema_version(migrated) == 5
+    assert migrated["tombstones"] == {} and migrated["conflicts"] == {}
+    assert migrated["meta"] == {"1": {"schema_version": 5}}
+    # Everything else as it was, byte for byte: records are not rewritten.
+    for name in ("people", "encounters", "opinions", "reviews", "me", "groups", "somebody_elses"):
+        assert migrated[name] == V4[name]
+    assert V4["meta"] == {"1": {"schema_version": 4}}  # the input is not changed
+
+
+def test_v4_to_v5_is_idempotent_on_tables_already_there():
+    from journal.migrations import _v4_to_v5
+
+    data = json.loads(json.dumps(V4))
+    data["tombstones"] = {"1": {"id": "e-9", "table": "encounters", "deleted_at": STAMP}}
+    once = _v4_to_v5(data)
+    assert once["tombstones"] == data["tombstones"]
+    assert _v4_to_v5(once) == once
+
+
+@pytest.mark.parametrize("older", [V2, V3, V4], ids=["v2", "v3", "v4"])
+def test_an_older_journal_opens_with_empty_contact_fields_and_saves_as_current(journal_path, older):
+    journal_path.parent.mkdir(parents=True)
+    data = json.loads(json.dumps(older))
+    del data["people"]["2"]
+    journal_path.write_text(json.dumps(data))
+    original = journal_path.read_bytes()
+    with Store(journal_path) as store:
+        [ana] = store.people()
+        assert ana.emails == [] and ana.phones == [] and ana.links == []
+        assert journal_path.read_bytes() == original  # reading never writes
+        store.delete_encounter("e-1")
+    on_disk = orjson.loads(journal_path.read_bytes())
+    assert schema_version(on_disk) == CURRENT_SCHEMA
+    assert on_disk["people"]["1"] == older["people"]["1"]  # not rewritten: nothing changed it
+    assert on_disk["somebody_elses"] == older["somebody_elses"]
+    assert [t["id"] for t in on_disk["tombstones"].values()] == ["e-1"]
+
+
+def test_an_older_journal_with_a_damaged_record_still_opens_after_the_upgrade(journal_path):
+    """The steps after 1 rewrite no record: a damaged one is left out and kept, as in a current file."""
+    journal_path.parent.mkdir(parents=True)
+    journal_path.write_text(json.dumps(V2))
+    with Store(journal_path) as store:
+        assert [key for table, key, _ in store.damaged_records()] == ["2"]
+        store.save_reflection("2026-W48", "saved")
+    on_disk = orjson.loads(journal_path.read_bytes())
+    assert schema_version(on_disk) == CURRENT_SCHEMA and on_disk["people"]["2"] == {"id": "p-2", "name": 7}
 
 
 def test_migrate_v1_reports_a_change():
@@ -266,9 +337,11 @@ def _v3(**tables) -> dict:
 
 
 def test_v3_to_v4_adds_the_groups_table_and_nothing_else():
+    from journal.migrations import STEPS
+
     data = _v3(people={}, damaged={"1": [1, 2]})
-    migrated, changed = migrate(data)
-    assert changed and schema_version(migrated) == 4 == CURRENT_SCHEMA
+    migrated = STEPS[3](data)
+    assert schema_version(migrated) == 4
     assert migrated["groups"] == {}
     # No record is rewritten: an encounter without group_id reads as null.
     assert migrated["encounters"] == data["encounters"] and "group_id" not in migrated["encounters"]["1"]
@@ -289,7 +362,7 @@ def test_v3_to_v4_is_idempotent_and_keeps_a_groups_table_already_there():
 def test_a_v2_journal_goes_through_3_to_4(journal_path):
     v2 = {"meta": {"1": {"schema_version": 2}}, "encounters": {"1": {k: v for k, v in V3_ENCOUNTER.items() if k not in ("introduced", "told")}}}
     migrated, changed = migrate(json.loads(json.dumps(v2)))
-    assert changed and schema_version(migrated) == 4
+    assert changed and schema_version(migrated) == CURRENT_SCHEMA
     assert migrated["me"] == {} and migrated["groups"] == {}
     assert migrated["encounters"] == v2["encounters"]
 

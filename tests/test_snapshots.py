@@ -154,3 +154,32 @@ def test_snapshot_agenda(snap_compare, store):
     add(store, "Kim Park", "first chat", when=ago(days=60))
     add(store, "Kim Park", "second chat", when=ago(days=40))
     assert snap_compare(NetJournalApp(store), terminal_size=SIZE)
+
+def test_snapshot_conflicts(snap_compare, store):
+    """Copies and conflicts (key c) after a merge: "Set aside by a merge (k keeps the
+    version in use, u uses the set-aside one, e edits)" heading, one encounter row
+    "Encounter: 27 Nov 2026 15:00 · Ana Souza · sourdough, from the desktop" highlighted
+    (both saved in the frozen second: the tie goes to the larger version, the laptop's);
+    below, "In use (changed …) Set aside (changed …)" and the notes of both versions."""
+    import shutil
+
+    from journal.copies import set_aside
+    from journal.models import EncounterDraft
+    from journal.store import Store
+    from journal.sync import merge_copy
+    from tests.app_helpers import add
+
+    shared = add(store, "Ana Souza", "sourdough").encounter
+    copy = store.path.parent / "journal.sync-conflict-20261130-101500-ABCDEFG.json"
+    shutil.copyfile(store.path, copy)
+    with Store(copy) as theirs:
+        theirs.update_encounter(shared.id, EncounterDraft(when=shared.when, who=["Ana Souza"], notes="sourdough, from the laptop"))
+    store.update_encounter(shared.id, EncounterDraft(when=shared.when, who=["Ana Souza"], notes="sourdough, from the desktop"))
+    merge_copy(store, copy)
+    set_aside(store.path, copy)
+
+    async def open_conflicts(pilot):
+        await pilot.press("c")
+        await pilot.pause()
+
+    assert snap_compare(NetJournalApp(store), terminal_size=SIZE, run_before=open_conflicts)

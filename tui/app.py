@@ -26,6 +26,7 @@ from journal.people_order import DEFAULT_SORT, SORTS
 from journal.store import SaveResult, Store
 from journal.text import clean
 from tui.screens.agenda import AgendaScreen
+from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.opinions import OpinionsScreen
 from tui.screens.people import PeopleScreen
 from tui.screens.reach import ReachScreen
@@ -35,11 +36,12 @@ from tui.screens.visibility import VisibilityScreen
 
 STYLES = Path(__file__).parent / "styles"
 POLL_SECONDS = 1.0
+COPIES_SECONDS = 5.0  # how often the journal's folder is looked at for copies from other devices
 WARMUP_DELAY = 1.0  # seconds after start before the search text is folded in the background
 
 # Actions that change screens or open dialogs; they wait while a dialog is open
 # so that a letter typed into a dialog's button row never switches screens.
-_NAVIGATION = {"go", "quick_add", "search", "undo"}
+_NAVIGATION = {"go", "quick_add", "search", "undo", "conflicts"}
 _WARMUP = "search warm-up"
 _SECTIONS = Binding.Group("Sections")
 
@@ -73,6 +75,9 @@ class NetJournalApp(App):
         Binding("g", "go('groups')", "Groups", id="app.groups", tooltip="Groups: those that meet periodically, who comes, when next", group=_SECTIONS),
         Binding("A", "go('agenda')", "Agenda", id="app.agenda", tooltip="Agenda: follow-ups due, and people to reach out to", group=_SECTIONS),
         Binding("slash", "search", "Search", id="app.search", tooltip="Search notes, people, places and #topics"),
+        # Not in the footer (it is full): the announcement of a copy names the key, and ? lists it.
+        Binding("c", "conflicts", "Copies", id="app.conflicts", show=False,
+                tooltip="Copies of the journal from other devices, and versions a merge set aside"),
         Binding("question_mark", "keys", "Keys", id="app.keys", show=False, tooltip="Show or hide every key of this screen"),
         # ? and q are pinned at the right of every footer (tui/widgets/footer.py).
         Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False, tooltip="Undo the last save, edit or delete"),
@@ -101,6 +106,7 @@ class NetJournalApp(App):
         # How the people list is sorted (a key of journal.people_order.SORTS),
         # from the settings; `s` changes it and it is remembered (set_people_sort).
         self.people_sort = self.settings.people_sort if self.settings.people_sort in SORTS else DEFAULT_SORT
+        self._announced_copies: set[str] = set()
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual's own handler draws a rich traceback with the values of the
@@ -132,7 +138,9 @@ class NetJournalApp(App):
     def on_mount(self) -> None:
         self._apply_settings()
         self.set_interval(POLL_SECONDS, self.check_external_changes)
+        self.set_interval(COPIES_SECONDS, self.check_conflict_copies)
         self.report_damaged_records()
+        self.check_conflict_copies()
         # Not before the first screens are drawn: the fold would compete with them.
         self.set_timer(WARMUP_DELAY, self.warm_search)
 
@@ -188,6 +196,52 @@ class NetJournalApp(App):
                 "timeline": "netjournal will always open on the timeline.",
             }[choice]
             self.notify(message, title="Start screen")
+    def check_conflict_copies(self) -> None:
+        """Announce, once per copy, a copy of the journal a sync engine left beside it."""
+        from journal.copies import find_conflict_copies
+
+        for copy in find_conflict_copies(self.store.path):
+            if str(copy) in self._announced_copies:
+                continue
+            self._announced_copies.add(str(copy))
+            self.notify(
+                f"A copy from another device was found: {copy.name}. Press c to merge it.",
+                title="Copy from another device", severity="warning", timeout=30,
+            )
+
+    def merge_copy(self, copy: Path) -> None:
+        """Say what merging `copy` would do, and on yes merge it in one save and move it into backups/."""
+        from journal.sync import merge_copy
+        from tui.screens.conflicts import describe_merge, merge_and_set_aside
+
+        try:
+            preview = merge_copy(self.store, copy, dry_run=True)
+        except JournalError as exc:
+            self.notify(str(exc), title="Cannot merge", severity="error", timeout=20)
+            return
+        if preview.changed or preview.joined:
+            question = f"Merge {copy.name} into the journal? It would make: {describe_merge(preview)}. The copy then moves into backups/."
+        else:
+            question = f"{copy.name} holds nothing the journal does not have. Move it into backups/?"
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                report, moved = merge_and_set_aside(self.store, copy)
+            except (JournalError, OSError) as exc:
+                self.notify(str(exc), title="Not merged", severity="error", timeout=20)
+                return
+            self.data_changed()
+            self.notify(f"Merged {copy.name}: {describe_merge(report)}. The copy is now {moved}.", title="Merged", timeout=15)
+
+        self.push_screen(ConfirmDialog(question, yes="Merge", no="Not now"), answered)
+
+    def action_conflicts(self) -> None:
+        from tui.screens.conflicts import ConflictsScreen
+
+        if not isinstance(self.screen, ConflictsScreen):
+            self.push_screen(ConflictsScreen())
 
     # ------------------------------------------------------- warm search
     def warm_search(self) -> None:
@@ -467,6 +521,8 @@ class NetJournalApp(App):
         )
         yield SystemCommand("Start screen: always the Agenda", "Always open on the Agenda", lambda: self.set_start_screen("agenda"))
         yield SystemCommand("Start screen: always the timeline", "Always open on the timeline", lambda: self.set_start_screen("timeline"))
+        yield SystemCommand("Copies and conflicts", "Merge a copy from another device; review what a merge set aside",
+                            self.action_conflicts)
         yield SystemCommand("Keys", "Show or hide this screen's keys", self.action_keys)
         for command in super().get_system_commands(screen):
             if command.title != "Keys":  # Textual's generic panel: ours replaces it

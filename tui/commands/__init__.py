@@ -63,3 +63,15 @@ REGISTRARS.append(_agenda.register)
 from . import listing as _listing, people as _people, search as _search, show as _show  # noqa: E402
 
 REGISTRARS.extend([_listing.register, _show.register, _people.register, _search.register])
+
+from . import merge as _merge  # noqa: E402
+
+REGISTRARS.append(_merge.register)
+
+from . import contacts as _contacts  # noqa: E402
+
+REGISTRARS.append(_contacts.register)
+
+from . import export as _export  # noqa: E402
+
+REGISTRARS.append(_export.register)

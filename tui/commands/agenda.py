@@ -35,14 +35,6 @@ def register(sub) -> None:
     snooze.add_argument("--month-first", action="store_true", help="read 11/20 as 20 November (default: day first)")
     snooze.set_defaults(handler=cmd_snooze)
 
-    export = sub.add_parser(
-        "export", help="write the open follow-ups to a calendar file",
-        description="Write the open follow-ups that have a due date as all-day events of an iCalendar file, "
-        "and each group's meetings as a recurring event; any calendar app imports it, and importing a "
-        "newer file updates the events instead of doubling them.",
-    )
-    export.add_argument("--ics", metavar="PATH", required=True, help="the .ics file to write (its folder must exist)")
-    export.set_defaults(handler=cmd_export)
 
 
 def _store(args):
@@ -125,6 +117,7 @@ def cmd_snooze(args, out, err) -> int:
 
 
 def cmd_export(args, out, err) -> int:
+    """`export --ics PATH` (or `export --format ics PATH`); the parser is tui/commands/export.py's."""
     from journal.errors import ValidationError
     from journal.ics import export_ics
 

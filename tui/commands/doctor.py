@@ -5,7 +5,7 @@ from __future__ import annotations
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "doctor",
-        help="check the journal: damaged records, leftover temp files, backups",
+        help="check the journal: damaged records, copies from other devices, leftover temp files, backups",
         description="Read the whole journal and report what is wrong with it, and what lies beside it. "
         "Exit status 0 when it reads (damaged records are listed, and kept as they are), 2 when it cannot be read.",
     )
@@ -13,9 +13,11 @@ def register(subparsers) -> None:
 
 
 def cmd_doctor(args, out, err) -> int:
+    from journal.copies import find_conflict_copies
     from journal.durable import real_target
     from journal.storage import list_backups
     from journal.store import Store
+    from journal.sync import conflicts_count, review_groups, store_tables
 
     path = args.journal_path
     print(f"Journal: {path}", file=out)
@@ -24,6 +26,8 @@ def cmd_doctor(args, out, err) -> int:
     with Store(path) as store:  # an unreadable file raises: the caller prints it and exits 2
         damaged = store.damaged_records()
         counts = {name: len(store._records[name]) for name in ("encounters", "people", "opinions", "reviews", "groups")}
+        set_aside = conflicts_count(store)
+        review = review_groups(store_tables(store))
     exists = path.exists()
     print(("Reads cleanly: " if not damaged else "Reads, with damaged records: ")
           + ", ".join(f"{n} {name}" for name, n in counts.items()) + ("" if exists else " (no file yet)"), file=out)
@@ -33,6 +37,12 @@ def cmd_doctor(args, out, err) -> int:
     leftovers = sorted(folder.glob(f".{real_target(path).name}.*.tmp")) if folder.is_dir() else []
     for leftover in leftovers:
         print(f"Leftover temp file (from a save that was interrupted; the next save removes it): {leftover}", file=out)
+    for copy in find_conflict_copies(path):
+        print(f"Copy from another device (a sync conflict): {copy}. Merge it with: netjournal merge \"{copy}\"", file=out)
+    if set_aside:
+        print(f"Set aside by a merge, to review in the app (key c): {set_aside} version(s).", file=out)
+    for group in review:
+        print("To review: {labels} ({why}).".format(labels="; ".join(group["labels"]), why=group["why"]), file=out)
     backups = list_backups(path)
     if backups:
         print(f"Backups: {len(backups)}, newest {backups[0]}", file=out)

@@ -1,4 +1,4 @@
-"""Edit a person: name, aliases, organisation, interests, introduced by, cadence, notes."""
+"""Edit a person: name, aliases, organisation, contacts, interests, introduced by, cadence, notes."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
@@ -17,6 +17,9 @@ _FIELDS = {
     "aliases": ("Also known as", "comma-separated"),
     "organisation": ("Organisation", ""),
     "interests": ("Interests", "what they care about, comma-separated"),
+    "emails": ("Emails", "comma-separated: ana@example.com"),
+    "phones": ("Phones", "comma-separated: +33 6 12 34 56 78"),
+    "links": ("Links", "profile pages, comma-separated"),
     "introduced_by": ("Introduced by", "a name from the journal"),
     "keep_in_touch_days": ("Keep in touch", "every N days (empty: no cadence)"),
 }
@@ -61,6 +64,9 @@ class PersonEditDialog(FormMessages, ModalScreen[bool]):
             "name": person.name,
             "aliases": ", ".join(person.aliases),
             "organisation": person.organisation,
+            "emails": ", ".join(person.emails),
+            "phones": ", ".join(person.phones),
+            "links": ", ".join(person.links),
             "interests": ", ".join(person.interests),
             "introduced_by": introducer,
             "keep_in_touch_days": str(person.keep_in_touch_days or ""),
@@ -89,6 +95,9 @@ class PersonEditDialog(FormMessages, ModalScreen[bool]):
             "aliases": split_list(value("aliases")),
             "organisation": value("organisation"),
             "interests": split_list(value("interests")),
+            "emails": split_list(value("emails")),
+            "phones": split_list(value("phones")),
+            "links": split_list(value("links")),
             "notes": self.query_one("#notes", TextArea).text,
         }
         cadence_text = value("keep_in_touch_days").strip()

@@ -30,7 +30,7 @@ def ago(days: int | None) -> str:
 
 class PeopleScreen(JournalScreen):
     BINDINGS = [
-        Binding("f", "filter", "Filter", id="people.filter", tooltip="Type to filter people by name, organisation or interest"),
+        Binding("f", "filter", "Filter", id="people.filter", tooltip="Type to filter people by name, organisation, interest, email or phone"),
         Binding("escape", "clear_filter", "Clear filter", id="people.clear", show=False, tooltip="Clear the filter and go back to the list"),
         Binding("e", "edit", "Edit", id="people.edit", tooltip="Edit the highlighted person"),
         Binding("m", "merge", "Merge", id="people.merge", tooltip="Merge another person into the highlighted one"),
@@ -40,7 +40,7 @@ class PeopleScreen(JournalScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="people-header", classes="screen-header")
-        yield Input(placeholder="filter: name, organisation, interest (f)", id="people-filter", compact=True)
+        yield Input(placeholder="filter: name, organisation, interest, email (f)", id="people-filter", compact=True)
         yield DataTable(id="people-table", cursor_type="row", zebra_stripes=True)
         yield KeysFooter()
 
@@ -61,7 +61,8 @@ class PeopleScreen(JournalScreen):
         shown = 0
         for row in rows:
             person = row.person
-            if key and key not in fold(" ".join([person.name, *person.aliases, person.organisation, *person.interests])):
+            if key and key not in fold(" ".join([person.name, *person.aliases, person.organisation, *person.interests,
+                                                   *person.emails, *person.phones])):
                 continue
             shown += 1
             table.add_row(

@@ -73,6 +73,10 @@ class PersonScreen(JournalScreen):
             facts.append("\n")
 
         fact("Also known as", ", ".join(person.aliases))
+        # Contacts only when there are some: most people met in a queue have none.
+        for label, values in (("Email", person.emails), ("Phone", person.phones), ("Links", person.links)):
+            if values:
+                fact(label, ", ".join(values))
         fact("Interests", ", ".join(person.interests))
         fact("Introduced by", summary.introduced_by.name if summary.introduced_by else "")
         fact("Introduced to you", ", ".join(p.name for p in summary.introduced))
