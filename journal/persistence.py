@@ -23,12 +23,12 @@ from .durable import ensure_private_dir, real_target
 from .errors import SaveError, UnreadableJournalError
 from .lock import JournalLock, LockTimeout
 from .migrations import CURRENT_SCHEMA, TABLES, SchemaError, migrate, schema_version
-from .models import Encounter, Group, Me, Opinion, Person, WeekReview
+from .models import Conflict, Encounter, Group, Me, Opinion, Person, Tombstone, WeekReview
 from .storage import SafeJSONStorage, paused_gc
 
 MODELS = {
     "encounters": Encounter, "people": Person, "opinions": Opinion, "reviews": WeekReview, "me": Me,
-    "groups": Group,
+    "groups": Group, "tombstones": Tombstone, "conflicts": Conflict,
 }
 _BAD_RECORD = (KeyError, TypeError, ValueError, AttributeError, OverflowError)
 
@@ -233,7 +233,7 @@ class Persistence:
         """
         plan = []
         # People first: an encounter's search text holds its people's names.
-        for name in ("people", "encounters", "opinions", "reviews", "me", "groups"):
+        for name in ("people", "encounters", "opinions", "reviews", "me", "groups", "tombstones", "conflicts"):
             old, new = previous.get(name) or {}, data.get(name) or {}
             changed = [key for key, doc in new.items() if old.get(key) != doc]
             removed = [key for key in old if key not in new]

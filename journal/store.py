@@ -488,12 +488,15 @@ class Store(Persistence):
                 return list(dict.fromkeys(keep_id if pid == other_id else pid for pid in ids))
 
             for encounter in list(self._records["encounters"].values()):
-                if other_id in encounter.people:
+                in_pairs = any(other_id in pair for pair in encounter.introduced)
+                if other_id in encounter.people or in_pairs:
                     self._put("encounters", replace(
                         encounter,
                         people=merged(encounter.people),
                         gave_to=merged(encounter.gave_to),  # whom a give or ask counts for follows too
                         asked_of=merged(encounter.asked_of),
+                        # An introduction of the two to each other says nothing once they are one.
+                        introduced=[p for p in (merged(pair) for pair in encounter.introduced) if len(p) == 2],
                     ))
             for person in list(self._records["people"].values()):
                 if person.introduced_by == other_id and person.id != keep_id:

@@ -5,36 +5,18 @@ A tombstone is the deleted record's id, its table and the moment it went
 The domain operations that delete (journal.store, journal.opinions) call
 `bury`; the ones that undo a delete call `unbury`. journal.merge reads them.
 
-The `tombstones` and `conflicts` tables are small and are read afresh after
-another process saved (see `side_table`): Persistence catches up document by
-document only for the record tables.
+Both tables are record tables of journal.persistence like the others (kept
+current on our saves, caught up after another process's).
 """
 from __future__ import annotations
 
-from . import clock, persistence
-from .models import Conflict, Tombstone
-
-SIDE_TABLES = {"tombstones": Tombstone, "conflicts": Conflict}
-
-# Persistence builds a table's models from this mapping (journal/persistence.py).
-for _name, _model in SIDE_TABLES.items():
-    persistence.MODELS.setdefault(_name, _model)
+from . import clock
+from .models import Tombstone
 
 
 def side_table(store, name: str) -> dict:
-    """The records of `tombstones` or `conflicts` by id, current with the file.
-
-    Persistence._catch_up applies another process's save to the record
-    tables only; these two are rebuilt from the data instead whenever the
-    store read a new version of the file since they were built (they are
-    small: one record per deletion or set-aside version).
-    """
+    """The records of `tombstones` or `conflicts` by id, current with the file."""
     store._sync()
-    built = store.__dict__.setdefault("_side_generation", {})
-    if built.get(name) != store._seen_generation:
-        dict.pop(store._records, name, None)
-        dict.pop(store._doc_ids, name, None)
-        built[name] = store._seen_generation
     return store._records[name]
 
 

@@ -235,3 +235,17 @@ def run_cli(store, *args, stream="out"):
     code = main(["--journal", str(store.path), *args], out=out, err=err)
     store.refresh()
     return code, (out if stream == "out" else err).getvalue()
+
+
+def test_merging_two_people_carries_the_introductions_i_made(network):
+    """A merge of two people rewrites the introduced pairs that named the one merged away."""
+    store, carla = network
+    meet(store, "Ana Souza", "Carla Lima", days_ago=1, introduced=[("Ana Souza", "Carla Lima")])
+    twin = store.add_person("Carla L.")
+    meet(store, "Dora", "Carla L.", days_ago=1, introduced=[("Dora", "Carla L."), ("Carla L.", "Carla Lima")])
+    store.merge_people(carla.id, twin.id)
+    fresh = Store(store.path)
+    pairs = [pair for e in fresh.encounters() for pair in e.introduced]
+    assert twin.id not in {pid for pair in pairs for pid in pair}
+    dora, ana = (fresh.match_person(n).person_ids[0] for n in ("Dora", "Ana"))
+    assert sorted(pairs) == sorted([[ana, carla.id], [dora, carla.id]])
