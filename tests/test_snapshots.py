@@ -183,3 +183,39 @@ def test_snapshot_conflicts(snap_compare, store):
         await pilot.pause()
 
     assert snap_compare(NetJournalApp(store), terminal_size=SIZE, run_before=open_conflicts)
+
+
+def test_snapshot_reach(snap_compare, store):
+    """Reach, asked "org:acme": "1 path, best first", the path "you → Ana Souza → Bruno
+    Costa" with its score, the why line, and one evidence line per hop (you met Ana 4
+    times; Ana Souza introduced Bruno Costa to you)."""
+    from tests.test_app_reach import seed as seed_reach
+
+    seed_reach(store)
+
+    async def ask(pilot):
+        await pilot.press("i")
+        await pilot.pause()
+        await type_text(pilot, "org:acme\n")
+        await pilot.pause()
+
+    assert snap_compare(NetJournalApp(store), terminal_size=SIZE, run_before=ask)
+
+
+def test_snapshot_visibility(snap_compare, store):
+    """Visibility with two qualities: "UX research  known by 1 person: Carla (since …)",
+    "Python teaching  nobody knows it yet", the share of the 2 people met in 90 days
+    with its 12-week sparkline, Ana Souza under "They don't know what you do", and the
+    network breadth line."""
+    from tests.test_app_reach import seed as seed_reach
+    from tests.app_helpers import add, ago
+
+    seed_reach(store)
+    store.set_qualities(["UX research", "Python teaching"])
+    add(store, "Carla", "coffee", when=ago(days=3), told=["UX research"])
+
+    async def show(pilot):
+        await pilot.press("v")
+        await pilot.pause()
+
+    assert snap_compare(NetJournalApp(store), terminal_size=SIZE, run_before=show)

@@ -48,12 +48,12 @@ _EXTRA_FIELDS = {
     "gave": ("You gave", "help, information, an introduction; @Name: to whom"),
     "asked": ("You asked for", "a favour, advice; @Name: of whom"),
     "learned": ("Learned", "information you received"),
-    "introduced": ("You introduced", "who to whom: Ana > Bruno (a give to both)"),
-    "told": ("You told", "which of your qualities they heard about"),
-    "met_through": ("Met through", "for someone new here: who introduced you"),
     "follow_up": ("Follow-up", "something to do next"),
     "due": ("Due", "fri, next week, 2026-12-01"),
     "opinion": ("Opinion", "subject: what you think now (links this conversation)"),
+    "introduced": ("Introduced", "whom you introduced to whom: Ana > Bruno"),
+    "told": ("You told", "which of your qualities they heard about"),
+    "met_through": ("Met through", "for someone new here: who introduced you"),
 }
 
 
