@@ -16,7 +16,8 @@ from pathlib import Path
 
 FROZEN_NOW = "2026-11-27T17:30:00+01:00"
 SIZE = (110, 34)
-SHOTS = ("agenda", "timeline", "quick-add", "encounter", "people", "profile", "review", "opinion", "group")
+SHOTS = ("agenda", "timeline", "quick-add", "encounter", "people", "profile", "review", "opinion", "group",
+         "reach", "visibility")
 
 
 def _freeze() -> None:
@@ -98,6 +99,19 @@ async def take(out: Path, journal: Path) -> list[Path]:
         await pilot.press("enter")
         await pilot.pause()
         await _shoot(app, pilot, out, "group")
+
+        # Reach: who could introduce you to someone at one of the demo's organisations.
+        await pilot.press("i")
+        await pilot.pause()
+        await _type(pilot, "org:Atlas Robotics")
+        await pilot.press("enter")
+        await pilot.pause()
+        await _shoot(app, pilot, out, "reach")
+
+        # Visibility: the demo's qualities, who knows them, who does not.
+        await pilot.press("v")
+        await pilot.pause()
+        await _shoot(app, pilot, out, "visibility")
     return [out / f"{name}.svg" for name in SHOTS]
 
 
