@@ -35,7 +35,7 @@ journals:
   default:
     journal: {journal}
 linewrap: 79
-tagsymbols: '#@'
+tagsymbols: '{tagsymbols}'
 template: false
 timeformat: '%Y-%m-%d %H:%M'
 version: v{version}
@@ -64,6 +64,8 @@ def find() -> tuple[Path | None, str]:
 class Jrnl:
     executable: Path
     folder: Path
+    # jrnl's default; "@" alone leaves the notes' #topics as plain words (see benchmarks/run.py's note).
+    tagsymbols: str = "#@"
 
     @property
     def journal(self) -> Path:
@@ -91,7 +93,7 @@ class Jrnl:
             parts.append(f"[{encounter.when:%Y-%m-%d %H:%M}] Talked with {who}{where}.\n" + "\n".join(body) + "\n\n")
         text = "".join(parts)
         self.journal.write_text(text, encoding="utf-8")
-        self.config.write_text(CONFIG.format(journal=self.journal, version=WANTED), encoding="utf-8")
+        self.config.write_text(CONFIG.format(journal=self.journal, version=WANTED, tagsymbols=self.tagsymbols), encoding="utf-8")
         return len(text.encode())
 
     def command(self, text: str) -> list[str]:

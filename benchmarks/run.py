@@ -40,6 +40,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -64,6 +65,7 @@ SEARCH_LIMIT = 500
 NAME_QUERY = "luna prado"
 TOPIC_QUERY = "#typography"
 PROCESS_TIMEOUT = 120.0
+JRNL_MAX_SIZE = 10000
 
 BARE_TEXTUAL = """\
 from textual.app import App
@@ -188,9 +190,11 @@ ROWS = [
     Row("add_process", "process: `netjournal add`, whole"),
     Row("bare_import", 'process: `python -c "import tinydb, dateutil"`'),
     Row("jrnl_add", "process: `jrnl <text>` (jrnl 4.6, plain-text journal of the same encounters), whole"),
+    Row("jrnl_plain", "process: the same, with only @ as jrnl's tag symbol (the notes' #topics are then not tags)"),
     Row("bare_python", "process: `python -c pass`"),
     Row("ratio_add", "ratio `netjournal add` / bare import", "x", {10000: 3.5}),
     Row("ratio_jrnl", "ratio jrnl add / `netjournal add` (at least)", "x", {10000: 3}, at_least=True),
+    Row("ratio_jrnl_plain", "ratio jrnl add without tags / `netjournal add`", "x"),
     Row("load", "load: Store open + encounters()"),
     Row("refresh", "refresh: another process saved one encounter (read the file, catch up)"),
     Row("review_warm", "review one week (indexes built)", targets={50000: 20}),
@@ -330,10 +334,12 @@ def alternate(a: Callable[[], float | None], b: Callable[[], float | None], repe
     return statistics.median(first), statistics.median(second)
 
 
-def alternate_all(runs: dict[str, Callable[[], float]], repeat: int) -> dict[str, float]:
-    """Medians of each run, called in turns (after one warm-up each), so that all see the same load."""
-    for run in runs.values():
-        run()
+def alternate_all(runs: dict[str, Callable[[], float]], repeat: int, warm: set[str] = frozenset()) -> dict[str, float]:
+    """Medians of each run, called in turns (after one warm-up each, but for those already `warm`),
+    so that all see the same load."""
+    for key, run in runs.items():
+        if key not in warm:
+            run()
     times: dict[str, list[float]] = {key: [] for key in runs}
     for _ in range(repeat):
         for key, run in runs.items():
@@ -548,6 +554,7 @@ class Bench:
         self.put("ratio_save_floor", size, store_ms / floor_ms)
         if self.profile or self._misses("save_store", size, store_ms):
             store = Store(self.workdir / f"save-{size}" / "journal.json")
+            store.add_encounter(_draft(next(counter)))  # as measured: the name index is built, the day's backup taken
             self.profile_call(f"Store.add_encounter @{_size(size)}", lambda: store.add_encounter(_draft(next(counter))))
             store.close()
 
@@ -626,43 +633,56 @@ class Bench:
         ]
         bare = [sys.executable, "-c", "import tinydb, dateutil"]
         runs = {"add_process": lambda: run_process(add_cmd, env), "bare_import": lambda: run_process(bare, env)}
-        jrnl = self.jrnl_for(size)
-        if jrnl is not None:
-            jrnl_cmd, jrnl_env = jrnl.command(f"Talked with Ana Souza and Zoë Martin at Padaria Real. {notes}"), jrnl.env(env)
-            runs["jrnl_add"] = lambda: run_process(jrnl_cmd, jrnl_env)
-        # In turns, so that all three see the same load.
-        medians = alternate_all(runs, self.reps(size, heavy=True))
+        jrnls = self.jrnls_for(size)
+        entry = f"Talked with Ana Souza and Zoë Martin at Padaria Real. {notes}"
+        for key, jrnl in jrnls.items():
+            runs[key] = partial(run_process, jrnl.command(entry), jrnl.env(env))
+        # In turns, so that all see the same load; jrnl's first entry (jrnls_for) was its warm-up.
+        medians = alternate_all(runs, self.reps(size, heavy=True), warm=set(jrnls))
         for key, value in medians.items():
             self.put(key, size, value)
         add_ms, bare_ms = medians["add_process"], medians["bare_import"]
         self.put("bare_python", size, median_ms(lambda: run_process([sys.executable, "-c", "pass"], env), self.reps(size, heavy=True)))
         ratio = add_ms / bare_ms
         self.put("ratio_add", size, ratio)
-        if jrnl is not None:
-            self.put("ratio_jrnl", size, medians["jrnl_add"] / add_ms)
-        else:
-            self.put("jrnl_add", size, f"not measured ({self.jrnl_problem})")
-            self.put("ratio_jrnl", size, "not measured")
-        if self.profile or self._misses("ratio_add", size, ratio) or (jrnl is not None and self._misses("ratio_jrnl", size, medians["jrnl_add"] / add_ms)):
+        if not jrnls:
+            self.notes.append(f"@{_size(size)}: jrnl not measured: {self.jrnl_problem}.")
+        for key, ratio_key in (("jrnl_add", "ratio_jrnl"), ("jrnl_plain", "ratio_jrnl_plain")):
+            if key in medians:
+                self.put(ratio_key, size, medians[key] / add_ms)
+            else:
+                self.put(key, size, "not measured")
+                self.put(ratio_key, size, "not measured")
+        jrnl_missed = "jrnl_add" in medians and self._misses("ratio_jrnl", size, medians["jrnl_add"] / add_ms)
+        if self.profile or self._misses("ratio_add", size, ratio) or jrnl_missed:
             self.profile_child(f"`netjournal add` process @{_size(size)}", [sys.executable, "-m", "cProfile", "-o", "{prof}", "-m", "tui.cli", *add_cmd[len(netjournal_cmd()):]], env)
             self.importtime_child(f"`netjournal add` imports @{_size(size)}", [sys.executable, "-X", "importtime", "-m", "tui.cli", *add_cmd[len(netjournal_cmd()):]], env)
 
-    def jrnl_for(self, size: int) -> Jrnl | None:
-        """jrnl with a plain-text journal of this size's demo encounters, or None (self.jrnl_problem says why)."""
+    def jrnls_for(self, size: int) -> dict[str, Jrnl]:
+        """jrnl on plain-text journals of this size's demo encounters, with and without tags by row key;
+        none when it is missing or fails (self.jrnl_problem says why)."""
+        if size > JRNL_MAX_SIZE:
+            self.jrnl_problem = (f"not run above {JRNL_MAX_SIZE:,} encounters: jrnl counts tags in quadratic time, "
+                                 "and one add at 50,000 took over two minutes here")
+            return {}
         executable, version = find_jrnl()
         if executable is None:
             self.jrnl_problem = version
-            return None
-        jrnl = Jrnl(executable, self.workdir / f"jrnl-{size}")
+            return {}
+        jrnls = {"jrnl_add": Jrnl(executable, self.workdir / f"jrnl-{size}"),
+                 "jrnl_plain": Jrnl(executable, self.workdir / f"jrnl-plain-{size}", tagsymbols="@")}
         with Store(self.journals[size]) as store:
-            size_bytes = jrnl.build(store.encounters(), store.names)
+            encounters = store.encounters()
+            for jrnl in jrnls.values():
+                size_bytes = jrnl.build(encounters, store.names)
         self.notes.append(f"@{_size(size)}: jrnl {version}'s journal of the same encounters is {size_bytes / 1e6:.2f} MB of plain text.")
-        try:
-            run_process(jrnl.command("A first entry, so that jrnl settles its config file."), jrnl.env(child_env()))
-        except (RuntimeError, subprocess.TimeoutExpired) as exc:
-            self.jrnl_problem = f"jrnl failed: {exc}"
-            return None
-        return jrnl
+        for jrnl in jrnls.values():
+            try:
+                run_process(jrnl.command("A first entry, so that jrnl settles its config file."), jrnl.env(child_env()))
+            except (RuntimeError, subprocess.TimeoutExpired) as exc:
+                self.jrnl_problem = f"jrnl failed: {exc}"
+                return {}
+        return jrnls
 
     # ............................................................... memory
     def memory(self, size: int) -> None:
@@ -853,7 +873,10 @@ def write_results(bench: Bench, elapsed: float, args, started: str) -> str:
         "jrnl 4.6 runs from its own virtualenv (benchmarks/jrnl.py says why) on a plain-text journal built "
         "from the same demo encounters (one entry each: date, a title naming who and where, the notes and "
         "the other fields); it reads and parses the whole journal and rewrites it to a temp file renamed over "
-        "it, without fsync.",
+        "it, without fsync. It also counts the journal's tags with a list.count per tag (`Journal.tags`), "
+        "quadratic in the tagged entries (6.5 s of its 9 s at 10k in one profile here, every demo entry having "
+        "#topics); the second jrnl row makes only @ a tag symbol, so that what is left is its parse, its start "
+        "and the rewrite. jrnl runs up to 10k: at 50k one add took more than two minutes.",
         "- load: a new Store on the file, then `encounters()` (parse, build records, sort).",
         "- 'right after a save': the query follows a real `Store.add_encounter` on the same store (untimed), "
         "which updates the indexes in place. 'after another process saved': a second Store on the same file "
