@@ -335,7 +335,6 @@ class Latency:
                 for name, key, check in MAIN_SCREENS:
                     self.add(f"repeat_{name}", size, term.timed(key, check))
                     wait_idle(term)
-            self.add("catch_up", size, self.switches_during_catch_up(term, path))
             for suffix in ("", "_again"):
                 self.go(term, "timeline")
                 self.add(f"open_encounter{suffix}", size, term.timed("enter", ENCOUNTER_OPENED))
@@ -349,6 +348,9 @@ class Latency:
             wait_idle(term)
             self.add("search", size, type_text(term, SEARCH_QUERY, search_results(SEARCH_QUERY)))
             wait_idle(term)
+            # After the rows that open the newest encounter and the first person: this save makes new ones.
+            self.go(term, "timeline")
+            self.add("catch_up", size, self.switches_during_catch_up(term, path))
             self.go(term, "timeline")
             term.press("a")
             term.wait_for(QUICK_ADD)

@@ -1,7 +1,8 @@
 """benchmarks/RESULTS.md holds one section per harness, each rewritten on its own.
 
 `python -m benchmarks.run` owns the storage section, `python -m benchmarks.latency`
-the latency one; running either leaves the other's section as it was.
+the latency one; running either leaves the other sections as they were. The
+summary section is written by hand (what the profiles show) and kept as is.
 """
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
-ORDER = ("storage", "latency")
-HEAD = "# Benchmark results\n\n`make bench` writes this file: the storage section (benchmarks/run.py), then the latency section (benchmarks/latency.py).\n"
+ORDER = ("summary", "storage", "latency")
+HEAD = ("# Benchmark results\n\n`make bench` writes this file: the storage section (benchmarks/run.py), then the "
+        "latency section (benchmarks/latency.py). The summary is written by hand from a run's tables and profiles.\n")
 
 
 def _markers(name: str) -> tuple[str, str]:
