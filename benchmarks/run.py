@@ -488,12 +488,10 @@ class Bench:
     def run(self) -> None:
         for size in self.sizes:
             print(f"\n== {size:,} encounters", flush=True)
-            self.build(size)
-            self.saves(size)
-            self.queries(size)
-            self.processes(size)
-            self.memory(size)
-            self.start(size)
+            for phase in (self.build, self.saves, self.queries, self.processes, self.memory, self.start):
+                began = time.perf_counter()
+                phase(size)
+                print(f"  ({phase.__name__} took {time.perf_counter() - began:.0f} s)", flush=True)
 
     # ................................................................ build
     def build(self, size: int) -> None:
