@@ -105,15 +105,26 @@ class Expected:
             clock.set_now(None)
 
 
-# (name, key, check) of netjournal's main screens; `expected` is filled per size.
+# (name, key, check) of netjournal's main screens; `EXPECTED` is filled per size.
+# The app opens on one of them (with the default settings, the Agenda when
+# something is due, as in the demo journals; else the timeline).
 EXPECTED = Expected()
 MAIN_SCREENS: list[tuple[str, str, Callable[[Terminal], bool]]] = [
+    ("agenda", "A", title(r"^\s*Agenda\b")),
     ("timeline", "t", title(r"\d+ in all", lambda: EXPECTED.newest_person)),
     ("people", "p", title(r"^\s*\d+ (people|person)\b", lambda: EXPECTED.first_person)),
     ("review", "w", title(r"^\s*Week \d{4}-W\d\d")),
     ("opinions", "o", title(r"^\s*\d+ opinions?\b")),
 ]
-START_SCREEN = "timeline"
+
+
+def any_main_screen(term: Terminal) -> bool:
+    return any(check(term) for _, _, check in MAIN_SCREENS)
+
+
+def shown_screen(term: Terminal) -> str:
+    with term.lock:
+        return next(name for name, _, check in MAIN_SCREENS if check(term))
 
 
 def _first_row(text: Callable[[], str]) -> Callable[[Terminal], bool]:
@@ -175,11 +186,10 @@ def _rows() -> list[Row]:
         Row("floor_burst", "floor: worst switch in 1.2 s of switching"),
         Row("floor_typing", "floor: last typed key to the list refilled"),
         Row("floor_notify", "floor: key to a notification"),
-        Row("start", "netjournal: start to first paint (timeline)", "floor_start", {10000: 1.3, 50000: 2}),
+        Row("start", "netjournal: start to first paint (its start screen)", "floor_start", {10000: 1.3, 50000: 2}),
     ]
     for name, key, _check in MAIN_SCREENS:
-        if name != START_SCREEN:
-            rows.append(Row(f"first_{name}", f"`{key}` {name}, first visit", "floor_first", SWITCH))
+        rows.append(Row(f"first_{name}", f"`{key}` {name}, first visit", "floor_first", SWITCH))
     for name, key, _check in MAIN_SCREENS:
         rows.append(Row(f"repeat_{name}", f"`{key}` {name}, repeat visit", "floor_repeat", REPEAT))
     rows += [
@@ -320,15 +330,18 @@ class Latency:
 
     def app_session(self, size: int, journal: Path, record: bool = True) -> None:
         path = copy_journal(journal, self.workdir / f"latency-{size}")
-        screens = {name: (key, check) for name, key, check in MAIN_SCREENS}
         with self.spawn(self.app_cmd(path)) as term:
-            first_paint = term.wait_for(screens[START_SCREEN][1], timeout=120)
+            first_paint = term.wait_for(any_main_screen, timeout=120)
             if not record:
                 return
             self.add("start", size, (first_paint - term.started) * 1000)
+            started_on = shown_screen(term)
+            note = f"@{size_label(size)}: the app opened on its {started_on} screen (the first-visit row of that screen has no samples)."
+            if note not in self.notes:
+                self.notes.append(note)
             wait_idle(term)
             for name, key, check in MAIN_SCREENS:
-                if name != START_SCREEN:
+                if name != started_on:
                     self.add(f"first_{name}", size, term.timed(key, check))
                     wait_idle(term)
             for _ in range(ROUNDS):
@@ -488,17 +501,23 @@ class Latency:
             profiling = row.key == "start"
             if profiling:
                 # The child profiles from its first line: stop once the first paint shows.
-                term.wait_for(screens[START_SCREEN][1], timeout=120)
+                term.wait_for(any_main_screen, timeout=120)
                 return self._stop_profile(term, out)
-            term.wait_for(screens[START_SCREEN][1], timeout=120)
+            term.wait_for(any_main_screen, timeout=120)
             wait_idle(term)
+            started_on = shown_screen(term)
             name = row.key.split("_", 1)[1] if row.key.startswith(("first_", "repeat_")) else None
+            other = "people" if name == "timeline" else "timeline"
             if row.key.startswith("repeat_"):
-                self.go(term, "people" if name == "timeline" else "timeline")
-                self.go(term, name)
-                self.go(term, "people" if name == "timeline" else "timeline")
+                # Past its second visit, which still parses the stylesheet (see the notes).
+                for _ in range(2):
+                    self.go(term, other)
+                    self.go(term, name)
+                self.go(term, other)
+            elif name == started_on:
+                self.go(term, other)
             if name is not None:
-                key, check = screens[name]
+                key, check = next((key, check) for n, key, check in MAIN_SCREENS if n == name)
                 os.kill(term.proc.pid, signal.SIGUSR1)
                 time.sleep(0.05)
                 term.timed(key, check)
@@ -574,7 +593,9 @@ class Latency:
                 if size in row.ms_targets:
                     targets.append(f"≤ {row.ms_targets[size]:g} ms @{size_label(size)}")
                 verdicts = self.verdicts(row, size)
-                if size not in self.sizes or not verdicts:
+                if size in self.sizes and not self.samples[row.key].get(size):
+                    statuses.append(f"no samples @{size_label(size)}")
+                elif size not in self.sizes or not verdicts:
                     statuses.append(f"not run @{size_label(size)}")
                 else:
                     statuses.append(("met" if all(ok for _, ok in verdicts) else "**missed**") + f" @{size_label(size)}")
