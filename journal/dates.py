@@ -17,6 +17,10 @@ anything outside the grammar is a `DateParseError`. dateutil's parser
 only sees text that has already been shape-checked (ISO dates, month
 names); relativedelta does the calendar work, and the local zone's
 offsets come from journal.clock (the C library), not from dateutil's tz module.
+
+Portuguese is always read too, whatever the interface language: `_normalise`
+rewrites it into the English phrase it means (journal.dates_pt: "ontem às
+18h" is "yesterday at 18h"), so one grammar serves both languages.
 """
 
 from __future__ import annotations
@@ -221,7 +225,10 @@ def _normalise(text: object, hint: str, what: str) -> str:
     s = " ".join(text.split()).lower()
     if not s:
         raise DateParseError(f"Please enter {what}. {hint}")
-    return s
+    # Portuguese is always read too, as the English phrase it means (issue 19).
+    from .dates_pt import to_english
+
+    return to_english(s)
 
 
 def _count(n: str) -> int:
