@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test bench demo screenshots clean
+.PHONY: run test bench demo screenshots catalogs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,18 @@ demo: $(STAMP)
 
 screenshots: $(STAMP)
 	$(BIN)/python -m tui.screenshots
+
+# Translations (journal/i18n.py): extract the msgids of the code, merge them into
+# each language's .po (a new or changed msgid comes in empty or fuzzy: translate
+# it, and remove the fuzzy flag), and compile the .mo files that are committed
+# beside them. tests/test_catalogs.py fails until the .po is complete.
+LOCALE := journal/locale
+POT := build/netjournal.pot
+catalogs: $(STAMP)
+	mkdir -p build
+	$(BIN)/pybabel extract -F babel.cfg -o $(POT) --project netjournal --add-location=file --sort-by-file --no-wrap journal tui
+	$(BIN)/pybabel update -i $(POT) -d $(LOCALE) -D netjournal -l pt_BR --init-missing --ignore-obsolete --no-wrap
+	$(BIN)/pybabel compile -d $(LOCALE) -D netjournal --statistics
 
 clean:
 	rm -rf $(VENV) .pytest_cache
