@@ -38,6 +38,7 @@ from operator import attrgetter
 from . import clock
 from .dates import LocalDays, iso_week_label, parse_week, week_start
 from .credit import ASKED, GAVE, credited, text_of
+from .i18n import N_, _, ngettext
 from .models import Encounter, Group, Person
 from .names import fold
 from .queries import streak as streak_of
@@ -488,34 +489,45 @@ def _breadth_json(breadth: Breadth | None) -> dict:
     }
 
 
+# The Markdown sections' titles, marked for the catalogs: to_markdown passes
+# them to section() as they are, and section() translates them.
+_SECTION_TITLES = (
+    N_("By day"), N_("New people"), N_("Returning people"), N_("Settings"), N_("Topics"), N_("Gave"),
+    N_("Asked"), N_("Give and ask, per person"), N_("Follow-ups due"), N_("Overdue follow-ups"),
+    N_("Open follow-ups without a date"), N_("Going cold"), N_("Opinions changed"), N_("Told this week"),
+    N_("They don't know what you do"), N_("Group meetings"),
+)
+
+
 def _item(text: str) -> str:
     """A list item holding user text verbatim; later lines stay inside it."""
     return "- " + text.replace("\n", "\n  ")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def to_markdown(review: Review, store) -> str:
     """A readable Markdown report; user text is inserted as typed."""
     r = review
     lines = [
-        f"# Weekly review {r.week}",
+        _("# Weekly review {week}").format(week=r.week),
         "",
         f"{_day(r.start)} – {_day(r.end, year=True)}",
         "",
-        f"- **Conversations:** {r.conversations}",
-        f"- **People:** {r.people} ({len(r.new_people)} new, {len(r.returning_people)} returning)",
-        f"- **Streak:** {_plural(r.streak, 'day')} (as of {_day(r.as_of)})",
-        f"- **Gave / asked:** {len(r.gave)} / {len(r.asked)}",
+        _("- **Conversations:** {count}").format(count=r.conversations),
+        _("- **People:** {count} ({new} new, {returning} returning)").format(
+            count=r.people, new=len(r.new_people), returning=len(r.returning_people)
+        ),
+        ngettext("- **Streak:** {count} day (as of {day})", "- **Streak:** {count} days (as of {day})", r.streak).format(
+            count=r.streak, day=_day(r.as_of)
+        ),
+        _("- **Gave / asked:** {gave} / {asked}").format(gave=len(r.gave), asked=len(r.asked)),
     ]
     if r.asks_outnumber_gives:
-        lines.append("- Asks outnumber gives this week.")
+        lines.append(_("- Asks outnumber gives this week."))
 
     def section(title: str, items: list[str]) -> None:
-        lines.extend(["", f"## {title}", ""])
-        lines.extend(items or ["_None._"])
+        # Titles are msgids (see _SECTION_TITLES); user text in items is never translated.
+        lines.extend(["", "## " + _(title), ""])
+        lines.extend(items or [_("_None._")])
 
     local = LocalDays()
 
@@ -565,7 +577,7 @@ def to_markdown(review: Review, store) -> str:
     section("They don't know what you do", [_item(f"{len(unaware)} frequent contacts (3+ times in 90 days): {', '.join(unaware)}")] if unaware else [])
     if r.breadth is not None:
         b = r.breadth
-        section(f"Network breadth, last {ACTIVE_DAYS} days", [
+        section(_("Network breadth, last {days} days").format(days=ACTIVE_DAYS), [
             _item(f"{len(b.organisations)} organisations, {len(b.interests)} fields"),
             *([_item("Seen once: " + ", ".join(b.organisations_once + b.interests_once))] if b.organisations_once or b.interests_once else []),
         ])
@@ -579,6 +591,6 @@ def to_markdown(review: Review, store) -> str:
                 line += "; " + "missing: {names}".format(names=", ".join(p.name for p in g.missing))
             meetings.append(_item(line))
         section("Group meetings", meetings)
-    section(f"Last {len(r.history)} weeks", [f"- {h.week}: {h.conversations}" for h in r.history])
-    lines.extend(["", "## Reflection", "", r.reflection if r.reflection.strip() else "_None yet._"])
+    section(ngettext("Last {count} week", "Last {count} weeks", len(r.history)).format(count=len(r.history)), [f"- {h.week}: {h.conversations}" for h in r.history])
+    lines.extend(["", "## " + _("Reflection"), "", r.reflection if r.reflection.strip() else _("_None yet._")])
     return "\n".join(lines) + "\n"

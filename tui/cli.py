@@ -42,25 +42,11 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("path", help=_("print the journal file in use"))
     sub.add_parser("backups", help=_("list the daily backups, newest first"))
 
-<<<<<<< HEAD
-    add = sub.add_parser("add", help="save one encounter", description="Save one encounter. At least --who or NOTES is required.")
-    add.add_argument("--who", default="", help='comma-separated names: "Ana Souza, Bruno"')
-    add.add_argument("--where", default="", help="the place: Padaria Real")
-    add.add_argument("--setting", default="", help="bakery, restaurant, cafe, event, work, neighbourhood, transit, online, other, or your own")
-    add.add_argument("--when", default=None, help='when it happened: now (the default), "yesterday 18:30", "yesterday evening", "last friday", "2h ago", "20/11 14:00" (a day without a time is noon)')
-    add.add_argument("--gave", default="", help="what you offered: help, information, an introduction")
-    add.add_argument("--asked", default="", help="favours you asked")
-    add.add_argument("--learned", default="", help="information you received")
-    add.add_argument("--follow-up", default="", dest="follow_up", help="something to do next")
-    add.add_argument("--due", default="", help='when the follow-up is due: "fri", "next week", "2026-12-01"')
-    add.add_argument("--topic", action="append", default=[], help="a topic (repeatable); #hashtags in the notes count too")
-    add.add_argument("--month-first", action="store_true", help="read 11/20 as 20 November (default: day first)")
-=======
     add = sub.add_parser("add", help=_("save one encounter"), description=_("Save one encounter. At least --who or NOTES is required."))
     add.add_argument("--who", default="", help=_('comma-separated names: "Ana Souza, Bruno"'))
     add.add_argument("--where", default="", help=_("the place: Padaria Real"))
     add.add_argument("--setting", default="", help=_("bakery, restaurant, cafe, event, work, neighbourhood, transit, online, other, or your own"))
-    add.add_argument("--when", default=None, help=_('when it happened: now (the default), "yesterday 18:30", "last friday", "2h ago", "20/11 14:00"'))
+    add.add_argument("--when", default=None, help=_('when it happened: now (the default), "yesterday 18:30", "yesterday evening", "last friday", "2h ago", "20/11 14:00" (a day without a time is noon)'))
     add.add_argument("--gave", default="", help=_("what you offered: help, information, an introduction"))
     add.add_argument("--asked", default="", help=_("favours you asked"))
     add.add_argument("--learned", default="", help=_("information you received"))
@@ -68,7 +54,6 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--due", default="", help=_('when the follow-up is due: "fri", "next week", "2026-12-01"'))
     add.add_argument("--topic", action="append", default=[], help=_("a topic (repeatable); #hashtags in the notes count too"))
     add.add_argument("--month-first", action="store_true", help=_("read 11/20 as 20 November (default: day first)"))
->>>>>>> f44c603 (CLI: --lang (anywhere on the line, read before the parser is built) or the environment chooses the language; the top-level help, add and its messages go through gettext; babel.cfg, make catalogs, babel in the test extra, locale in package-data)
     add.add_argument("--group", default="", metavar="NAME",
                      help=_("a meeting of this group: --who, --where, --setting and --when default to its members, "
                             "place, setting and latest date; --who says who came this time"))
@@ -87,19 +72,8 @@ def _open_store(path):
     return Store(path)
 
 
-<<<<<<< HEAD
 def _when_and_due(args, when_text: str, now):
     """--when and --due as dates, or a UsageError naming the option."""
-=======
-def cmd_add(args, out, err) -> int:
-    if args.group.strip():
-        return _add_meeting(args, out)
-    if args.join:
-        raise UsageError(_("--join: it goes with --group NAME (people who came join that group)."))
-    when_text = "now" if args.when is None else args.when
-    # An encounter happening now needs no time zone rules (see clock.now_here).
-    now = clock.now_here() if when_text.strip().casefold() == "now" else clock.now()
->>>>>>> f44c603 (CLI: --lang (anywhere on the line, read before the parser is built) or the environment chooses the language; the top-level help, add and its messages go through gettext; babel.cfg, make catalogs, babel in the test extra, locale in package-data)
     try:
         when = parse_when(when_text, now, dayfirst=not args.month_first)
     except DateParseError as exc:
@@ -109,8 +83,7 @@ def cmd_add(args, out, err) -> int:
         try:
             due = parse_due(args.due, now.date(), dayfirst=not args.month_first)
         except DateParseError as exc:
-<<<<<<< HEAD
-            raise UsageError(f"--due: {exc}") from None
+            raise UsageError(_("--due: {problem}").format(problem=exc)) from None
     return when, due
 
 
@@ -118,14 +91,11 @@ def cmd_add(args, out, err) -> int:
     if args.group.strip():
         return _add_meeting(args, out)
     if args.join:
-        raise UsageError("--join: it goes with --group NAME (people who came join that group).")
+        raise UsageError(_("--join: it goes with --group NAME (people who came join that group)."))
     when_text = "now" if args.when is None else args.when
     # An encounter happening now needs no time zone rules (see clock.now_here).
     now = clock.now_here() if when_text.strip().casefold() == "now" else clock.now()
     when, due = _when_and_due(args, when_text, now)
-=======
-            raise UsageError(_("--due: {problem}").format(problem=exc)) from None
->>>>>>> f44c603 (CLI: --lang (anywhere on the line, read before the parser is built) or the environment chooses the language; the top-level help, add and its messages go through gettext; babel.cfg, make catalogs, babel in the test extra, locale in package-data)
     draft = EncounterDraft(
         when=when,
         who=split_list(args.who),
@@ -173,20 +143,7 @@ def _add_meeting(args, out) -> int:
     now = clock.now()
     defaults = store.groups.meeting_defaults(group.id, now)
     when_text = defaults.when_text if args.when is None else args.when
-<<<<<<< HEAD
     when, due = _when_and_due(args, when_text, now)
-=======
-    try:
-        when = parse_when(when_text, now, dayfirst=not args.month_first)
-    except DateParseError as exc:
-        raise UsageError(_("--when: {problem}").format(problem=exc)) from None
-    due = None
-    if args.due.strip():
-        try:
-            due = parse_due(args.due, now.date(), dayfirst=not args.month_first)
-        except DateParseError as exc:
-            raise UsageError(_("--due: {problem}").format(problem=exc)) from None
->>>>>>> f44c603 (CLI: --lang (anywhere on the line, read before the parser is built) or the environment chooses the language; the top-level help, add and its messages go through gettext; babel.cfg, make catalogs, babel in the test extra, locale in package-data)
     draft = EncounterDraft(
         when=when,
         who=split_list(args.who) if args.who.strip() else defaults.who,
