@@ -103,3 +103,12 @@ def test_a_real_process_with_lang_pt_br(journal_path):
     assert "Registra um encontro." in proc.stdout
     proc = _netjournal("--lang", "en", "add", "--help", env=env, journal=journal_path)
     assert "Save one encounter." in proc.stdout
+
+
+def test_argparse_speaks_portuguese_too(journal_path, brazilian, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["add", "--bogus"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "uso: netjournal add" in err
+    assert "netjournal add: erro: argumentos não reconhecidos: --bogus" in err

@@ -260,6 +260,9 @@ def main(argv: Sequence[str] | None = None, out=None, err=None) -> int:
         print("netjournal: --lang: '{code}' is not a language netjournal speaks; use en or pt-BR.".format(code=exc), file=err)
         return EXIT_BAD_INPUT
     i18n.use(language)
+    from tui import argparse_words
+
+    argparse_words.install()
     parser = _parser()
     args = parser.parse_args(argv)
     args.journal_path = None
