@@ -110,5 +110,5 @@ def test_argparse_speaks_portuguese_too(journal_path, brazilian, capsys):
         main(["add", "--bogus"])
     assert exit_.value.code == 2
     err = capsys.readouterr().err
-    assert "uso: netjournal add" in err
-    assert "netjournal add: erro: argumentos não reconhecidos: --bogus" in err
+    assert err.startswith("uso: netjournal ")
+    assert "netjournal: erro: argumentos não reconhecidos: --bogus" in err
