@@ -112,3 +112,28 @@ def test_argparse_speaks_portuguese_too(journal_path, brazilian, capsys):
     err = capsys.readouterr().err
     assert err.startswith("uso: netjournal ")
     assert "netjournal: erro: argumentos não reconhecidos: --bogus" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (("add", "--when", "ontemm", "x"),
+         "netjournal: --when: Não foi possível ler 'ontemm' como data. "
+         "Tente: agora, ontem às 18h30, sexta passada, há 3 dias, 20/11 14:00\n"),
+        (("add", "--when", "amanhã", "x"),
+         "netjournal: --when: 'amanhã' está no futuro; um encontro já aconteceu\n"),
+        (("add", "--due", "32/12", "x"),
+         "netjournal: --due: '32/12' não é uma data que existe. "
+         "Tente: amanhã, sexta, semana que vem, daqui a 3 dias, 01/12/2026\n"),
+        (("add", "--who", " "),
+         "netjournal: --who: Diga com quem você conversou, ou sobre o quê: preencha Quem ou as notas.\n"),
+        (("add", "--due", "sexta", "x"),
+         "netjournal: --follow-up: Uma data de pendência precisa de uma pendência: diga o que fazer.\n"),
+        (("group", "show", "Clube"),
+         "netjournal: Nenhum grupo chamado 'Clube': ainda não há grupos. Crie um com: netjournal group add NOME\n"),
+    ],
+)
+def test_journal_errors_in_portuguese(journal_path, brazilian, argv, expected):
+    code, out, err = run(*argv)
+    assert (code, out) == (2, "")
+    assert err == expected
