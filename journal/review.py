@@ -543,14 +543,16 @@ def to_markdown(review: Review, store) -> str:
     section("Topics", [_item(f"{t}: {n}") for t, n in r.topics.items()])
     section("Gave", [_item(f"{who(e, credited(e, GAVE))}: {e.gave}") for e in r.gave])
     section("Asked", [_item(f"{who(e, credited(e, ASKED))}: {e.asked}") for e in r.asked])
-    section("Give and ask, per person", [_item(f"{b.person.name}: gave {b.gave}, asked {b.asked}") for b in r.balance])
+    section("Give and ask, per person", [_item(_("{name}: gave {gave}, asked {asked}").format(name=b.person.name, gave=b.gave, asked=b.asked)) for b in r.balance])
     section(
         "Follow-ups due",
-        [_item(f"{e.follow_up.text} ({who(e)}; due {_day(e.follow_up.due)})") for e in r.follow_ups_due],
+        [_item(_("{text} ({who}; due {day})").format(text=e.follow_up.text, who=who(e), day=_day(e.follow_up.due)))
+         for e in r.follow_ups_due],
     )
     section(
         "Overdue follow-ups",
-        [_item(f"{e.follow_up.text} ({who(e)}; due {_day(e.follow_up.due, year=True)})") for e in r.follow_ups_overdue],
+        [_item(_("{text} ({who}; due {day})").format(text=e.follow_up.text, who=who(e), day=_day(e.follow_up.due, year=True)))
+         for e in r.follow_ups_overdue],
     )
     section(
         "Open follow-ups without a date",
@@ -559,11 +561,15 @@ def to_markdown(review: Review, store) -> str:
     cold = []
     for c in r.going_cold:
         why = (
-            f"every {c.person.keep_in_touch_days} days"
+            ngettext("every {count} day", "every {count} days", c.person.keep_in_touch_days).format(
+                count=c.person.keep_in_touch_days)
             if c.reason == "cadence"
-            else "used to meet often"
+            else _("used to meet often")
         )
-        cold.append(_item(f"{c.person.name}: last seen {_day(c.last_seen, year=True)}, {c.days_since} days ago ({why})"))
+        cold.append(_item(ngettext(
+            "{name}: last seen {day}, {count} day ago ({why})", "{name}: last seen {day}, {count} days ago ({why})",
+            c.days_since,
+        ).format(name=c.person.name, day=_day(c.last_seen, year=True), count=c.days_since, why=why)))
     section("Going cold", cold)
     section(
         "Opinions changed",
@@ -574,21 +580,28 @@ def to_markdown(review: Review, store) -> str:
     )
     section("Told this week", [_item(f"{who(e)}: {', '.join(e.told)}") for e in r.told])
     unaware = [p.name for p in r.unaware_frequent]
-    section("They don't know what you do", [_item(f"{len(unaware)} frequent contacts (3+ times in 90 days): {', '.join(unaware)}")] if unaware else [])
+    section("They don't know what you do", [_item(ngettext(
+        "{count} frequent contact (3+ times in 90 days): {names}", "{count} frequent contacts (3+ times in 90 days): {names}",
+        len(unaware)).format(count=len(unaware), names=", ".join(unaware)))] if unaware else [])
     if r.breadth is not None:
         b = r.breadth
         section(_("Network breadth, last {days} days").format(days=ACTIVE_DAYS), [
-            _item(f"{len(b.organisations)} organisations, {len(b.interests)} fields"),
-            *([_item("Seen once: " + ", ".join(b.organisations_once + b.interests_once))] if b.organisations_once or b.interests_once else []),
+            # Two counts, two plurals: each half is its own message.
+            _item(_("{organisations}, {fields}").format(
+                organisations=ngettext("{count} organisation", "{count} organisations", len(b.organisations)).format(
+                    count=len(b.organisations)),
+                fields=ngettext("{count} field", "{count} fields", len(b.interests)).format(count=len(b.interests)),
+            )),
+            *([_item(_("Seen once: {names}").format(names=", ".join(b.organisations_once + b.interests_once)))] if b.organisations_once or b.interests_once else []),
         ])
     if r.groups:
         meetings = []
         for g in r.groups:
             days = ", ".join(_day(local.date_of(m.when)) for m in g.meetings)
-            came = ", ".join(p.name for p in g.attended) or "nobody"
-            line = "{group}: {days}; came: {came}".format(group=g.group.name, days=days, came=came)
+            came = ", ".join(p.name for p in g.attended) or _("nobody")
+            line = _("{group}: {days}; came: {came}").format(group=g.group.name, days=days, came=came)
             if g.missing:
-                line += "; " + "missing: {names}".format(names=", ".join(p.name for p in g.missing))
+                line += "; " + _("missing: {names}").format(names=", ".join(p.name for p in g.missing))
             meetings.append(_item(line))
         section("Group meetings", meetings)
     section(ngettext("Last {count} week", "Last {count} weeks", len(r.history)).format(count=len(r.history)), [f"- {h.week}: {h.conversations}" for h in r.history])
