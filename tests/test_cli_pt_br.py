@@ -137,3 +137,16 @@ def test_journal_errors_in_portuguese(journal_path, brazilian, argv, expected):
     code, out, err = run(*argv)
     assert (code, out) == (2, "")
     assert err == expected
+
+
+def test_a_portuguese_add_imports_no_babel(tmp_path):
+    """Babel only builds the catalogs: `netjournal add` in Portuguese loads the compiled .mo alone."""
+    code = (
+        "import sys; from tui.cli import main; "
+        f"rc = main(['--lang', 'pt-BR', '--journal', {str(tmp_path / 'j.json')!r}, 'add', '--who', 'Ana', "
+        "'--when', 'ontem às 18h', 'oi']); "
+        "assert not [m for m in sys.modules if m.split('.')[0] == 'babel'], 'babel imported'; sys.exit(rc)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "Nova pessoa: Ana" in done.stdout
