@@ -150,3 +150,15 @@ def test_a_portuguese_add_imports_no_babel(tmp_path):
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "Nova pessoa: Ana" in done.stdout
+
+
+def test_the_settings_file_chooses_after_lang_and_before_the_environment(journal_path, monkeypatch, tmp_path):
+    settings = tmp_path / "settings.toml"
+    settings.write_text('lang = "pt-BR"\n')
+    monkeypatch.setenv("NETJOURNAL_SETTINGS", str(settings))
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert "use junto com --group NOME" in run("add", "--join", "x")[2]
+    assert "it goes with --group NAME" in run("--lang", "en", "add", "--join", "x")[2]
+    settings.write_text('lang = "klingon"\n')  # passed over: the environment decides
+    monkeypatch.setenv("LANG", "pt_BR.UTF-8")
+    assert "use junto com --group NOME" in run("add", "--join", "x")[2]

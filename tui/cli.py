@@ -227,7 +227,8 @@ def _language(argv: Sequence[str]) -> tuple[str, list[str]]:
 
     --lang is read before argparse runs, because the parser's help texts are
     translated as it is built; taken out, it may stand anywhere, before or
-    after the command. Without it, the environment decides (journal.i18n.choose).
+    after the command. Without it, the settings file's lang, then the
+    environment decide (journal.i18n.choose).
     Raises ValueError for a language netjournal has no catalog for.
     """
     explicit, rest, args = None, [], list(argv)
@@ -246,7 +247,14 @@ def _language(argv: Sequence[str]) -> tuple[str, list[str]]:
         else:
             rest.append(arg)
         i += 1
-    return i18n.choose(explicit), rest
+    return i18n.choose(explicit, None if explicit else _setting_lang()), rest
+
+
+def _setting_lang() -> str | None:
+    """The settings file's lang, if any; its problems are said by the commands that use it."""
+    from journal.settings import load_settings
+
+    return load_settings().settings.lang
 
 
 def main(argv: Sequence[str] | None = None, out=None, err=None) -> int:
