@@ -162,3 +162,18 @@ def test_the_settings_file_chooses_after_lang_and_before_the_environment(journal
     settings.write_text('lang = "klingon"\n')  # passed over: the environment decides
     monkeypatch.setenv("LANG", "pt_BR.UTF-8")
     assert "use junto com --group NOME" in run("add", "--join", "x")[2]
+
+
+def test_snooze_in_portuguese(journal_path, brazilian):
+    run("add", "--who", "Ana", "--when", "ontem", "--follow-up", "mandar a receita", "--due", "hoje", "x")
+    with Store(journal_path) as store:
+        (encounter,) = store.encounters()
+    code, out, err = run("snooze", encounter.id[:8], "ontem")
+    assert (code, out) == (2, "")
+    assert err.startswith("netjournal: WHEN: 'ontem' é ")
+    assert err.endswith(", que já passou: adie para hoje ou um dia depois.\n")
+    code, out, err = run("snooze", encounter.id[:8], "semana", "que", "vem")
+    assert (code, err) == (0, "")
+    assert out.startswith("Adiada para ") and out.endswith(": mandar a receita\n")
+    code, out, _ = run("agenda")
+    assert out.startswith("Depois, ") and "(com Ana, " in out
