@@ -125,10 +125,6 @@ def test_argparse_speaks_portuguese_too(journal_path, brazilian, capsys):
         (("add", "--due", "32/12", "x"),
          "netjournal: --due: '32/12' não é uma data que existe. "
          "Tente: amanhã, sexta, semana que vem, daqui a 3 dias, 01/12/2026\n"),
-        (("add", "--who", " "),
-         "netjournal: --who: Diga com quem você conversou, ou sobre o quê: preencha Quem ou as notas.\n"),
-        (("add", "--due", "sexta", "x"),
-         "netjournal: --follow-up: Uma data de pendência precisa de uma pendência: diga o que fazer.\n"),
         (("group", "show", "Clube"),
          "netjournal: Nenhum grupo chamado 'Clube': ainda não há grupos. Crie um com: netjournal group add NOME\n"),
     ],

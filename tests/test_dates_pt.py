@@ -136,7 +136,6 @@ def test_parse_when_relative_days_mean_the_english(pt, en, day):
     assert parse_when(pt, NOW).date() == day
 
 
-@pytest.mark.skipif(not hasattr(__import__("journal.dates").dates, "_PARTS"), reason="parts of the day arrive with the everyday branch")
 @pytest.mark.parametrize(("pt", "en", "expected"), PARTS)
 def test_parse_when_parts_of_the_day(pt, en, expected):
     assert parse_when(pt, NOW) == expected
