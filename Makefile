@@ -8,7 +8,7 @@ BENCH_STAMP := $(VENV)/.bench-$(shell cat pyproject.toml | cksum | cut -d' ' -f1
 # own: its pins would replace netjournal's dependencies (see benchmarks/jrnl.py).
 JRNL := .venv-jrnl/bin/jrnl
 
-.PHONY: run test bench bench-storage bench-latency demo screenshots clean
+.PHONY: run test bench bench-storage bench-latency demo screenshots catalogs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,18 @@ demo: $(STAMP)
 
 screenshots: $(STAMP)
 	$(BIN)/python -m tui.screenshots
+
+# Translations (journal/i18n.py): extract the msgids of the code, merge them into
+# each language's .po (a new or changed msgid comes in empty or fuzzy: translate
+# it, and remove the fuzzy flag), and compile the .mo files that are committed
+# beside them. tests/test_catalogs.py fails until the .po is complete.
+LOCALE := journal/locale
+POT := build/netjournal.pot
+catalogs: $(STAMP)
+	mkdir -p build
+	$(BIN)/pybabel extract -F babel.cfg -o $(POT) --project netjournal --add-location=file --sort-by-file --no-wrap journal tui
+	$(BIN)/pybabel update -i $(POT) -d $(LOCALE) -D netjournal -l pt_BR --init-missing --ignore-obsolete --no-wrap
+	$(BIN)/pybabel compile -d $(LOCALE) -D netjournal --statistics
 
 clean:
 	rm -rf $(VENV) .venv-jrnl .pytest_cache

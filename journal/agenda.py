@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from . import clock
 from .dates import LocalDays, week_start
 from .errors import NotFoundError, ValidationError
+from .i18n import N_, _, ngettext
 from .models import Encounter, Person
 from .names import fold
 from .settings import MAX_CADENCE_DAYS, Settings
@@ -197,11 +198,11 @@ def check_snooze_date(due: date, today: date, typed: str | None = None) -> None:
     if due >= today:
         return
     if typed:
-        message = "'{typed}' is {day}, which is in the past: snooze to today or a later day.".format(
+        message = _("'{typed}' is {day}, which is in the past: snooze to today or a later day.").format(
             typed=typed.strip(), day=long_day(due)
         )
     else:
-        message = "{day} is in the past: snooze to today or a later day.".format(day=long_day(due))
+        message = _("{day} is in the past: snooze to today or a later day.").format(day=long_day(due))
     raise ValidationError("due", message)
 
 
@@ -212,9 +213,9 @@ def snooze(store, encounter_id: str, due: date, today: date | None = None, typed
     encounter = store.encounter(encounter_id)
     follow = encounter.follow_up
     if follow is None or not follow.text:
-        raise ValidationError("follow_up", "This encounter has no follow-up to snooze.")
+        raise ValidationError("follow_up", _("This encounter has no follow-up to snooze."))
     if follow.done:
-        raise ValidationError("follow_up", "This follow-up is already done: there is nothing to snooze.")
+        raise ValidationError("follow_up", _("This follow-up is already done: there is nothing to snooze."))
     return store.set_follow_up_due(encounter_id, due)
 
 
@@ -227,11 +228,11 @@ def origin(encounter: Encounter, store, today: date) -> str:
     people = ", ".join(store.names(encounter.people))
     place = encounter.place
     if people and place:
-        return "with {people}, {day} at {place}".format(people=people, day=day, place=place)
+        return _("with {people}, {day} at {place}").format(people=people, day=day, place=place)
     if people:
-        return "with {people}, {day}".format(people=people, day=day)
+        return _("with {people}, {day}").format(people=people, day=day)
     if place:
-        return "{day} at {place}".format(day=day, place=place)
+        return _("{day} at {place}").format(day=day, place=place)
     return "{day}".format(day=day)
 
 
@@ -239,22 +240,21 @@ def short_id(encounter_id: str) -> str:
     return encounter_id[:8]
 
 
+# Marked with N_() here, translated with _() where a line is made.
 _FOLLOW_UP_LINES = {
-    "overdue": "Overdue, due {due}: {text} ({origin}) [{id}]",
-    "today": "Today: {text} ({origin}) [{id}]",
-    "this_week": "This week, {due}: {text} ({origin}) [{id}]",
-    "later": "Later, {due}: {text} ({origin}) [{id}]",
-    "someday": "Someday: {text} ({origin}) [{id}]",
+    "overdue": N_("Overdue, due {due}: {text} ({origin}) [{id}]"),
+    "today": N_("Today: {text} ({origin}) [{id}]"),
+    "this_week": N_("This week, {due}: {text} ({origin}) [{id}]"),
+    "later": N_("Later, {due}: {text} ({origin}) [{id}]"),
+    "someday": N_("Someday: {text} ({origin}) [{id}]"),
 }
 # (whole day, with a place) -> the line of a group's meeting.
 _MEETING_LINES = {
-    (False, True): "Meeting: {group}, {day} {time} at {place}",
-    (False, False): "Meeting: {group}, {day} {time}",
-    (True, True): "Meeting: {group}, {day} at {place}",
-    (True, False): "Meeting: {group}, {day}",
+    (False, True): N_("Meeting: {group}, {day} {time} at {place}"),
+    (False, False): N_("Meeting: {group}, {day} {time}"),
+    (True, True): N_("Meeting: {group}, {day} at {place}"),
+    (True, False): N_("Meeting: {group}, {day}"),
 }
-_REACH_OUT_OWN = "Reach out: {name}, last seen {day} ({days} days ago; every {cadence} days)"
-_REACH_OUT_DEFAULT = "Reach out: {name}, last seen {day} ({days} days ago)"
 
 
 def _one_line(text: str) -> str:
@@ -269,7 +269,7 @@ def to_lines(agenda: Agenda, store, sections=SECTIONS) -> list[str]:
         if name in _FOLLOW_UP_LINES:
             for e in agenda.section(name):
                 lines.append(
-                    _FOLLOW_UP_LINES[name].format(
+                    _(_FOLLOW_UP_LINES[name]).format(
                         due=short_day(e.follow_up.due, today) if e.follow_up.due else "",
                         text=_one_line(e.follow_up.text),
                         origin=_one_line(origin(e, store, today)),
@@ -278,13 +278,17 @@ def to_lines(agenda: Agenda, store, sections=SECTIONS) -> list[str]:
                 )
         elif name == "reach_out":
             for r in agenda.reach_out:
-                template = _REACH_OUT_OWN if r.own_cadence else _REACH_OUT_DEFAULT
-                lines.append(
-                    template.format(name=r.person.name, day=short_day(r.last_seen, today), days=r.days_since, cadence=r.cadence)
-                )
+                ago = ngettext("{days} day ago", "{days} days ago", r.days_since).format(days=r.days_since)
+                if r.own_cadence:
+                    line = _("Reach out: {name}, last seen {day} ({ago}; every {cadence} days)").format(
+                        name=r.person.name, day=short_day(r.last_seen, today), ago=ago, cadence=r.cadence)
+                else:
+                    line = _("Reach out: {name}, last seen {day} ({ago})").format(
+                        name=r.person.name, day=short_day(r.last_seen, today), ago=ago)
+                lines.append(line)
         elif name == "meetings":
             for m in agenda.meetings:
-                template = _MEETING_LINES[(m.whole_day, bool(m.place))]
+                template = _(_MEETING_LINES[(m.whole_day, bool(m.place))])
                 lines.append(template.format(
                     group=m.group.name, day=short_day(m.when.date(), today), time=m.when.strftime("%H:%M"), place=m.place,
                 ))

@@ -56,6 +56,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from itertools import islice
 
 from .dates import DateParseError, parse_due
+from .i18n import _
 from .names import fold
 
 # ------------------------------------------------------------------ bounds
@@ -363,7 +364,7 @@ def _time_of(m: re.Match) -> time | None:
 
 
 def _error(message: str) -> CadenceError:
-    return CadenceError("{message} Try: {examples}.".format(message=message, examples=EXAMPLES))
+    return CadenceError(_("{message} Try: {examples}.").format(message=message, examples=EXAMPLES))
 
 
 @dataclass
@@ -400,7 +401,7 @@ def _classify(words: list[str]) -> list[_Token]:
         elif m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", word, re.ASCII):
             tokens.append(_Token("ordinal", int(m[1]), word))
         else:
-            raise _error("'{word}' is not a word netjournal knows for a cadence.".format(word=word))
+            raise _error(_("'{word}' is not a word netjournal knows for a cadence.").format(word=word))
     return tokens
 
 
@@ -429,12 +430,12 @@ def _is_unit(token: _Token, freq: str) -> bool:
 
 def _interval(n: int) -> int:
     if not 1 <= n <= MAX_INTERVAL_TYPED:
-        raise _error("Every {n}: the interval must be between 1 and {most}.".format(n=n, most=MAX_INTERVAL_TYPED))
+        raise _error(_("Every {n}: the interval must be between 1 and {most}.").format(n=n, most=MAX_INTERVAL_TYPED))
     return n
 
 
 def _not_understood() -> CadenceError:
-    return _error("That cadence is not one netjournal can read.")
+    return _error(_("That cadence is not one netjournal can read."))
 
 
 def _monthly(tokens: list[_Token], interval: int) -> Rule:
@@ -446,13 +447,13 @@ def _monthly(tokens: list[_Token], interval: int) -> Rule:
         return Rule(MONTHLY, interval, byday)
     if len(tokens) == 1 and tokens[0].kind in ("ordinal", "number") and 1 <= tokens[0].value <= 31:
         return Rule(MONTHLY, interval, bymonthday=(tokens[0].value,))
-    raise _error("Say which day of the month: 'monthly on the first monday' or 'monthly on the 15th'.")
+    raise _error(_("Say which day of the month: 'monthly on the first monday' or 'monthly on the 15th'."))
 
 
 def _rule_from(tokens: list[_Token]) -> Rule:
     """The rule the classified words describe; CadenceError if they fit no pattern."""
     if not tokens:
-        raise _error("Say how often the group meets.")
+        raise _error(_("Say how often the group meets."))
     head, rest = tokens[0], tokens[1:]
     # "daily", "weekly on fri", "fortnightly on wed", "monthly on the first monday"
     if head.kind == "adverb":
@@ -463,7 +464,7 @@ def _rule_from(tokens: list[_Token]) -> Rule:
             byday = _weekdays_only(rest)
             if byday:
                 return Rule(WEEKLY, interval, byday)
-            raise _error("Say which day: '{word} on tuesday'.".format(word=head.word))
+            raise _error(_("Say which day: '{word} on tuesday'.").format(word=head.word))
         if freq == MONTHLY:
             return _monthly(rest, interval)
         raise _not_understood()
@@ -476,9 +477,9 @@ def _rule_from(tokens: list[_Token]) -> Rule:
         if byday:
             return Rule(MONTHLY, 1, byday)
     if head.kind != "every":
-        raise _error("Start with 'every' (or 'toda'), or a word like 'weekly'.")
+        raise _error(_("Start with 'every' (or 'toda'), or a word like 'weekly'."))
     if not rest:
-        raise _error("'{word}' what? Say which day: 'every tuesday'.".format(word=head.word))
+        raise _error(_("'{word}' what? Say which day: 'every tuesday'.").format(word=head.word))
     first = rest[0]
     # "every tuesday [and thursday]", "every weekday"
     byday = _weekdays_only(rest)
@@ -519,8 +520,8 @@ def _rule_from(tokens: list[_Token]) -> Rule:
         byday = _weekdays_only(after)
         if byday:
             return Rule(WEEKLY, interval, byday)
-        raise _error(f"Say which day: '{head.word} {first.word} {rest[at].word} on thursday'." if at else
-                     f"Say which day: '{head.word} {rest[at].word} on thursday'.")
+        example = f"{head.word} {first.word} {rest[at].word}" if at else f"{head.word} {rest[at].word}"
+        raise _error(_("Say which day: '{words} on thursday'.").format(words=example))
     return _monthly(after, interval)
 
 
@@ -533,20 +534,20 @@ def parse_cadence(text: str, today: date) -> Cadence:
     the weeks of the last one. A rule with no date ahead is an error.
     """
     if type(text) is not str or not text.strip():
-        raise _error("Say how often the group meets.")
+        raise _error(_("Say how often the group meets."))
     if len(text) > MAX_TEXT:
-        raise _error("That is longer than {most} characters.".format(most=MAX_TEXT))
+        raise _error(_("That is longer than {most} characters.").format(most=MAX_TEXT))
     typed = " ".join(text.split())
     s = fold(typed).replace(",", " ")
     s = " " + " ".join(s.split())
     times = list(_time_pattern().finditer(s))
     if len(times) > 1:
-        raise _error("Give one time only.")
+        raise _error(_("Give one time only."))
     at: time | None = None
     if times:
         at = _time_of(times[0])
         if at is None:
-            raise _error("'{time}' is not a time of day.".format(time=times[0].group().strip()))
+            raise _error(_("'{time}' is not a time of day.").format(time=times[0].group().strip()))
         s = s[: times[0].start()] + " " + s[times[0].end():]
     s = " " + " ".join(s.split())
     first_day: date | None = None
@@ -555,7 +556,7 @@ def parse_cadence(text: str, today: date) -> Cadence:
         try:
             first_day = parse_due(m["date"], today)
         except DateParseError as exc:
-            raise CadenceError("The first date: {problem}".format(problem=exc)) from None
+            raise CadenceError(_("The first date: {problem}").format(problem=exc)) from None
         s = s[: m.start()]
     # "terça-feira", "segunda-feira": the weekday.
     words = [w.removesuffix("-feiras").removesuffix("-feira") for w in s.split()]
@@ -575,7 +576,7 @@ def parse_cadence(text: str, today: date) -> Cadence:
     cadence = Cadence(rule, start, whole_day, typed)
     schedule = Schedule(cadence.rule.text(), cadence.start_text)
     if not schedule.next_after(datetime.combine(today, time()), 1, local=True):
-        raise CadenceError("That cadence has no date from today on; check the first date.")
+        raise CadenceError(_("That cadence has no date from today on; check the first date."))
     return cadence
 
 
@@ -777,12 +778,12 @@ def parse_day_and_time(text: str, today: date) -> tuple[date, time | None]:
     s = " " + " ".join(fold(text or "").split())
     times = list(_time_pattern().finditer(s))
     if len(times) > 1:
-        raise DateParseError("Give one time only, like 'wed 20:00'.")
+        raise DateParseError(_("Give one time only, like 'wed 20:00'."))
     at = None
     if times:
         at = _time_of(times[0])
         if at is None:
-            raise DateParseError("'{time}' is not a time of day.".format(time=times[0].group().strip()))
+            raise DateParseError(_("'{time}' is not a time of day.").format(time=times[0].group().strip()))
         s = s[: times[0].start()] + " " + s[times[0].end():]
     day_text = " ".join(s.split())
     return (parse_due(day_text, today) if day_text else today), at

@@ -17,6 +17,10 @@ anything outside the grammar is a `DateParseError`. dateutil's parser
 only sees text that has already been shape-checked (ISO dates, month
 names); relativedelta does the calendar work, and the local zone's
 offsets come from journal.clock (the C library), not from dateutil's tz module.
+
+Portuguese is always read too, whatever the interface language: `_normalise`
+rewrites it into the English phrase it means (journal.dates_pt: "ontem às
+18h" is "yesterday at 18h"), so one grammar serves both languages.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from typing import NamedTuple
 from dateutil.relativedelta import relativedelta
 
 from . import clock
+from .i18n import N_, _
 
 
 def _du_parser():
@@ -66,10 +71,16 @@ MIN_YEAR = 1900
 # little; "now" typed a few seconds later must not count as the future.
 FUTURE_SLACK = timedelta(minutes=1)
 
-_WHEN_HINT = "Try: now, yesterday 18:30, last friday, 3 days ago, 2026-11-20 14:00"
-_DUE_HINT = "Try: tomorrow, fri, next week, in 3 days, 2026-12-01"
-_WEEK_HINT = "Try: 2026-W48"
-_WEEK_OF_HINT = "Try: 2026-W48, 2026-48, last, -1 (a week back), or a date in the week such as 2026-11-25"
+# Translated where they are shown: each language gives its own examples.
+_WHEN_HINT = N_("Try: now, yesterday 18:30, last friday, 3 days ago, 2026-11-20 14:00")
+_DUE_HINT = N_("Try: tomorrow, fri, next week, in 3 days, 2026-12-01")
+_WEEK_HINT = N_("Try: 2026-W48")
+_WEEK_OF_HINT = N_("Try: 2026-W48, 2026-48, last, -1 (a week back), or a date in the week such as 2026-11-25")
+# What _normalise says about an empty or overlong entry, per thing asked for.
+_EMPTY = {"a date": N_("Please enter a date. {hint}"), "a due date": N_("Please enter a due date. {hint}"),
+          "a week": N_("Please enter a week. {hint}")}
+_TOO_LONG = {"a date": N_("That is too long for a date. {hint}"), "a due date": N_("That is too long for a due date. {hint}"),
+             "a week": N_("That is too long for a week. {hint}")}
 # The weeks a review can show: its history reaches 12 weeks back and its last
 # midnight a week ahead, which must stay inside the C library's and
 # datetime's years.
@@ -214,14 +225,17 @@ def _shown(text: str) -> str:
 
 def _normalise(text: object, hint: str, what: str) -> str:
     if not isinstance(text, str):
-        raise DateParseError(f"Please enter {what}. {hint}")
+        raise DateParseError(_(_EMPTY[what]).format(hint=_(hint)))
     # Checked before any other work so pasted megabytes cost nothing.
     if len(text) > MAX_INPUT_LENGTH:
-        raise DateParseError(f"That is too long for {what}. {hint}")
+        raise DateParseError(_(_TOO_LONG[what]).format(hint=_(hint)))
     s = " ".join(text.split()).lower()
     if not s:
-        raise DateParseError(f"Please enter {what}. {hint}")
-    return s
+        raise DateParseError(_(_EMPTY[what]).format(hint=_(hint)))
+    # Portuguese is always read too, as the English phrase it means (issue 19).
+    from .dates_pt import to_english
+
+    return to_english(s)
 
 
 def _count(n: str) -> int:
@@ -447,7 +461,7 @@ def parse_when(text: str, now: datetime, *, dayfirst: bool = True) -> datetime:
         raise ValueError("parse_when needs an aware `now`")
     s = _normalise(text, _WHEN_HINT, "a date")
     shown = _shown(text)
-    unreadable = DateParseError(f"Could not read '{shown}' as a date. {_WHEN_HINT}")
+    unreadable = DateParseError(_("Could not read '{text}' as a date. {hint}").format(text=shown, hint=_(_WHEN_HINT)))
 
     if s == "now":
         return now
@@ -459,14 +473,14 @@ def parse_when(text: str, now: datetime, *, dayfirst: bool = True) -> datetime:
         return (now.astimezone(timezone.utc) - delta).astimezone(now.tzinfo)
 
     in_future = DateParseError(
-        f"'{shown}' is in the future; an encounter has already happened"
+        _("'{text}' is in the future; an encounter has already happened").format(text=shown)
     )
     if _IN_RE.fullmatch(s):
         raise in_future
 
     day_text, hm, has_time = _part_of_day(s) or _split_time(s)
     if has_time and hm is None:
-        raise DateParseError(f"'{shown}' has a time that does not exist. {_WHEN_HINT}")
+        raise DateParseError(_("'{text}' has a time that does not exist. {hint}").format(text=shown, hint=_(_WHEN_HINT)))
 
     today = now.date()
     wall_now = now.replace(tzinfo=None)
@@ -504,17 +518,17 @@ def parse_when(text: str, now: datetime, *, dayfirst: bool = True) -> datetime:
         raise unreadable from None
     except _OutOfRange as err:
         if err.past:
-            raise DateParseError(f"'{shown}' is too long ago. {_WHEN_HINT}") from None
+            raise DateParseError(_("'{text}' is too long ago. {hint}").format(text=shown, hint=_(_WHEN_HINT))) from None
         raise in_future from None
     except (ValueError, OverflowError):
         # Date-shaped but impossible: "31/02", "32/13", "2026-02-30".
-        raise DateParseError(f"'{shown}' is not a real date. {_WHEN_HINT}") from None
+        raise DateParseError(_("'{text}' is not a real date. {hint}").format(text=shown, hint=_(_WHEN_HINT))) from None
 
     if _is_future(result, now):
         hint = _yesterday_hint(s, day_text) if has_time else None
         if hint:
             # "18:30" typed at 09:52 is almost always last night's.
-            raise DateParseError(f"'{shown}' is later than now; did you mean {hint}?")
+            raise DateParseError(_("'{text}' is later than now; did you mean {hint}?").format(text=shown, hint=hint))
         raise in_future
     return result
 
@@ -560,10 +574,10 @@ def parse_due(text: str, today: date, *, dayfirst: bool = True) -> date:
         ).day
     except _NotADate:
         raise DateParseError(
-            f"Could not read '{shown}' as a due date. {_DUE_HINT}"
+            _("Could not read '{text}' as a due date. {hint}").format(text=shown, hint=_(_DUE_HINT))
         ) from None
     except (ValueError, OverflowError):
-        raise DateParseError(f"'{shown}' is not a real date. {_DUE_HINT}") from None
+        raise DateParseError(_("'{text}' is not a real date. {hint}").format(text=shown, hint=_(_DUE_HINT))) from None
 
 
 # ---------------------------------------------------------------- weeks & headings
@@ -586,7 +600,7 @@ def parse_week(label: str) -> date:
     """The Monday of the ISO week named like "2026-W48" (inverse of iso_week_label)."""
     s = _normalise(label, _WEEK_HINT, "a week")
     m = _WEEK_RE.fullmatch(s)
-    error = DateParseError(f"Could not read '{_shown(label)}' as a week. {_WEEK_HINT}")
+    error = DateParseError(_("Could not read '{text}' as a week. {hint}").format(text=_shown(label), hint=_(_WEEK_HINT)))
     if m is None:
         raise error
     try:
@@ -609,7 +623,7 @@ def parse_week_of(text: str, today: date, *, dayfirst: bool = True) -> date:
     """
     s = _normalise(text, _WEEK_OF_HINT, "a week")
     shown = _shown(text)
-    unreadable = DateParseError(f"Could not read '{shown}' as a week. {_WEEK_OF_HINT}")
+    unreadable = DateParseError(_("Could not read '{text}' as a week. {hint}").format(text=shown, hint=_(_WEEK_OF_HINT)))
     m = _WEEK_RE.fullmatch(s) or _YEAR_WEEK_RE.fullmatch(s)
     try:
         if m:
@@ -631,7 +645,8 @@ def parse_week_of(text: str, today: date, *, dayfirst: bool = True) -> date:
         raise unreadable from None
     if not FIRST_WEEK_YEAR <= day.year <= LAST_WEEK_YEAR:
         raise DateParseError(
-            f"'{shown}' is out of range: weeks from {FIRST_WEEK_YEAR} to {LAST_WEEK_YEAR} can be reviewed."
+            _("'{text}' is out of range: weeks from {first} to {last} can be reviewed.").format(
+                text=shown, first=FIRST_WEEK_YEAR, last=LAST_WEEK_YEAR)
         )
     return day
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .i18n import _
+
 
 class JournalError(Exception):
     """Base for everything the store reports to the user."""
@@ -60,7 +62,7 @@ class AmbiguousNameError(ValidationError):
         shown = ", ".join(candidates)
         super().__init__(
             "who",
-            f"'{name}' matches several people ({shown}); type the full name.",
+            _("'{name}' matches several people ({names}); type the full name.").format(name=name, names=shown),
         )
 
 

@@ -35,6 +35,7 @@ from .models import Encounter, EncounterDraft, Group, Person, Recurrence
 from .names import fold
 from .text import clean, clean_line
 from .tombstones import bury, unbury
+from .i18n import _
 
 ATTENDANCE_WINDOW = 10
 MISSING_AFTER = 3
@@ -360,12 +361,12 @@ class GroupBook:
             before = self.get(group_id)
             schedule = schedule_of(before)
             if schedule is None or not schedule.readable:
-                raise ValidationError("date", "This group has no cadence that netjournal can read; there is no date to change.")
+                raise ValidationError("date", _("This group has no cadence that netjournal can read; there is no date to change."))
             local = schedule.local(when)
             day_start = datetime.combine(local.date(), time())
             dates = schedule.between(day_start, day_start + timedelta(days=1), local=True)
             if not dates:
-                raise ValidationError("date", "The group does not meet on {day}.".format(day=describe_date(local, True)))
+                raise ValidationError("date", _("The group does not meet on {day}.").format(day=describe_date(local, True)))
             cadence = replace(before.cadence, exdates=list(before.cadence.exdates), rdates=list(before.cadence.rdates))
             text = format_local(dates[0], schedule.whole_day)
             if text in cadence.rdates:
@@ -377,7 +378,7 @@ class GroupBook:
                 cadence.rdates.append(format_local(target, schedule.whole_day))
             group = replace(before, cadence=cadence, updated_at=clock.utc_stamp())
             if not Schedule.of(cadence).readable:
-                raise ValidationError("date", "Too many dates were changed; edit the cadence instead.")
+                raise ValidationError("date", _("Too many dates were changed; edit the cadence instead."))
             self._store._put("groups", group)
         return GroupChange(group, before)
 
@@ -446,13 +447,13 @@ class GroupBook:
             else:
                 raise TypeError(f"unknown group field {key}")
         if not group.name:
-            raise ValidationError("name", "A group needs a name.")
+            raise ValidationError("name", _("A group needs a name."))
         key = fold(group.name)
         if not key:
-            raise ValidationError("name", "A group's name needs a letter or a digit.")
+            raise ValidationError("name", _("A group's name needs a letter or a digit."))
         for other in self._store._records["groups"].values():
             if other.id != group.id and fold(other.name) == key:
-                raise ValidationError("name", "There is already a group called '{name}'.".format(name=other.name))
+                raise ValidationError("name", _("There is already a group called '{name}'.").format(name=other.name))
         for person in created:
             self._store._put("people", person)
         return created

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .i18n import N_
 from .text import clean
 
 
@@ -155,9 +156,10 @@ _DRAW_NOTHING = frozenset({"Cc", "Cf", "Cs", "Mn", "Me", "Zs", "Zl", "Zp"})
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 # The store's messages for such names, under the field they were typed in.
-INVISIBLE_WHO = "A name in Who has no letters you can see (only accents or invisible characters); type the name."
-INVISIBLE_NAME = "The name has no letters you can see (only accents or invisible characters); type the name."
-INVISIBLE_ALIAS = "An alias has no letters you can see (only accents or invisible characters); retype or remove it."
+# Marked here, translated where raised (journal.store).
+INVISIBLE_WHO = N_("A name in Who has no letters you can see (only accents or invisible characters); type the name.")
+INVISIBLE_NAME = N_("The name has no letters you can see (only accents or invisible characters); type the name.")
+INVISIBLE_ALIAS = N_("An alias has no letters you can see (only accents or invisible characters); retype or remove it.")
 
 
 def visible(name: str) -> bool:

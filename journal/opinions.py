@@ -23,9 +23,10 @@ from .errors import NotFoundError, ValidationError
 from .models import CONFIDENCES, Encounter, Opinion, OpinionRevision
 from .names import fold
 from .text import clean, clean_line, first_line
+from .i18n import N_, _
 
 FORMED, REVISED, UNCHANGED = "formed", "revised", "unchanged"
-_FIELD_HINT = "Write it as subject: stance"
+_FIELD_HINT = N_("Write it as subject: stance")
 
 
 def parse_opinion_field(text: str) -> tuple[str, str] | None:
@@ -39,7 +40,7 @@ def parse_opinion_field(text: str) -> tuple[str, str] | None:
     subject, colon, stance = clean(text).partition(":")
     subject, stance = clean_line(subject), clean(stance).strip()
     if not colon or not subject or not stance:
-        raise ValidationError("opinion", _FIELD_HINT)
+        raise ValidationError("opinion", _(_FIELD_HINT))
     return subject, stance
 
 
@@ -226,15 +227,15 @@ class OpinionBook:
         stance = clean(stance or "").strip()
         confidence = clean_line(confidence or "").casefold()
         if not subject:
-            raise ValidationError("subject", "An opinion needs a subject: what is it about?")
+            raise ValidationError("subject", _("An opinion needs a subject: what is it about?"))
         if not fold(subject):
             # Opinions are found by their folded subject; one that folds to
             # nothing (only accents) could never be found or revised again.
-            raise ValidationError("subject", "A subject needs a letter, a digit or a sign, not only accents.")
+            raise ValidationError("subject", _("A subject needs a letter, a digit or a sign, not only accents."))
         if not stance:
-            raise ValidationError("stance", "An opinion needs a stance: what do you think?")
+            raise ValidationError("stance", _("An opinion needs a stance: what do you think?"))
         if confidence not in CONFIDENCES:
-            raise ValidationError("confidence", "Confidence is one of: " + ", ".join(CONFIDENCES) + ".")
+            raise ValidationError("confidence", _("Confidence is one of: {choices}.").format(choices=", ".join(CONFIDENCES)))
         with self._store._transaction():
             self._check_encounter(encounter_id)
             existing = self._find(subject)
@@ -314,7 +315,7 @@ class OpinionBook:
 
     def _check_encounter(self, encounter_id: str | None) -> None:
         if encounter_id and encounter_id not in self._store._records["encounters"]:
-            raise ValidationError("encounter", f"No encounter with id {encounter_id}.")
+            raise ValidationError("encounter", _("No encounter with id {id}.").format(id=encounter_id))
 
 
 class _OpinionStore(Protocol):

@@ -38,6 +38,7 @@ from operator import attrgetter
 from . import clock
 from .dates import LocalDays, iso_week_label, parse_week, week_start
 from .credit import ASKED, GAVE, credited, text_of
+from .i18n import N_, _, ngettext
 from .models import Encounter, Group, Person
 from .names import fold
 from .queries import streak as streak_of
@@ -488,34 +489,45 @@ def _breadth_json(breadth: Breadth | None) -> dict:
     }
 
 
+# The Markdown sections' titles, marked for the catalogs: to_markdown passes
+# them to section() as they are, and section() translates them.
+_SECTION_TITLES = (
+    N_("By day"), N_("New people"), N_("Returning people"), N_("Settings"), N_("Topics"), N_("Gave"),
+    N_("Asked"), N_("Give and ask, per person"), N_("Follow-ups due"), N_("Overdue follow-ups"),
+    N_("Open follow-ups without a date"), N_("Going cold"), N_("Opinions changed"), N_("Told this week"),
+    N_("They don't know what you do"), N_("Group meetings"),
+)
+
+
 def _item(text: str) -> str:
     """A list item holding user text verbatim; later lines stay inside it."""
     return "- " + text.replace("\n", "\n  ")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def to_markdown(review: Review, store) -> str:
     """A readable Markdown report; user text is inserted as typed."""
     r = review
     lines = [
-        f"# Weekly review {r.week}",
+        _("# Weekly review {week}").format(week=r.week),
         "",
         f"{_day(r.start)} – {_day(r.end, year=True)}",
         "",
-        f"- **Conversations:** {r.conversations}",
-        f"- **People:** {r.people} ({len(r.new_people)} new, {len(r.returning_people)} returning)",
-        f"- **Streak:** {_plural(r.streak, 'day')} (as of {_day(r.as_of)})",
-        f"- **Gave / asked:** {len(r.gave)} / {len(r.asked)}",
+        _("- **Conversations:** {count}").format(count=r.conversations),
+        _("- **People:** {count} ({new} new, {returning} returning)").format(
+            count=r.people, new=len(r.new_people), returning=len(r.returning_people)
+        ),
+        ngettext("- **Streak:** {count} day (as of {day})", "- **Streak:** {count} days (as of {day})", r.streak).format(
+            count=r.streak, day=_day(r.as_of)
+        ),
+        _("- **Gave / asked:** {gave} / {asked}").format(gave=len(r.gave), asked=len(r.asked)),
     ]
     if r.asks_outnumber_gives:
-        lines.append("- Asks outnumber gives this week.")
+        lines.append(_("- Asks outnumber gives this week."))
 
     def section(title: str, items: list[str]) -> None:
-        lines.extend(["", f"## {title}", ""])
-        lines.extend(items or ["_None._"])
+        # Titles are msgids (see _SECTION_TITLES); user text in items is never translated.
+        lines.extend(["", "## " + _(title), ""])
+        lines.extend(items or [_("_None._")])
 
     local = LocalDays()
 
@@ -531,14 +543,16 @@ def to_markdown(review: Review, store) -> str:
     section("Topics", [_item(f"{t}: {n}") for t, n in r.topics.items()])
     section("Gave", [_item(f"{who(e, credited(e, GAVE))}: {e.gave}") for e in r.gave])
     section("Asked", [_item(f"{who(e, credited(e, ASKED))}: {e.asked}") for e in r.asked])
-    section("Give and ask, per person", [_item(f"{b.person.name}: gave {b.gave}, asked {b.asked}") for b in r.balance])
+    section("Give and ask, per person", [_item(_("{name}: gave {gave}, asked {asked}").format(name=b.person.name, gave=b.gave, asked=b.asked)) for b in r.balance])
     section(
         "Follow-ups due",
-        [_item(f"{e.follow_up.text} ({who(e)}; due {_day(e.follow_up.due)})") for e in r.follow_ups_due],
+        [_item(_("{text} ({who}; due {day})").format(text=e.follow_up.text, who=who(e), day=_day(e.follow_up.due)))
+         for e in r.follow_ups_due],
     )
     section(
         "Overdue follow-ups",
-        [_item(f"{e.follow_up.text} ({who(e)}; due {_day(e.follow_up.due, year=True)})") for e in r.follow_ups_overdue],
+        [_item(_("{text} ({who}; due {day})").format(text=e.follow_up.text, who=who(e), day=_day(e.follow_up.due, year=True)))
+         for e in r.follow_ups_overdue],
     )
     section(
         "Open follow-ups without a date",
@@ -547,11 +561,15 @@ def to_markdown(review: Review, store) -> str:
     cold = []
     for c in r.going_cold:
         why = (
-            f"every {c.person.keep_in_touch_days} days"
+            ngettext("every {count} day", "every {count} days", c.person.keep_in_touch_days).format(
+                count=c.person.keep_in_touch_days)
             if c.reason == "cadence"
-            else "used to meet often"
+            else _("used to meet often")
         )
-        cold.append(_item(f"{c.person.name}: last seen {_day(c.last_seen, year=True)}, {c.days_since} days ago ({why})"))
+        cold.append(_item(ngettext(
+            "{name}: last seen {day}, {count} day ago ({why})", "{name}: last seen {day}, {count} days ago ({why})",
+            c.days_since,
+        ).format(name=c.person.name, day=_day(c.last_seen, year=True), count=c.days_since, why=why)))
     section("Going cold", cold)
     section(
         "Opinions changed",
@@ -562,23 +580,30 @@ def to_markdown(review: Review, store) -> str:
     )
     section("Told this week", [_item(f"{who(e)}: {', '.join(e.told)}") for e in r.told])
     unaware = [p.name for p in r.unaware_frequent]
-    section("They don't know what you do", [_item(f"{len(unaware)} frequent contacts (3+ times in 90 days): {', '.join(unaware)}")] if unaware else [])
+    section("They don't know what you do", [_item(ngettext(
+        "{count} frequent contact (3+ times in 90 days): {names}", "{count} frequent contacts (3+ times in 90 days): {names}",
+        len(unaware)).format(count=len(unaware), names=", ".join(unaware)))] if unaware else [])
     if r.breadth is not None:
         b = r.breadth
-        section(f"Network breadth, last {ACTIVE_DAYS} days", [
-            _item(f"{len(b.organisations)} organisations, {len(b.interests)} fields"),
-            *([_item("Seen once: " + ", ".join(b.organisations_once + b.interests_once))] if b.organisations_once or b.interests_once else []),
+        section(_("Network breadth, last {days} days").format(days=ACTIVE_DAYS), [
+            # Two counts, two plurals: each half is its own message.
+            _item(_("{organisations}, {fields}").format(
+                organisations=ngettext("{count} organisation", "{count} organisations", len(b.organisations)).format(
+                    count=len(b.organisations)),
+                fields=ngettext("{count} field", "{count} fields", len(b.interests)).format(count=len(b.interests)),
+            )),
+            *([_item(_("Seen once: {names}").format(names=", ".join(b.organisations_once + b.interests_once)))] if b.organisations_once or b.interests_once else []),
         ])
     if r.groups:
         meetings = []
         for g in r.groups:
             days = ", ".join(_day(local.date_of(m.when)) for m in g.meetings)
-            came = ", ".join(p.name for p in g.attended) or "nobody"
-            line = "{group}: {days}; came: {came}".format(group=g.group.name, days=days, came=came)
+            came = ", ".join(p.name for p in g.attended) or _("nobody")
+            line = _("{group}: {days}; came: {came}").format(group=g.group.name, days=days, came=came)
             if g.missing:
-                line += "; " + "missing: {names}".format(names=", ".join(p.name for p in g.missing))
+                line += "; " + _("missing: {names}").format(names=", ".join(p.name for p in g.missing))
             meetings.append(_item(line))
         section("Group meetings", meetings)
-    section(f"Last {len(r.history)} weeks", [f"- {h.week}: {h.conversations}" for h in r.history])
-    lines.extend(["", "## Reflection", "", r.reflection if r.reflection.strip() else "_None yet._"])
+    section(ngettext("Last {count} week", "Last {count} weeks", len(r.history)).format(count=len(r.history)), [f"- {h.week}: {h.conversations}" for h in r.history])
+    lines.extend(["", "## " + _("Reflection"), "", r.reflection if r.reflection.strip() else _("_None yet._")])
     return "\n".join(lines) + "\n"

@@ -17,7 +17,6 @@ with a message saying to fix or delete it.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -38,7 +37,7 @@ class Settings:
     start_screen: str = "auto"  # auto: the Agenda when something is due today or overdue
     keep_in_touch_days: int = 30  # the cadence of people who have none of their own
     people_sort: str = "last_seen"
-    lang: str | None = None  # e.g. "pt-BR"; stored only, for the translation to come
+    lang: str | None = None  # e.g. "pt-BR": the command line's language, after --lang (journal.i18n.choose)
     # Keys this version does not know, kept as they were read.
     unknown: dict = field(default_factory=dict, compare=False)
 
@@ -138,6 +137,10 @@ def _read_raw(path: Path) -> dict | None:
         data = path.read_bytes()
     except FileNotFoundError:
         return None
+    # Imported only for a file that exists: the command line reads the settings
+    # at every start (their lang), and tomllib costs 5 ms.
+    import tomllib
+
     try:
         return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:

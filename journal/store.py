@@ -17,6 +17,7 @@ from . import clock
 from .errors import AmbiguousNameError, NotFoundError, ValidationError, ValidationErrors, raise_all
 from .drafts import problems as draft_problems, typed_names
 from .credit import ASKED, GAVE, MentionError, credit_fields, spellings
+from .i18n import _
 from .models import (
     DEFAULT_SETTINGS,
     Encounter,
@@ -232,7 +233,7 @@ class Store(Persistence):
         with self._transaction():
             current = self.encounter(encounter_id)
             if current.follow_up is None:
-                raise ValidationError("follow_up", "This encounter has no follow-up.")
+                raise ValidationError("follow_up", _("This encounter has no follow-up."))
             encounter = replace(current, follow_up=replace(current.follow_up, done=done))
             encounter.updated_at = clock.utc_stamp()
             self._put("encounters", encounter)
@@ -272,7 +273,7 @@ class Store(Persistence):
             except AmbiguousNameError as exc:
                 raise ValidationError("introduced", exc.message) from None
             if len(pair_ids) != 2:
-                raise ValidationError("introduced", "An introduction is between two different people: 'Ana > Bruno'.")
+                raise ValidationError("introduced", _("An introduction is between two different people: 'Ana > Bruno'."))
             created.extend(pair_created)
             encounter.introduced.append(pair_ids)
         if clean_line(draft.met_through):
@@ -467,7 +468,7 @@ class Store(Persistence):
     def merge_people(self, keep_id: str, other_id: str) -> Person:
         """Fold `other` into `keep`: encounters, introductions, aliases, interests."""
         if keep_id == other_id:
-            raise ValidationError("merge", "Pick two different people to merge.")
+            raise ValidationError("merge", _("Pick two different people to merge."))
         with self._transaction():
             keep = replace(self.person(keep_id))
             other = self.person(other_id)
@@ -577,9 +578,9 @@ class Store(Persistence):
         for quality in qualities:
             quality = clean_line(quality)
             if not fold(quality):
-                raise ValidationError("qualities", "A quality needs a letter or a digit: 'UX research', 'Python teaching'.")
+                raise ValidationError("qualities", _("A quality needs a letter or a digit: 'UX research', 'Python teaching'."))
             if len(quality) > 80:
-                raise ValidationError("qualities", "A quality is a few words (80 characters at most).")
+                raise ValidationError("qualities", _("A quality is a few words (80 characters at most)."))
             cleaned.setdefault(fold(quality), quality)
         with self._transaction():
             me = replace(self.me(), qualities=list(cleaned.values()), updated_at=clock.utc_stamp())

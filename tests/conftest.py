@@ -20,6 +20,23 @@ FROZEN_NOW = "2026-11-27T15:00:00+01:00"
 
 
 @pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """Every test starts in English whatever the machine's locale, and leaves English behind.
+
+    The language is per process (journal.i18n.use): a command line run in
+    Portuguese by one test must not carry over into the next.
+    """
+    from journal import i18n
+
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.use(i18n.ENGLISH)
+    yield
+    i18n.use(i18n.ENGLISH)
+
+
+@pytest.fixture(autouse=True)
 def frozen_clock(monkeypatch):
     monkeypatch.setenv("NETJOURNAL_NOW", FROZEN_NOW)
     clock.set_now(None)

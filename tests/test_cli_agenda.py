@@ -158,6 +158,17 @@ def test_snooze_to_a_typed_day(journal, journal_path):
 
 
 @pytest.mark.parametrize(
+    ("when", "due"),
+    [("semana que vem", date(2026, 12, 4)), ("daqui a 3 dias", date(2026, 11, 30)), ("sexta", date(2026, 12, 4)),
+     ("próxima segunda-feira", date(2026, 11, 30)), ("amanhã", date(2026, 11, 28)), ("1º de dezembro", date(2026, 12, 1))],
+)
+def test_snooze_reads_portuguese_whatever_the_language(journal, journal_path, when, due):
+    # Issue 19: the snooze grammar is the due dates' one, so both languages are read.
+    assert run("snooze", journal.ids["overdue"], when)[0] == 0
+    assert disk(journal_path).encounter(journal.ids["overdue"]).follow_up.due == due
+
+
+@pytest.mark.parametrize(
     "when, message",
     [
         ("yesterday", "netjournal: WHEN: 'yesterday' is Thu 26 Nov 2026, which is in the past: snooze to today or a later day.\n"),

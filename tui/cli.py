@@ -13,9 +13,10 @@ import os
 import sys
 from collections.abc import Sequence
 
-from journal import clock
+from journal import clock, i18n
 from journal.dates import DateParseError, parse_due, parse_when
 from journal.errors import JournalError, SaveError, ValidationError
+from journal.i18n import _, ngettext
 from journal.models import EncounterDraft
 from journal.paths import resolve_journal_path
 from journal.queries import one_line
@@ -31,32 +32,34 @@ EXIT_INTERRUPTED = 130  # ctrl+c, as shells report SIGINT
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="netjournal",
-        description="A terminal journal for informal networking. With no command, opens the app.",
+        description=_("A terminal journal for informal networking. With no command, opens the app."),
     )
-    parser.add_argument("--journal", metavar="PATH", help="journal file (default: $NETJOURNAL_FILE, then the user data folder)")
+    parser.add_argument("--journal", metavar="PATH", help=_("journal file (default: $NETJOURNAL_FILE, then the user data folder)"))
+    # Read before the parser is built (see _language), and declared here for the help and for argparse.
+    parser.add_argument("--lang", metavar="LANG", help=_("language: en or pt-BR (default: $LC_ALL, $LC_MESSAGES, $LANG, then English)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub.add_parser("path", help="print the journal file in use")
-    sub.add_parser("backups", help="list the daily backups, newest first")
+    sub.add_parser("path", help=_("print the journal file in use"))
+    sub.add_parser("backups", help=_("list the daily backups, newest first"))
 
-    add = sub.add_parser("add", help="save one encounter", description="Save one encounter. At least --who or NOTES is required.")
-    add.add_argument("--who", default="", help='comma-separated names: "Ana Souza, Bruno"')
-    add.add_argument("--where", default="", help="the place: Padaria Real")
-    add.add_argument("--setting", default="", help="bakery, restaurant, cafe, event, work, neighbourhood, transit, online, other, or your own")
-    add.add_argument("--when", default=None, help='when it happened: now (the default), "yesterday 18:30", "yesterday evening", "last friday", "2h ago", "20/11 14:00" (a day without a time is noon)')
-    add.add_argument("--gave", default="", help="what you offered: help, information, an introduction")
-    add.add_argument("--asked", default="", help="favours you asked")
-    add.add_argument("--learned", default="", help="information you received")
-    add.add_argument("--follow-up", default="", dest="follow_up", help="something to do next")
-    add.add_argument("--due", default="", help='when the follow-up is due: "fri", "next week", "2026-12-01"')
-    add.add_argument("--topic", action="append", default=[], help="a topic (repeatable); #hashtags in the notes count too")
-    add.add_argument("--month-first", action="store_true", help="read 11/20 as 20 November (default: day first)")
+    add = sub.add_parser("add", help=_("save one encounter"), description=_("Save one encounter. At least --who or NOTES is required."))
+    add.add_argument("--who", default="", help=_('comma-separated names: "Ana Souza, Bruno"'))
+    add.add_argument("--where", default="", help=_("the place: Padaria Real"))
+    add.add_argument("--setting", default="", help=_("bakery, restaurant, cafe, event, work, neighbourhood, transit, online, other, or your own"))
+    add.add_argument("--when", default=None, help=_('when it happened: now (the default), "yesterday 18:30", "yesterday evening", "last friday", "2h ago", "20/11 14:00" (a day without a time is noon)'))
+    add.add_argument("--gave", default="", help=_("what you offered: help, information, an introduction"))
+    add.add_argument("--asked", default="", help=_("favours you asked"))
+    add.add_argument("--learned", default="", help=_("information you received"))
+    add.add_argument("--follow-up", default="", dest="follow_up", help=_("something to do next"))
+    add.add_argument("--due", default="", help=_('when the follow-up is due: "fri", "next week", "2026-12-01"'))
+    add.add_argument("--topic", action="append", default=[], help=_("a topic (repeatable); #hashtags in the notes count too"))
+    add.add_argument("--month-first", action="store_true", help=_("read 11/20 as 20 November (default: day first)"))
     add.add_argument("--group", default="", metavar="NAME",
-                     help="a meeting of this group: --who, --where, --setting and --when default to its members, "
-                     "place, setting and latest date; --who says who came this time")
+                     help=_("a meeting of this group: --who, --where, --setting and --when default to its members, "
+                            "place, setting and latest date; --who says who came this time"))
     add.add_argument("--join", action="store_true",
-                     help="with --group: people who came and are not members join the group")
-    add.add_argument("notes", nargs="*", help='what you talked about; quote it ("... #topic"): in a shell, # starts a comment')
+                     help=_("with --group: people who came and are not members join the group"))
+    add.add_argument("notes", nargs="*", help=_('what you talked about; quote it ("... #topic"): in a shell, # starts a comment'))
 
     for register in REGISTRARS:
         register(sub)
@@ -74,13 +77,13 @@ def _when_and_due(args, when_text: str, now):
     try:
         when = parse_when(when_text, now, dayfirst=not args.month_first)
     except DateParseError as exc:
-        raise UsageError(f"--when: {exc}") from None
+        raise UsageError(_("--when: {problem}").format(problem=exc)) from None
     due = None
     if args.due.strip():
         try:
             due = parse_due(args.due, now.date(), dayfirst=not args.month_first)
         except DateParseError as exc:
-            raise UsageError(f"--due: {exc}") from None
+            raise UsageError(_("--due: {problem}").format(problem=exc)) from None
     return when, due
 
 
@@ -88,7 +91,7 @@ def cmd_add(args, out, err) -> int:
     if args.group.strip():
         return _add_meeting(args, out)
     if args.join:
-        raise UsageError("--join: it goes with --group NAME (people who came join that group).")
+        raise UsageError(_("--join: it goes with --group NAME (people who came join that group)."))
     when_text = "now" if args.when is None else args.when
     # An encounter happening now needs no time zone rules (see clock.now_here).
     now = clock.now_here() if when_text.strip().casefold() == "now" else clock.now()
@@ -110,14 +113,25 @@ def cmd_add(args, out, err) -> int:
     try:
         result = store.add_encounter(draft)
     except ValidationError as exc:
-        option = {"who": "--who", "when": "--when", "follow_up": "--follow-up"}.get(exc.field, exc.field)
-        raise UsageError(f"{option}: {exc.message}") from None
+        raise _field_error(exc) from None
     encounter = result.encounter
     print(encounter.id, file=out)
     print(one_line(encounter, store.names(encounter.people)), file=out)
     if result.created_people:
-        print("New: " + ", ".join(p.name for p in result.created_people), file=out)
+        print(_new_people(result.created_people), file=out)
     return EXIT_OK
+
+
+def _new_people(people) -> str:
+    # One English form for both numbers; Portuguese has two ("Nova pessoa", "Novas pessoas").
+    return ngettext("New: {names}", "New: {names}", len(people)).format(
+        names=", ".join(p.name for p in people)
+    )
+
+
+def _field_error(exc: ValidationError) -> UsageError:
+    option = {"who": "--who", "when": "--when", "follow_up": "--follow-up"}.get(exc.field, exc.field)
+    return UsageError(_("{option}: {message}").format(option=option, message=exc.message))
 
 
 def _add_meeting(args, out) -> int:
@@ -147,19 +161,18 @@ def _add_meeting(args, out) -> int:
     try:
         result = store.groups.add_meeting(group.id, draft, add_newcomers=args.join)
     except ValidationError as exc:
-        option = {"who": "--who", "when": "--when", "follow_up": "--follow-up"}.get(exc.field, exc.field)
-        raise UsageError(f"{option}: {exc.message}") from None
+        raise _field_error(exc) from None
     encounter = result.encounter
     print(encounter.id, file=out)
     print(one_line(encounter, store.names(encounter.people)), file=out)
-    print("A meeting of {group}.".format(group=group.name), file=out)
+    print(_("A meeting of {group}.").format(group=group.name), file=out)
     if result.created_people:
-        print("New: " + ", ".join(p.name for p in result.created_people), file=out)
+        print(_new_people(result.created_people), file=out)
     joined = [pid for pid in encounter.people if pid not in members_before]
     if joined and args.join:
-        print("Joined {group}: {names}".format(group=group.name, names=", ".join(store.names(joined))), file=out)
+        print(_("Joined {group}: {names}").format(group=group.name, names=", ".join(store.names(joined))), file=out)
     elif joined:
-        print("Not members of {group}: {names} (--join adds them)".format(group=group.name, names=", ".join(store.names(joined))), file=out)
+        print(_("Not members of {group}: {names} (--join adds them)").format(group=group.name, names=", ".join(store.names(joined))), file=out)
     return EXIT_OK
 
 
@@ -171,7 +184,7 @@ def cmd_path(args, out, err) -> int:
 def cmd_backups(args, out, err) -> int:
     backups = list_backups(args.journal_path)
     if not backups:
-        print(f"No backups yet beside {args.journal_path}.", file=out)
+        print(_("No backups yet beside {path}.").format(path=args.journal_path), file=out)
     for path in backups:
         print(path, file=out)
     return EXIT_OK
@@ -209,9 +222,55 @@ class _Cleaned:
         return getattr(self._stream, name)
 
 
+def _language(argv: Sequence[str]) -> tuple[str, list[str]]:
+    """The language of this run, and the arguments without --lang.
+
+    --lang is read before argparse runs, because the parser's help texts are
+    translated as it is built; taken out, it may stand anywhere, before or
+    after the command. Without it, the settings file's lang, then the
+    environment decide (journal.i18n.choose).
+    Raises ValueError for a language netjournal has no catalog for.
+    """
+    explicit, rest, args = None, [], list(argv)
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            explicit = args[i + 1]
+            i += 2
+            continue
+        if arg.startswith("--lang="):
+            explicit = arg.partition("=")[2]
+        else:
+            rest.append(arg)
+        i += 1
+    return i18n.choose(explicit, None if explicit else _setting_lang()), rest
+
+
+def _setting_lang() -> str | None:
+    """The settings file's lang, if any; its problems are said by the commands that use it."""
+    from journal.settings import load_settings
+
+    return load_settings().settings.lang
+
+
 def main(argv: Sequence[str] | None = None, out=None, err=None) -> int:
     out = _Cleaned(out or sys.stdout)
     err = _Cleaned(err or sys.stderr)
+    try:
+        language, argv = _language(sys.argv[1:] if argv is None else argv)
+    except ValueError as exc:
+        # Said in English: the language asked for is the one that is missing.
+        i18n.use(i18n.ENGLISH)
+        print("netjournal: --lang: '{code}' is not a language netjournal speaks; use en or pt-BR.".format(code=exc), file=err)
+        return EXIT_BAD_INPUT
+    i18n.use(language)
+    from tui import argparse_words
+
+    argparse_words.install()
     parser = _parser()
     args = parser.parse_args(argv)
     args.journal_path = None
@@ -233,7 +292,7 @@ def main(argv: Sequence[str] | None = None, out=None, err=None) -> int:
     except (UsageError, JournalError) as exc:
         # A failed save left the journal intact (1); anything else is input
         # to fix or a journal that cannot be read (2).
-        print(f"netjournal: {clean(str(exc))}", file=err)
+        print(_("netjournal: {problem}").format(problem=clean(str(exc))), file=err)
         return EXIT_SAVE_FAILED if isinstance(exc, SaveError) else EXIT_BAD_INPUT
     except KeyboardInterrupt:
         # ctrl+c: every save is atomic, so the journal is as it was or saved.

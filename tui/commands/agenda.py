@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+from journal.i18n import _, ngettext
 from tui.commands import UsageError, reported_settings
 
 EXIT_OK = 0
@@ -11,28 +12,28 @@ EXIT_OK = 0
 def register(sub) -> None:
     agenda = sub.add_parser(
         "agenda",
-        help="what to do: follow-ups overdue, today, this week, later, someday, and people to reach out to",
-        description="Print the agenda, one line per item (the id in brackets is what `done` and `snooze` take). "
-        "Exit status 0 whatever it holds.",
+        help=_("what to do: follow-ups overdue, today, this week, later, someday, and people to reach out to"),
+        description=_("Print the agenda, one line per item (the id in brackets is what `done` and `snooze` take). "
+                      "Exit status 0 whatever it holds."),
     )
-    agenda.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    agenda.add_argument("--format", choices=("text", "json"), default="text", help=_("output format (default: text)"))
     agenda.add_argument(
         "--due-now", action="store_true",
-        help="only what is overdue or due today; prints nothing when nothing is (for a reminder from cron)",
+        help=_("only what is overdue or due today; prints nothing when nothing is (for a reminder from cron)"),
     )
     agenda.set_defaults(handler=cmd_agenda)
 
-    done = sub.add_parser("done", help="mark a follow-up done", description="Mark the follow-up of an encounter done.")
-    done.add_argument("id", metavar="ID", help="the encounter's id, or its first characters (as `netjournal agenda` shows)")
+    done = sub.add_parser("done", help=_("mark a follow-up done"), description=_("Mark the follow-up of an encounter done."))
+    done.add_argument("id", metavar="ID", help=_("the encounter's id, or its first characters (as `netjournal agenda` shows)"))
     done.set_defaults(handler=cmd_done)
 
     snooze = sub.add_parser(
-        "snooze", help="move a follow-up to a later day",
-        description="Give the follow-up of an encounter a new due date, today or later.",
+        "snooze", help=_("move a follow-up to a later day"),
+        description=_("Give the follow-up of an encounter a new due date, today or later."),
     )
-    snooze.add_argument("id", metavar="ID", help="the encounter's id, or its first characters")
-    snooze.add_argument("when", metavar="WHEN", nargs="+", help='the new due date: fri, "next week", "in 3 days", 2026-12-01')
-    snooze.add_argument("--month-first", action="store_true", help="read 11/20 as 20 November (default: day first)")
+    snooze.add_argument("id", metavar="ID", help=_("the encounter's id, or its first characters"))
+    snooze.add_argument("when", metavar="WHEN", nargs="+", help=_('the new due date: fri, "next week", "in 3 days", 2026-12-01'))
+    snooze.add_argument("--month-first", action="store_true", help=_("read 11/20 as 20 November (default: day first)"))
     snooze.set_defaults(handler=cmd_snooze)
 
 
@@ -51,7 +52,7 @@ def _resolve(store, text: str) -> str:
     try:
         return resolve_encounter_id(store, text)
     except (NotFoundError, ValidationError) as exc:
-        raise UsageError(f"ID: {exc}") from None
+        raise UsageError(_("ID: {problem}").format(problem=exc)) from None
 
 
 def cmd_agenda(args, out, err) -> int:
@@ -68,7 +69,7 @@ def cmd_agenda(args, out, err) -> int:
             return EXIT_OK
         lines = to_lines(agenda, store, sections)
     if not lines and not args.due_now:
-        print("Nothing on the agenda: no open follow-ups, and nobody past their keep-in-touch cadence.", file=out)
+        print(_("Nothing on the agenda: no open follow-ups, and nobody past their keep-in-touch cadence."), file=out)
     for line in lines:
         print(line, file=out)
     return EXIT_OK
@@ -83,13 +84,13 @@ def cmd_done(args, out, err) -> int:
         encounter = store.encounter(encounter_id)
         follow = encounter.follow_up
         if follow is None or not follow.text:
-            raise UsageError("ID: this encounter has no follow-up.")
+            raise UsageError(_("ID: this encounter has no follow-up."))
         where = origin(encounter, store, clock.today())
         if follow.done:
-            print("Already done: {text} ({origin})".format(text=follow.text, origin=where), file=out)
+            print(_("Already done: {text} ({origin})").format(text=follow.text, origin=where), file=out)
             return EXIT_OK
         store.set_follow_up_done(encounter_id)
-    print("Done: {text} ({origin})".format(text=follow.text, origin=where), file=out)
+    print(_("Done: {text} ({origin})").format(text=follow.text, origin=where), file=out)
     return EXIT_OK
 
 
@@ -104,15 +105,15 @@ def cmd_snooze(args, out, err) -> int:
     try:
         due = parse_due(typed, today, dayfirst=not args.month_first)
     except DateParseError as exc:
-        raise UsageError(f"WHEN: {exc}") from None
+        raise UsageError(_("WHEN: {problem}").format(problem=exc)) from None
     with _store(args) as store:
         encounter_id = _resolve(store, args.id)
         try:
             encounter = snooze(store, encounter_id, due, today, typed=typed)
         except ValidationError as exc:
             option = "WHEN" if exc.field == "due" else "ID"
-            raise UsageError(f"{option}: {exc.message}") from None
-    print("Snoozed to {day}: {text}".format(day=long_day(due), text=encounter.follow_up.text), file=out)
+            raise UsageError(_("{option}: {message}").format(option=option, message=exc.message)) from None
+    print(_("Snoozed to {day}: {text}").format(day=long_day(due), text=encounter.follow_up.text), file=out)
     return EXIT_OK
 
 
@@ -125,19 +126,19 @@ def cmd_export(args, out, err) -> int:
         try:
             follow_ups, groups = export_ics(store, args.ics)
         except ValidationError as exc:
-            raise UsageError(f"--ics: {exc.message}") from None
-    # Whole sentences per count, for the translation to come.
+            raise UsageError(_("--ics: {problem}").format(problem=exc.message)) from None
+    # Whole sentences, the plural chosen by the follow-ups; the groups' count picks the sentence.
     if groups == 0:
-        template = "Wrote 1 follow-up to {path}." if follow_ups == 1 else "Wrote {n} follow-ups to {path}."
+        template = ngettext("Wrote {n} follow-up to {path}.", "Wrote {n} follow-ups to {path}.", follow_ups)
     elif groups == 1:
-        template = (
-            "Wrote 1 follow-up and the meetings of 1 group to {path}." if follow_ups == 1
-            else "Wrote {n} follow-ups and the meetings of 1 group to {path}."
+        template = ngettext(
+            "Wrote {n} follow-up and the meetings of 1 group to {path}.",
+            "Wrote {n} follow-ups and the meetings of 1 group to {path}.", follow_ups,
         )
     else:
-        template = (
-            "Wrote 1 follow-up and the meetings of {g} groups to {path}." if follow_ups == 1
-            else "Wrote {n} follow-ups and the meetings of {g} groups to {path}."
+        template = ngettext(
+            "Wrote {n} follow-up and the meetings of {g} groups to {path}.",
+            "Wrote {n} follow-ups and the meetings of {g} groups to {path}.", follow_ups,
         )
     print(template.format(n=follow_ups, g=groups, path=args.ics), file=out)
     return EXIT_OK

@@ -1,6 +1,8 @@
 """`netjournal doctor`: does the journal read cleanly, and what lies beside it."""
 from __future__ import annotations
 
+from journal.i18n import _
+
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
@@ -20,19 +22,26 @@ def cmd_doctor(args, out, err) -> int:
     from journal.sync import conflicts_count, review_groups, store_tables
 
     path = args.journal_path
-    print(f"Journal: {path}", file=out)
+    print(_("Journal: {path}").format(path=path), file=out)
     if path.is_symlink():
-        print(f"It is a link to {real_target(path)}; saves write through it.", file=out)
+        print(_("It is a link to {target}; saves write through it.").format(target=real_target(path)), file=out)
     with Store(path) as store:  # an unreadable file raises: the caller prints it and exits 2
         damaged = store.damaged_records()
         counts = {name: len(store._records[name]) for name in ("encounters", "people", "opinions", "reviews", "groups")}
         set_aside = conflicts_count(store)
         review = review_groups(store_tables(store))
     exists = path.exists()
-    print(("Reads cleanly: " if not damaged else "Reads, with damaged records: ")
-          + ", ".join(f"{n} {name}" for name, n in counts.items()) + ("" if exists else " (no file yet)"), file=out)
+    # Table names are the file's own words (docs/journal-format.md): not translated.
+    tables = ", ".join(f"{n} {name}" for name, n in counts.items())
+    if not exists:
+        print(_("Reads cleanly: {tables} (no file yet)").format(tables=tables), file=out)
+    elif damaged:
+        print(_("Reads, with damaged records: {tables}").format(tables=tables), file=out)
+    else:
+        print(_("Reads cleanly: {tables}").format(tables=tables), file=out)
     for table, key, why in damaged:
-        print(f"Damaged: record {key} of table '{table}': {why}. It is left out and kept as it is in the file.", file=out)
+        print(_("Damaged: record {key} of table '{table}': {why}. It is left out and kept as it is in the file.").format(
+            key=key, table=table, why=why), file=out)
     folder = real_target(path).parent
     leftovers = sorted(folder.glob(f".{real_target(path).name}.*.tmp")) if folder.is_dir() else []
     for leftover in leftovers:
@@ -45,7 +54,7 @@ def cmd_doctor(args, out, err) -> int:
         print("To review: {labels} ({why}).".format(labels="; ".join(group["labels"]), why=group["why"]), file=out)
     backups = list_backups(path)
     if backups:
-        print(f"Backups: {len(backups)}, newest {backups[0]}", file=out)
+        print(_("Backups: {count}, newest {path}").format(count=len(backups), path=backups[0]), file=out)
     else:
-        print("Backups: none yet (the first save of each day makes one)", file=out)
+        print(_("Backups: none yet (the first save of each day makes one)"), file=out)
     return 0

@@ -5,6 +5,8 @@ name, or saying which names are closest.
 """
 from __future__ import annotations
 
+from journal.i18n import _, ngettext
+
 import json
 
 from tui.commands import UsageError
@@ -18,29 +20,29 @@ _OPTIONS = {"name": "NAME", "cadence": "--every", "members": "--members", "kind"
 def register(sub) -> None:
     group = sub.add_parser(
         "group",
-        help="create a group that meets periodically, or show one",
-        description="Groups that meet periodically: a support group, a meetup, a club. "
-        "`group add` creates one, `group show` prints one with its members' attendance.",
+        help=_("create a group that meets periodically, or show one"),
+        description=_("Groups that meet periodically: a support group, a meetup, a club. "
+                      "`group add` creates one, `group show` prints one with its members' attendance."),
     )
     actions = group.add_subparsers(dest="group_command", metavar="ACTION", required=True)
     add = actions.add_parser(
         "add",
-        help="create a group",
-        description="Create a group. Its cadence is written in words, in English or Portuguese: "
-        '"every tuesday 19:00", "every 2 weeks on thu 18h", "monthly on the first monday 19h", '
-        '"every 2nd tuesday" (every other one), "toda terça às 19h", "toda primeira segunda do mês".',
+        help=_("create a group"),
+        description=_("Create a group. Its cadence is written in words, in English or Portuguese: "
+                      '"every tuesday 19:00", "every 2 weeks on thu 18h", "monthly on the first monday 19h", '
+                      '"every 2nd tuesday" (every other one), "toda terça às 19h", "toda primeira segunda do mês".'),
     )
-    add.add_argument("name", metavar="NAME", help='the group\'s name: "Freelancers\' circle"')
-    add.add_argument("--kind", default="", help="support group, meetup, club, class, team, or your own word")
-    add.add_argument("--every", default="", metavar="CADENCE", help='how often it meets: "every tuesday 19:00"')
-    add.add_argument("--where", default="", help="where it usually meets: Café Lua")
-    add.add_argument("--setting", default="", help="the kind of place: cafe, event, online...")
-    add.add_argument("--members", default="", help='comma-separated names: "Ana Souza, Bruno"')
-    add.add_argument("--notes", default="", help="anything to remember about it")
+    add.add_argument("name", metavar="NAME", help=_('the group\'s name: "Freelancers\' circle"'))
+    add.add_argument("--kind", default="", help=_("support group, meetup, club, class, team, or your own word"))
+    add.add_argument("--every", default="", metavar="CADENCE", help=_('how often it meets: "every tuesday 19:00"'))
+    add.add_argument("--where", default="", help=_("where it usually meets: Café Lua"))
+    add.add_argument("--setting", default="", help=_("the kind of place: cafe, event, online..."))
+    add.add_argument("--members", default="", help=_('comma-separated names: "Ana Souza, Bruno"'))
+    add.add_argument("--notes", default="", help=_("anything to remember about it"))
     add.set_defaults(handler=cmd_group_add)
 
-    show = actions.add_parser("show", help="show a group: cadence, next dates, members' attendance, meetings")
-    show.add_argument("name", metavar="NAME", help="the group's name (case and accents ignored)")
+    show = actions.add_parser("show", help=_("show a group: cadence, next dates, members' attendance, meetings"))
+    show.add_argument("name", metavar="NAME", help=_("the group's name (case and accents ignored)"))
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(handler=cmd_group_show)
 
@@ -58,11 +60,11 @@ def find_group(store, name: str):
         return group
     closest = store.groups.closest(name)
     if closest:
-        raise UsageError("No group called '{name}'. Closest: {names}.".format(name=name, names=", ".join(closest)))
+        raise UsageError(_("No group called '{name}'. Closest: {names}.").format(name=name, names=", ".join(closest)))
     names = [g.name for g in store.groups.all()]
     if names:
-        raise UsageError("No group called '{name}'. The groups are: {names}.".format(name=name, names=", ".join(names[:10])))
-    raise UsageError("No group called '{name}': there are no groups yet. Create one with: netjournal group add NAME".format(name=name))
+        raise UsageError(_("No group called '{name}'. The groups are: {names}.").format(name=name, names=", ".join(names[:10])))
+    raise UsageError(_("No group called '{name}': there are no groups yet. Create one with: netjournal group add NAME").format(name=name))
 
 
 def summary_lines(summary) -> list[str]:
@@ -75,18 +77,18 @@ def summary_lines(summary) -> list[str]:
     lines = [group.name + (f" ({group.kind})" if group.kind else "")]
     where = " · ".join(x for x in (group.place, group.setting) if x)
     if where:
-        lines.append("Where: {where}".format(where=where))
+        lines.append(_("Where: {where}").format(where=where))
     label = cadence_label(group)
     if summary.cadence_unreadable:
-        lines.append("Cadence: unreadable cadence ({problem}); edit the group to set it again.".format(
+        lines.append(_("Cadence: unreadable cadence ({problem}); edit the group to set it again.").format(
             problem=summary.schedule.problem))
     elif label:
-        lines.append("Cadence: {label} ({rrule})".format(label=label, rrule=group.cadence.rrule))
+        lines.append(_("Cadence: {label} ({rrule})").format(label=label, rrule=group.cadence.rrule))
         whole = summary.schedule.whole_day
         dates = ", ".join(describe_date(d.astimezone(clock.local_zone()), whole) for d in summary.next_dates)
-        lines.append("Next: {dates}".format(dates=dates or "no date ahead"))
+        lines.append(_("Next: {dates}").format(dates=dates) if dates else _("Next: no date ahead"))
     else:
-        lines.append("Cadence: none")
+        lines.append(_("Cadence: none"))
     return lines
 
 
@@ -101,15 +103,16 @@ def cmd_group_add(args, out, err) -> int:
                 members=split_list(args.members), notes=args.notes, cadence_text=args.every,
             )
         except ValidationError as exc:
-            raise UsageError("{option}: {message}".format(option=_OPTIONS.get(exc.field, exc.field), message=exc.message)) from None
+            raise UsageError(_("{option}: {message}").format(option=_OPTIONS.get(exc.field, exc.field), message=exc.message)) from None
         summary = store.groups.summary(change.group.id)
         print(change.group.id, file=out)
         for line in summary_lines(summary):
             print(line, file=out)
         if summary.members:
-            print("Members: {names}".format(names=", ".join(p.name for p in summary.members)), file=out)
+            print(_("Members: {names}").format(names=", ".join(p.name for p in summary.members)), file=out)
         if change.created_people:
-            print("New: {names}".format(names=", ".join(p.name for p in change.created_people)), file=out)
+            print(ngettext("New: {names}", "New: {names}", len(change.created_people)).format(
+                names=", ".join(p.name for p in change.created_people)), file=out)
     return EXIT_OK
 
 
@@ -126,19 +129,19 @@ def cmd_group_show(args, out, err) -> int:
         for line in summary_lines(summary):
             print(line, file=out)
         if summary.missing_lately:
-            print("Missing lately: {names}".format(names=", ".join(p.name for p in summary.missing_lately)), file=out)
-        print("Members:" if summary.attendance else "Members: none yet", file=out)
+            print(_("Missing lately: {names}").format(names=", ".join(p.name for p in summary.missing_lately)), file=out)
+        print(_("Members:") if summary.attendance else _("Members: none yet"), file=out)
         for row in summary.attendance:
             print("  {name}: {line}".format(name=row.person.name, line=attendance_line(row)), file=out)
         meetings = summary.meetings
         if meetings:
-            print("Meetings ({count}, newest first):".format(count=len(meetings)), file=out)
+            print(_("Meetings ({count}, newest first):").format(count=len(meetings)), file=out)
             for encounter in meetings[:10]:
                 print("  " + one_line(encounter, store.names(encounter.people)), file=out)
             if len(meetings) > 10:
-                print("  … and {more} earlier".format(more=len(meetings) - 10), file=out)
+                print("  " + _("… and {more} earlier").format(more=len(meetings) - 10), file=out)
         else:
-            print("Meetings: none yet. Add one: netjournal add --group {name!r}".format(name=group.name), file=out)
+            print(_("Meetings: none yet. Add one: netjournal add --group {name!r}").format(name=group.name), file=out)
         if group.notes:
-            print("Notes: {notes}".format(notes=group.notes), file=out)
+            print(_("Notes: {notes}").format(notes=group.notes), file=out)
     return EXIT_OK

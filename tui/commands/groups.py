@@ -1,6 +1,8 @@
 """`netjournal groups`: every group, one line each (or JSON), with its next date."""
 from __future__ import annotations
 
+from journal.i18n import _, ngettext
+
 import json
 
 EXIT_OK = 0
@@ -9,8 +11,8 @@ EXIT_OK = 0
 def register(sub) -> None:
     listing = sub.add_parser(
         "groups",
-        help="list the groups that meet periodically",
-        description="List every group: kind, cadence, next date, members, meetings.",
+        help=_("list the groups that meet periodically"),
+        description=_("List every group: kind, cadence, next date, members, meetings."),
     )
     listing.add_argument("--format", choices=("text", "json"), default="text")
     listing.set_defaults(handler=cmd_groups)
@@ -30,15 +32,15 @@ def group_line(summary) -> str:
         parts.append(label)
     if summary.next_dates:
         when = describe_date(summary.next_dates[0].astimezone(clock.local_zone()), summary.schedule.whole_day)
-        parts.append("next {when}".format(when=when))
+        parts.append(_("next {when}").format(when=when))
     members = len(summary.members)
-    parts.append("1 member" if members == 1 else "{n} members".format(n=members))
+    parts.append(ngettext("{n} member", "{n} members", members).format(n=members))
     meetings = len(summary.meetings)
     if meetings:
         last = describe_date(summary.meetings[0].when.astimezone(clock.local_zone()), True)
-        parts.append(("1 meeting, last {last}" if meetings == 1 else "{n} meetings, last {last}").format(n=meetings, last=last))
+        parts.append(ngettext("{n} meeting, last {last}", "{n} meetings, last {last}", meetings).format(n=meetings, last=last))
     else:
-        parts.append("no meetings yet")
+        parts.append(_("no meetings yet"))
     return " · ".join(parts)
 
 
@@ -53,7 +55,7 @@ def cmd_groups(args, out, err) -> int:
             print(json.dumps([group_to_json(s) for s in summaries], ensure_ascii=False, indent=2), file=out)
             return EXIT_OK
         if not summaries:
-            print('No groups yet. Create one: netjournal group add NAME --every "every tuesday 19:00"', file=out)
+            print(_('No groups yet. Create one: netjournal group add NAME --every "every tuesday 19:00"'), file=out)
         for summary in summaries:
             print(group_line(summary), file=out)
     return EXIT_OK

@@ -1,17 +1,19 @@
 """`netjournal me`: my qualities, what I want people to know I do well (issue 18)."""
 from __future__ import annotations
 
+from journal.i18n import _
+
 import json
 
 
 def register(sub) -> None:
     parser = sub.add_parser(
         "me",
-        help="your qualities (what you want people to know you do well), and who knows them",
-        description="List your qualities and who knows each; --quality adds one, --remove-quality removes one.",
+        help=_("your qualities (what you want people to know you do well), and who knows them"),
+        description=_("List your qualities and who knows each; --quality adds one, --remove-quality removes one."),
     )
-    parser.add_argument("--quality", action="append", default=[], metavar="Q", help='add a quality: "UX research" (repeatable)')
-    parser.add_argument("--remove-quality", action="append", default=[], metavar="Q", help="remove a quality (repeatable)")
+    parser.add_argument("--quality", action="append", default=[], metavar="Q", help=_('add a quality: "UX research" (repeatable)'))
+    parser.add_argument("--remove-quality", action="append", default=[], metavar="Q", help=_("remove a quality (repeatable)"))
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.set_defaults(handler=cmd_me)
 
@@ -30,7 +32,7 @@ def cmd_me(args, out, err) -> int:
             if missing:
                 from tui.commands import UsageError
 
-                raise UsageError(f"--remove-quality: '{missing[0]}' is not one of your qualities.")
+                raise UsageError(_("--remove-quality: '{quality}' is not one of your qualities.").format(quality=missing[0]))
             store.set_qualities([q for q in qualities if fold(q) not in gone] + args.quality)
         visibility = compute_visibility(store, clock.today())
     if args.format == "json":
@@ -42,10 +44,13 @@ def cmd_me(args, out, err) -> int:
         }, ensure_ascii=False, indent=2), file=out)
         return 0
     if not visibility.qualities:
-        print('No qualities yet. Add what you want people to know you do well: netjournal me --quality "UX research"', file=out)
+        print(_('No qualities yet. Add what you want people to know you do well: netjournal me --quality "UX research"'), file=out)
     for q in visibility.qualities:
-        who = ", ".join(f"{p.name} (since {since.isoformat()})" for p, since in q.known_by) or "nobody yet"
+        who = ", ".join(
+            _("{name} (since {day})").format(name=p.name, day=since.isoformat()) for p, since in q.known_by
+        ) or _("nobody yet")
         print(f"{q.quality}: {who}", file=out)
     if visibility.unaware_frequent:
-        print("They don't know what you do (met 3+ times in 90 days): " + ", ".join(p.name for p in visibility.unaware_frequent), file=out)
+        print(_("They don't know what you do (met 3+ times in 90 days): {names}").format(
+            names=", ".join(p.name for p in visibility.unaware_frequent)), file=out)
     return 0

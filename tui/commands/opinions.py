@@ -1,6 +1,8 @@
 """`netjournal opinion` (form or revise one) and `netjournal opinions` (list them)."""
 from __future__ import annotations
 
+from journal.i18n import _, ngettext
+
 import json
 
 from journal.errors import ValidationError
@@ -17,19 +19,19 @@ _OPTIONS = {"confidence": "--confidence", "encounter": "--from", "subject": "SUB
 def register(sub) -> None:
     note = sub.add_parser(
         "opinion",
-        help="form or revise your opinion on a subject",
-        description="Form an opinion on SUBJECT, or revise the one you have "
-        "(the previous version is kept in its history).",
+        help=_("form or revise your opinion on a subject"),
+        description=_("Form an opinion on SUBJECT, or revise the one you have "
+                      "(the previous version is kept in its history)."),
     )
-    note.add_argument("subject", metavar="SUBJECT", help='what it is about: "remote work"')
-    note.add_argument("stance", metavar="STANCE", nargs="+", help="what you think")
+    note.add_argument("subject", metavar="SUBJECT", help=_('what it is about: "remote work"'))
+    note.add_argument("stance", metavar="STANCE", nargs="+", help=_("what you think"))
     note.add_argument("--confidence", default="medium", metavar="|".join(CONFIDENCES),
-                      help="how sure you are (default: medium)")
+                      help=_("how sure you are (default: medium)"))
     note.add_argument("--from", dest="encounter", default=None, metavar="ENCOUNTER_ID",
-                      help="the encounter that formed or changed it (the id `netjournal add` prints)")
+                      help=_("the encounter that formed or changed it (the id `netjournal add` prints)"))
     note.set_defaults(handler=cmd_opinion)
 
-    listing = sub.add_parser("opinions", help="list your opinions, most recently changed first")
+    listing = sub.add_parser("opinions", help=_("list your opinions, most recently changed first"))
     listing.add_argument("--format", choices=("text", "json"), default="text")
     listing.set_defaults(handler=cmd_opinions)
 
@@ -55,7 +57,8 @@ def cmd_opinion(args, out, err) -> int:
             )
         except ValidationError as exc:
             # tui.cli.main reports any JournalError on stderr with exit 2.
-            raise ValidationError(exc.field, f"{_OPTIONS.get(exc.field, exc.field)}: {exc.message}") from None
+            raise ValidationError(exc.field, _("{option}: {message}").format(
+                option=_OPTIONS.get(exc.field, exc.field), message=exc.message)) from None
     print(outcome, file=out)
     print(opinion_line(opinion), file=out)
     return EXIT_OK
@@ -94,7 +97,7 @@ def cmd_opinions(args, out, err) -> int:
         print(json.dumps([opinion_to_json(o) for o in opinions], ensure_ascii=False, indent=2), file=out)
         return EXIT_OK
     if not opinions:
-        print("No opinions yet. Add one: netjournal opinion SUBJECT STANCE", file=out)
+        print(_("No opinions yet. Add one: netjournal opinion SUBJECT STANCE"), file=out)
     for opinion in opinions:
         revisions = len(opinion.history)
         suffix = f"  [revised {revisions} time{'s' if revisions > 1 else ''}]" if revisions else ""

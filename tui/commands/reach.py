@@ -2,6 +2,8 @@
 on a topic or with an interest (issue 18)."""
 from __future__ import annotations
 
+from journal.i18n import _
+
 import json
 
 from tui.commands import UsageError
@@ -10,15 +12,15 @@ from tui.commands import UsageError
 def register(sub) -> None:
     parser = sub.add_parser(
         "reach",
-        help="who could introduce you: ranked paths to a person, an organisation, a topic or an interest",
-        description="Ranked paths from you, at most 3 hops, through people met together, introductions, "
-        "groups and organisations. Each hop shows its evidence; each path says why it ranks where it does.",
+        help=_("who could introduce you: ranked paths to a person, an organisation, a topic or an interest"),
+        description=_("Ranked paths from you, at most 3 hops, through people met together, introductions, "
+                      "groups and organisations. Each hop shows its evidence; each path says why it ranks where it does."),
     )
-    parser.add_argument("person", nargs="?", default="", metavar="PERSON", help="a person's name")
-    parser.add_argument("--org", default="", metavar="NAME", help="anyone at this organisation")
-    parser.add_argument("--topic", default="", metavar="T", help="anyone you talked with about this #topic")
-    parser.add_argument("--interest", default="", metavar="I", help="anyone with this interest")
-    parser.add_argument("-n", type=int, default=10, metavar="N", help="at most N paths (default: 10)")
+    parser.add_argument("person", nargs="?", default="", metavar="PERSON", help=_("a person's name"))
+    parser.add_argument("--org", default="", metavar="NAME", help=_("anyone at this organisation"))
+    parser.add_argument("--topic", default="", metavar="T", help=_("anyone you talked with about this #topic"))
+    parser.add_argument("--interest", default="", metavar="I", help=_("anyone with this interest"))
+    parser.add_argument("-n", type=int, default=10, metavar="N", help=_("at most N paths (default: 10)"))
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.set_defaults(handler=cmd_reach)
 
@@ -30,9 +32,9 @@ def cmd_reach(args, out, err) -> int:
 
     given = [bool(args.person.strip()), bool(args.org.strip()), bool(args.topic.strip()), bool(args.interest.strip())]
     if sum(given) != 1:
-        raise UsageError("reach: name one target: a PERSON, or --org, --topic or --interest.")
+        raise UsageError(_("reach: name one target: a PERSON, or --org, --topic or --interest."))
     if args.n < 1:
-        raise UsageError("-n: at least 1.")
+        raise UsageError(_("-n: at least 1."))
     with Store(args.journal_path) as store:
         result = reach(store, clock.today(), person=args.person.strip(), org=args.org.strip(),
                        topic=args.topic.strip(), interest=args.interest.strip(), limit=args.n)
@@ -42,21 +44,26 @@ def cmd_reach(args, out, err) -> int:
         names = {p.id: p.name for p in store.people()}
     if result.kind == "person" and not result.matched:
         if result.suggestions and not result.paths:
-            print(f"No one called '{result.target}' in the journal. Closest names: {', '.join(result.suggestions)}.", file=out)
+            print(_("No one called '{name}' in the journal. Closest names: {names}.").format(
+                name=result.target, names=", ".join(result.suggestions)), file=out)
         elif not result.suggestions:
-            print(f"No one called '{result.target}' in the journal.", file=out)
+            print(_("No one called '{name}' in the journal.").format(name=result.target), file=out)
     elif result.kind == "organisation" and not result.matched:
-        hint = f" Closest: {', '.join(result.suggestions)}." if result.suggestions else ""
-        print(f"No one at '{result.target}' in the journal.{hint}", file=out)
+        if result.suggestions:
+            print(_("No one at '{org}' in the journal. Closest: {names}.").format(
+                org=result.target, names=", ".join(result.suggestions)), file=out)
+        else:
+            print(_("No one at '{org}' in the journal.").format(org=result.target), file=out)
     elif not result.matched:
-        print(f"No one in the journal matches {result.kind} '{result.target}'.", file=out)
+        # result.kind is a word of the JSON output ("topic", "interest"): kept as is.
+        print(_("No one in the journal matches {kind} '{target}'.").format(kind=result.kind, target=result.target), file=out)
     if result.matched and not result.paths:
-        print("No path within 3 hops.", file=out)
+        print(_("No path within 3 hops."), file=out)
     for rank, path in enumerate(result.paths, 1):
-        chain = " → ".join(["you", *(names[h.target] for h in path.hops)])
-        print(f"{rank}. {chain}  (score {path.score:.2f})", file=out)
-        print(f"   why: {path.why}", file=out)
+        chain = " → ".join([_("you"), *(names[h.target] for h in path.hops)])
+        print(_("{rank}. {chain}  (score {score:.2f})").format(rank=rank, chain=chain, score=path.score), file=out)
+        print(_("   why: {why}").format(why=path.why), file=out)
         for hop in path.hops:
-            source = "you" if not hop.source else names[hop.source]
+            source = _("you") if not hop.source else names[hop.source]
             print(f"   - {source} → {names[hop.target]}: {hop.kind}; {hop.evidence}", file=out)
     return 0

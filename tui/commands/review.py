@@ -3,20 +3,21 @@ from __future__ import annotations
 
 import json
 
+from journal.i18n import _
 from tui.commands import UsageError, reported_settings
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "review",
-        help="the weekly review: conversations, people, follow-ups, going cold",
-        description="Print the review of one week (Monday to Sunday).",
+        help=_("the weekly review: conversations, people, follow-ups, going cold"),
+        description=_("Print the review of one week (Monday to Sunday)."),
     )
     parser.add_argument(
         "--week", default="", metavar="WEEK",
-        help="2026-W48 or 2026-48 (ISO week), last, -1 (weeks back), or a date in the week (default: this week)",
+        help=_("2026-W48 or 2026-48 (ISO week), last, -1 (weeks back), or a date in the week (default: this week)"),
     )
-    parser.add_argument("--format", choices=("markdown", "json"), default="markdown", help="output format (default: markdown)")
+    parser.add_argument("--format", choices=("markdown", "json"), default="markdown", help=_("output format (default: markdown)"))
     parser.set_defaults(handler=cmd_review)
 
 
@@ -33,7 +34,7 @@ def cmd_review(args, out, err) -> int:
         try:
             start = parse_week_of(args.week, start)  # a day of the week; the review finds its start
         except DateParseError as exc:
-            raise UsageError(f"--week: {exc}") from None
+            raise UsageError(_("--week: {problem}").format(problem=exc)) from None
     with Store(args.journal_path) as store:
         review = compute_review(store, start, first_weekday=first_weekday)
         if args.format == "json":
