@@ -26,7 +26,7 @@ def test_the_script_runs_and_gives_the_committed_pictures(tmp_path):
     assert done.returncode == 0, done.stderr
     made = sorted(p.name for p in tmp_path.glob("*.svg"))
     assert made == ["agenda.svg", "encounter.svg", "group.svg", "opinion.svg", "people.svg", "profile.svg", "quick-add.svg",
-                    "review.svg", "timeline.svg"]
+                    "reach.svg", "review.svg", "timeline.svg", "visibility.svg"]
     for name in made:
         picture = (tmp_path / name).read_text(encoding="utf-8")
         assert picture == (ROOT / "screenshots" / name).read_text(encoding="utf-8"), f"screenshots/{name} is out of date"
