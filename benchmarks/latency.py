@@ -547,6 +547,7 @@ class Latency:
                 time.sleep(0.05)
                 self.switches_during_catch_up(term, path)
             elif row.key == "quick_add":
+                self.go(term, "timeline")  # as in the sessions: the screen under the dialog redraws after a save
                 term.press("a")
                 term.wait_for(QUICK_ADD)
                 term.write(b"Latency Harness")
