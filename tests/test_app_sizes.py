@@ -28,7 +28,8 @@ from tui.screens.search import SearchScreen
 from tui.screens.timeline import TimelineScreen
 
 TINY = [(10, 5), (1, 1), (3, 2), (20, 3), (40, 10)]
-FIELDS = ["who", "place", "setting", "notes", "when", "gave", "asked", "learned", "follow_up", "due", "opinion"]
+FIELDS = ["who", "place", "setting", "notes", "when", "gave", "asked", "learned", "follow_up", "due", "opinion",
+          "introduced", "told", "met_through"]
 
 
 def visible(app, widget) -> bool:
@@ -38,7 +39,6 @@ def visible(app, widget) -> bool:
     return bool(region.area) and bool(region.intersection(screen).area)
 
 
-@pytest.mark.xfail(reason="failed in the last full run after the session's final merges (see the closing note); to fix first next session", strict=False)
 async def test_quick_add_is_usable_at_80x24(store, journal_path):
     seed_small(store)
     app = NetJournalApp(store)

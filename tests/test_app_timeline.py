@@ -264,7 +264,6 @@ async def test_keys_panel_toggles(store, journal_path):
         assert app.is_running
 
 
-@pytest.mark.xfail(reason="failed in the last full run after the session's final merges (see the closing note); to fix first next session", strict=False)
 async def test_the_keys_panel_lists_this_screens_keys_in_plain_words_grouped(store, journal_path):
     """Issue 15, friction 3: not the table's generic cursor keys."""
     add(store, "Ana Souza", "bread", when=ago(hours=1))
@@ -279,7 +278,7 @@ async def test_the_keys_panel_lists_this_screens_keys_in_plain_words_grouped(sto
         assert on_screen < everywhere < moving
         flat = [" ".join(part.split()) for part in (shown[on_screen:everywhere], shown[everywhere:moving])]
         assert "d Delete the highlighted person (asks first; their encounters stay; ctrl+z undoes)" in flat[0]
-        assert "f Type to filter people by name, organisation or interest" in flat[0]
+        assert "f Type to filter people by name, organisation, interest, email or phone" in flat[0]
         assert "? Show or hide every key of this screen" in flat[1]
         assert "q Leave netjournal (everything is already saved)" in flat[1]
         assert "cursor" not in shown.casefold()  # Textual's table keys

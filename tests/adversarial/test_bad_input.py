@@ -16,6 +16,7 @@ from textual.widgets import Input, TextArea
 from journal.names import fold
 from journal.store import Store
 from tests.adversarial.figures import count
+from tests.loops import spread
 from tests.app_helpers import SIZE, add, ago, error_text, field_value
 from tui.app import NetJournalApp
 from tui.cli import main as cli_main
@@ -84,7 +85,7 @@ async def test_quick_add_refusals_keep_the_form_and_write_nothing(store, journal
     app = NetJournalApp(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        for change, field, words in QUICK_REFUSALS:
+        for change, field, words in spread(QUICK_REFUSALS, 8):
             values = {**QUICK_BASE, **change}
             before = snapshot(journal_path)
             await pilot.press("a")
@@ -163,7 +164,7 @@ async def test_person_edit_refusals_keep_the_form_and_write_nothing(store, journ
     ana = store.match_person("Ana Souza").person_ids[0]
     app = NetJournalApp(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        for change, field, words in PERSON_REFUSALS:
+        for change, field, words in spread(PERSON_REFUSALS, 7):
             before = snapshot(journal_path)
             app.push_screen(PersonEditDialog(ana))
             await pilot.pause()

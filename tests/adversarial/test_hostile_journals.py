@@ -21,6 +21,7 @@ from journal.review import compute_review, to_json_dict
 from journal.store import Store
 from tests.adversarial.figures import count
 from tests.app_helpers import SIZE, notifications
+from tests.loops import spread
 from tui.app import NetJournalApp
 from tui.cli import main as cli_main
 
@@ -160,7 +161,7 @@ APP_CASES = ["person name 42", "interests null", "encounter notes null", "when i
              "when without an offset", "opinion subject a number", "reflection week nonsense"]
 
 
-@pytest.mark.parametrize("case", APP_CASES)
+@pytest.mark.parametrize("case", spread(APP_CASES, 3))
 async def test_the_app_starts_and_every_screen_draws_without_the_damaged_record(journal_path, case):
     payload, _ = DAMAGED[case]
     write(journal_path, payload)

@@ -80,6 +80,17 @@ def _read(fd: int, seconds: float, quiet: float = 0.4) -> bytes:
     return b"".join(chunks)
 
 
+def _wait(pid: int, seconds: float) -> int | None:
+    """The child's wait status, or None if it is still running after `seconds` (never block: a hung app fails the test)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return status
+        time.sleep(0.05)
+    return None
+
+
 # (bytes to write, what it does); each waits for the screen to settle.
 KEYS = [
     (b"", "start: the Agenda (the poison journal has follow-ups due)"),
@@ -137,7 +148,8 @@ def test_real_app_in_a_terminal_never_writes_poison_sequences(tmp_path):
             output += got
             steps.append((what, len(got)))
         output += _read(fd, 10, quiet=1.0)
-        _, status = os.waitpid(pid, 0)
+        status = _wait(pid, 30)
+        assert status is not None, f"the app did not quit on q: {bytes(output[-2000:])!r}"
     finally:
         try:
             os.kill(pid, signal.SIGKILL)

@@ -32,6 +32,7 @@ from journal.opinions import parse_opinion_field
 from journal.store import Store
 from journal.text import clean, clean_line, split_list
 from tests.adversarial.figures import count
+from tests.loops import count as loop_count
 from tests.adversarial.hostile import megabyte, hostile_exchange, hostile_line, hostile_text
 from tests.app_helpers import SIZE, add, ago, error_text, field_value, option_texts, rendered, static_text, type_text
 from tui.app import NetJournalApp
@@ -44,7 +45,7 @@ from tui.screens.person import PersonScreen
 from tui.screens.timeline import TimelineScreen
 
 UI = settings(
-    max_examples=20,
+    max_examples=loop_count(6, 20),
     deadline=None,
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],

@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal.copies import find_conflict_copies, set_aside
@@ -23,6 +23,7 @@ from journal.errors import JournalError
 from journal.sync import keep_current, merge_copy, pending_conflicts, review_groups, store_tables, use_set_aside
 from tui.screens.base import JournalScreen
 from tui.widgets.literal import literal
+from tui.widgets.footer import KeysFooter
 
 _WHAT = {"people": "Person", "encounters": "Encounter", "opinions": "Opinion", "reviews": "Reflection",
          "me": "Your qualities", "groups": "Group"}
@@ -63,7 +64,7 @@ class ConflictsScreen(JournalScreen):
         yield OptionList(id="conflicts-list")
         with VerticalScroll(id="conflicts-detail-box"):
             yield Static(id="conflicts-detail")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sync_data()
