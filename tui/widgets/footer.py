@@ -113,7 +113,8 @@ class KeysFooter(Widget):
     def _piece(self, key: _Key, with_description: bool) -> Text:
         key_style = self.get_component_rich_style("footer-key--key")
         description_style = self.get_component_rich_style("footer-key--description")
-        piece = Text(f" {key.display} ", style=key_style)
+        piece = Text()
+        piece.append(f" {key.display} ", style=key_style)
         if with_description and key.description:
             piece.append(f"{key.description} ", style=description_style)
         if not key.enabled:
