@@ -21,7 +21,7 @@ from tui.widgets.literal import literal
 
 class GroupDateDialog(FormMessages, ModalScreen[GroupChange | None]):
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="group_date.save", priority=True, tooltip="Cancel or move the meeting"),
+        Binding("ctrl+s", "save", "Save", id="group_date.save", tooltip="Cancel or move the meeting"),
         Binding("escape", "cancel", "Close", id="group_date.cancel", tooltip="Close without changing anything"),
     ]
 

@@ -32,7 +32,7 @@ _FIELDS = {
 
 class GroupEditDialog(FormMessages, ModalScreen[GroupChange | None]):
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="group_edit.save", priority=True, tooltip="Save the group (from any field)"),
+        Binding("ctrl+s", "save", "Save", id="group_edit.save", tooltip="Save the group (from any field)"),
         Binding("escape", "cancel", "Cancel", id="group_edit.cancel", tooltip="Close; asks first if anything was typed"),
     ]
 

@@ -19,7 +19,7 @@ class OpinionDialog(FormMessages, ModalScreen[tuple[Opinion, str] | None]):
     """Dismisses with (opinion, "formed" | "revised" | "unchanged") once saved."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="opinion_edit.save", priority=True, tooltip="Save the opinion"),
+        Binding("ctrl+s", "save", "Save", id="opinion_edit.save", tooltip="Save the opinion"),
         Binding("escape", "cancel", "Cancel", id="opinion_edit.cancel", tooltip="Close without saving"),
     ]
 

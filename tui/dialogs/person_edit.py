@@ -27,7 +27,7 @@ _FIELDS = {
 
 class PersonEditDialog(FormMessages, ModalScreen[bool]):
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="person_edit.save", priority=True, tooltip="Save the person"),
+        Binding("ctrl+s", "save", "Save", id="person_edit.save", tooltip="Save the person"),
         Binding("escape", "cancel", "Cancel", id="person_edit.cancel", tooltip="Close without saving"),
     ]
 

@@ -15,7 +15,7 @@ class QualitiesDialog(FormMessages, ModalScreen[bool]):
     """Dismisses with True once saved, False when cancelled."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="qualities.save", priority=True, tooltip="Save your qualities"),
+        Binding("ctrl+s", "save", "Save", id="qualities.save", tooltip="Save your qualities"),
         Binding("escape", "cancel", "Cancel", id="qualities.cancel", tooltip="Close without saving"),
     ]
 

@@ -58,8 +58,12 @@ _EXTRA_FIELDS = {
 
 
 class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
+    # ctrl+s is not a priority binding, in any form: a priority binding runs as
+    # the key arrives, before the focused field has handled the keys typed just
+    # ahead of it, and a fast typist's save read a stale field. Unhandled by the
+    # fields, it reaches the dialog after them, in order.
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="quick_add.save", priority=True, tooltip="Save the encounter (from any field)"),
+        Binding("ctrl+s", "save", "Save", id="quick_add.save", tooltip="Save the encounter (from any field)"),
         Binding("escape", "cancel", "Cancel", id="quick_add.cancel", tooltip="Close; asks first if anything was typed"),
     ]
 

@@ -25,7 +25,7 @@ from tui.widgets.literal import literal
 
 class SnoozeDialog(FormMessages, ModalScreen[Encounter | None]):
     BINDINGS = [
-        Binding("ctrl+s", "save", "Snooze", id="snooze.save", priority=True, tooltip="Move the follow-up to that day"),
+        Binding("ctrl+s", "save", "Snooze", id="snooze.save", tooltip="Move the follow-up to that day"),
         Binding("escape", "cancel", "Cancel", id="snooze.cancel", tooltip="Close without changing the date"),
     ]
 

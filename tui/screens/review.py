@@ -48,7 +48,7 @@ class ReviewScreen(JournalScreen):
         Binding("full_stop", "this_week", "This week", id="review.this_week", tooltip="Back to the current week"),
         Binding("x", "export", "Export", id="review.export", tooltip="Write this week's review as a Markdown file"),
         Binding("r", "reflect", "Reflect", id="review.reflect", tooltip="Write your reflection on the week"),
-        Binding("ctrl+s", "save_reflection", "Save reflection", id="review.save", priority=True, tooltip="Save the reflection"),
+        Binding("ctrl+s", "save_reflection", "Save reflection", id="review.save", tooltip="Save the reflection"),
         Binding("escape", "leave_reflection", "Leave text", id="review.leave", show=False, tooltip="Stop editing the reflection (it is kept)"),
         Binding("space", "toggle_follow_up", "Done", id="review.follow_up", show=False, tooltip="Mark the highlighted follow-up done (or open again)"),
     ]
