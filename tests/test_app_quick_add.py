@@ -447,3 +447,27 @@ async def test_ctrl_s_in_a_burst_saves_what_was_typed_before_it(store, journal_p
         await pilot.pause()
         assert isinstance(app.screen, TimelineScreen)
     assert [e["when"] for e in disk_encounters(journal_path)] == ["2026-11-26T19:00:00+01:00"]
+
+
+async def test_tab_in_a_burst_moves_on_before_the_next_keys_even_with_the_drop_down_open(store, journal_path):
+    """Tab, then the next field's letters 100 ms later, while Who's drop-down listed several
+    names: the letters landed in Who and saving created a person "WeißmannBar1" (real terminal,
+    2 times in 4). Tab moves focus as it arrives, before the keys behind it are handed out."""
+    add(store, "Ana Souza", "bread")
+    add(store, "Ana Lima", "rent")
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        dialog = await open_quick_add(pilot)
+        await type_text(pilot, "Ana")
+        await pilot.pause()
+        burst(app, ["tab", *"Padaria"])
+        await pilot.pause()
+        await pilot.pause()
+        assert field_value(dialog, "who") == "Ana"
+        assert field_value(dialog, "place") == "Padaria"
+        burst(app, ["tab", *"bakery", "shift+tab", "shift+tab", "ctrl+e", *" Souza"])
+        await pilot.pause()
+        await pilot.pause()
+        assert field_value(dialog, "setting") == "bakery"
+        assert field_value(dialog, "place") == "Padaria"
+        assert field_value(dialog, "who").endswith("Souza")  # back in Who, whatever its select-on-focus did

@@ -3,22 +3,49 @@ them, and asking before unsaved changes are dropped.
 
 Every problem is shown at once, under its own field, and focus goes to the
 first field in error; a field's message goes as soon as that field is edited.
+
+Tab and shift+tab move between fields as the key arrives (priority bindings,
+FIELD_KEYS): handled by the field instead, the move waited behind the field's
+own work (closing a drop-down, a redraw), and the letters typed right after tab
+went into the field being left.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TypeVar
 
+from textual.binding import Binding
 from textual.widgets import Input, Select, Static, TextArea
 
 from journal.errors import JournalError, ValidationError, ValidationErrors
 from tui.widgets.literal import literal
+from tui.widgets.suggest import FoldedDropdown
 
 T = TypeVar("T")
 
+FIELD_KEYS = [
+    Binding("tab", "next_field", "Next field", show=False, priority=True),
+    Binding("shift+tab", "previous_field", "Previous field", show=False, priority=True),
+]
+
 
 class FormMessages:
-    """For a ModalScreen whose fields each have a `#<field>-error` Static, plus `#form-error`."""
+    """For a ModalScreen whose fields each have a `#<field>-error` Static, plus `#form-error`.
+
+    Its BINDINGS include FIELD_KEYS (a mixin's own BINDINGS are not read by Textual).
+    """
+
+    def _close_drop_downs(self) -> None:
+        for dropdown in self.query(FoldedDropdown):
+            dropdown.action_hide()
+
+    def action_next_field(self) -> None:
+        self._close_drop_downs()  # tab keeps what was typed (tui/widgets/suggest.py)
+        self.focus_next()
+
+    def action_previous_field(self) -> None:
+        self._close_drop_downs()
+        self.focus_previous()
 
     def show_error(self, field: str, message: str) -> None:
         if not self.query(f"#{field}-error"):

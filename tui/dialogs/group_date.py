@@ -15,12 +15,13 @@ from journal import clock
 from journal.cadence import describe_date, parse_day_and_time
 from journal.dates import DateParseError
 from journal.groups import GroupChange, schedule_of
-from tui.dialogs.form import FormMessages
+from tui.dialogs.form import FIELD_KEYS, FormMessages
 from tui.widgets.literal import literal
 
 
 class GroupDateDialog(FormMessages, ModalScreen[GroupChange | None]):
     BINDINGS = [
+        *FIELD_KEYS,
         Binding("ctrl+s", "save", "Save", id="group_date.save", tooltip="Cancel or move the meeting"),
         Binding("escape", "cancel", "Close", id="group_date.cancel", tooltip="Close without changing anything"),
     ]

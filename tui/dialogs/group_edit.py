@@ -15,7 +15,7 @@ from journal.groups import GroupChange, cadence_label
 from journal.models import GROUP_KINDS
 from journal.text import clean, clean_line, split_list
 from tui.dialogs.confirm import ConfirmDialog
-from tui.dialogs.form import FormMessages
+from tui.dialogs.form import FIELD_KEYS, FormMessages
 from tui.widgets.suggest import FoldedDropdown, FoldedSuggester
 
 # Placeholders say what goes in a field; they never look like an entry (the
@@ -32,6 +32,7 @@ _FIELDS = {
 
 class GroupEditDialog(FormMessages, ModalScreen[GroupChange | None]):
     BINDINGS = [
+        *FIELD_KEYS,
         Binding("ctrl+s", "save", "Save", id="group_edit.save", tooltip="Save the group (from any field)"),
         Binding("escape", "cancel", "Cancel", id="group_edit.cancel", tooltip="Close; asks first if anything was typed"),
     ]

@@ -10,7 +10,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from journal.models import CONFIDENCES, Opinion
 from journal.queries import one_line
 from journal.text import clean, clean_line
-from tui.dialogs.form import FormMessages
+from tui.dialogs.form import FIELD_KEYS, FormMessages
 from tui.widgets.literal import literal
 from tui.widgets.suggest import FoldedDropdown, FoldedSuggester
 
@@ -19,6 +19,7 @@ class OpinionDialog(FormMessages, ModalScreen[tuple[Opinion, str] | None]):
     """Dismisses with (opinion, "formed" | "revised" | "unchanged") once saved."""
 
     BINDINGS = [
+        *FIELD_KEYS,
         Binding("ctrl+s", "save", "Save", id="opinion_edit.save", tooltip="Save the opinion"),
         Binding("escape", "cancel", "Cancel", id="opinion_edit.cancel", tooltip="Close without saving"),
     ]

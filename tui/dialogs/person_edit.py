@@ -9,7 +9,7 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from journal.errors import ValidationError
 from journal.text import clean, clean_line, split_list
-from tui.dialogs.form import FormMessages
+from tui.dialogs.form import FIELD_KEYS, FormMessages
 from tui.widgets.suggest import FoldedDropdown, FoldedSuggester
 
 _FIELDS = {
@@ -27,6 +27,7 @@ _FIELDS = {
 
 class PersonEditDialog(FormMessages, ModalScreen[bool]):
     BINDINGS = [
+        *FIELD_KEYS,
         Binding("ctrl+s", "save", "Save", id="person_edit.save", tooltip="Save the person"),
         Binding("escape", "cancel", "Cancel", id="person_edit.cancel", tooltip="Close without saving"),
     ]

@@ -8,13 +8,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
 from journal.text import clean_line
-from tui.dialogs.form import FormMessages
+from tui.dialogs.form import FIELD_KEYS, FormMessages
 
 
 class QualitiesDialog(FormMessages, ModalScreen[bool]):
     """Dismisses with True once saved, False when cancelled."""
 
     BINDINGS = [
+        *FIELD_KEYS,
         Binding("ctrl+s", "save", "Save", id="qualities.save", tooltip="Save your qualities"),
         Binding("escape", "cancel", "Cancel", id="qualities.cancel", tooltip="Close without saving"),
     ]

@@ -33,7 +33,7 @@ from journal.models import Group
 from journal.opinions import parse_opinion_field
 from journal.store import SaveResult
 from journal.text import clean, clean_line, split_list
-from tui.dialogs.form import FormMessages
+from tui.dialogs.form import FIELD_KEYS, FormMessages
 from tui.widgets.suggest import FoldedDropdown, FoldedSuggester
 
 # (field id, label, placeholder) for the one-line fields, in tab order. Placeholders
@@ -63,6 +63,7 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
     # ahead of it, and a fast typist's save read a stale field. Unhandled by the
     # fields, it reaches the dialog after them, in order.
     BINDINGS = [
+        *FIELD_KEYS,
         Binding("ctrl+s", "save", "Save", id="quick_add.save", tooltip="Save the encounter (from any field)"),
         Binding("escape", "cancel", "Cancel", id="quick_add.cancel", tooltip="Close; asks first if anything was typed"),
     ]

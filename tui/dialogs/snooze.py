@@ -19,12 +19,13 @@ from journal import clock
 from journal.agenda import long_day, snooze
 from journal.dates import DateParseError, parse_due
 from journal.models import Encounter
-from tui.dialogs.form import FormMessages
+from tui.dialogs.form import FIELD_KEYS, FormMessages
 from tui.widgets.literal import literal
 
 
 class SnoozeDialog(FormMessages, ModalScreen[Encounter | None]):
     BINDINGS = [
+        *FIELD_KEYS,
         Binding("ctrl+s", "save", "Snooze", id="snooze.save", tooltip="Move the follow-up to that day"),
         Binding("escape", "cancel", "Cancel", id="snooze.cancel", tooltip="Close without changing the date"),
     ]
