@@ -4,6 +4,7 @@ from __future__ import annotations
 from journal.store import Store
 from tests.app_helpers import SIZE, add, ago, notifications, option_texts, screen_text, type_text
 from tui.app import NetJournalApp
+from tui.screens.people import PeopleScreen
 from tui.screens.person import PersonScreen
 from tui.screens.reach import ReachScreen, parse_target
 from tui.screens.visibility import VisibilityScreen
@@ -53,10 +54,32 @@ async def test_reach_says_when_nobody_matches_and_suggests_names(store):
         await type_text(pilot, "Bruna Costa\n")
         await pilot.pause()
         assert "No one called 'Bruna Costa'. Closest names: Bruno Costa" in screen_text(app)
-        await pilot.press("escape")
+        await pilot.press("escape", "f")
         await type_text(pilot, "[red]x[/]\n")  # markup-like text is a name like any other
         await pilot.pause()
         assert "No one called '[red]x[/]'." in screen_text(app) or "matches person '[red]x[/]'" in screen_text(app)
+
+
+async def test_escape_leaves_the_question_box_so_screen_keys_work_again(store):
+    """In the box every letter types: escape only emptied it, and p, q or / could never leave
+    Reach (a new user's trial)."""
+    seed(store)
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await type_text(pilot, "Bru")
+        assert "esc Clear" in screen_text(app).splitlines()[-1]  # the way out is on the footer
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#reach-input").value == ""
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PeopleScreen)
+        await pilot.press("i", "f")
+        await type_text(pilot, "Bruno Costa\n")
+        await pilot.pause()
+        assert "path" in screen_text(app)
 
 
 async def test_visibility_edits_qualities_and_lists_who_does_not_know(store, journal_path):

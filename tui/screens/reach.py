@@ -32,7 +32,7 @@ def parse_target(text: str) -> dict[str, str]:
 class ReachScreen(JournalScreen):
     BINDINGS = [
         Binding("f", "ask", "Ask", id="reach.ask", tooltip="Type whom you want to reach"),
-        Binding("escape", "clear", "Clear", id="reach.clear", show=False, tooltip="Clear the question"),
+        Binding("escape", "clear", "Clear", id="reach.clear", tooltip="Clear the question and leave the box: the screen keys work again"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -97,6 +97,8 @@ class ReachScreen(JournalScreen):
         self.query_one("#reach-input", Input).focus()
 
     def action_clear(self) -> None:
+        # Out of the box as well: in it, every letter (t, p, q, /) types, and
+        # escape was the way out a user tries first.
         self.query_one("#reach-input", Input).value = ""
         self._ask()
-        self.query_one("#reach-input", Input).focus()
+        self.query_one("#reach-paths", OptionList).focus()
