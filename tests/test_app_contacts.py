@@ -52,9 +52,9 @@ async def test_contacts_are_edited_checked_and_shown(store, journal_path):
         await pilot.pause()
         assert app.screen is profile
         facts = static_text(profile, "#person-facts")
-        assert "Email           ana@example.com\n" in facts
-        assert "Phone           +33 6 12 34 56 78\n" in facts
-        assert "Links           https://example.com/ana, [red]x[/]\n" in facts  # literal, never markup
+        assert "Email                   ana@example.com\n" in facts
+        assert "Phone                   +33 6 12 34 56 78\n" in facts
+        assert "Links                   https://example.com/ana, [red]x[/]\n" in facts  # literal, never markup
     with reopen(journal_path) as disk:
         [ana] = [p for p in disk.people() if p.name == "Ana Souza"]
         assert (ana.emails, ana.phones, ana.links) == (["ana@example.com"], ["+33 6 12 34 56 78"],

@@ -78,7 +78,7 @@ async def test_the_group_page_shows_attendance_next_dates_missing_lately_and_mee
         # enter on a member opens their profile, which lists the group.
         await pilot.press("enter")
         await pilot.pause()
-        assert "Groups          Freelancers' circle" in static_text(app.screen, "#person-facts")
+        assert "Groups                  Freelancers' circle" in static_text(app.screen, "#person-facts")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, GroupScreen)

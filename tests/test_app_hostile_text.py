@@ -137,7 +137,7 @@ async def test_markup_like_text_is_shown_literally_and_runs_nothing(store, journ
         await pilot.press("y")
         await pilot.pause()
         assert app.screen is profile
-        assert "Also known as   [red]x" in static_text(profile, "#person-facts")
+        assert "Also known as           [red]x" in static_text(profile, "#person-facts")
         assert app.is_running
     with reopen(journal_path) as disk:
         assert sorted(p.name for p in disk.people() if p.name.startswith("[")) == [

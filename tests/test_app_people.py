@@ -103,12 +103,12 @@ async def test_filter_as_you_type_folds_accents_then_enter_opens_the_profile(sto
         assert isinstance(profile, PersonScreen)
         assert static_text(profile, "#person-title") == "José Martins"
         facts = static_text(profile, "#person-facts")
-        assert "First met       12 Nov 2026" in facts
-        assert "Last seen       26 Nov 2026 (yesterday)" in facts
-        assert "Conversations   2" in facts
-        assert "You gave        0 times   you asked 0 times" in facts
-        assert "Open follow-ups send him the cycling map (due 30 Nov); lend the chain tool" in facts
-        assert "Talked about    #cycling" in facts
+        assert "First met               12 Nov 2026" in facts
+        assert "Last seen               26 Nov 2026 (yesterday)" in facts
+        assert "Conversations           2" in facts
+        assert "You gave                0 times\nYou asked for           0 times\n" in facts
+        assert "Open follow-ups         send him the cycling map (due 30 Nov); lend the chain tool" in facts
+        assert "Talked about            #cycling" in facts
         encounters = option_texts(profile.query_one("#person-encounters"))
         assert len(encounters) == 2
         assert squash(encounters[0]).startswith("26 Nov 2026") and "Bike lanes" in encounters[0]
@@ -129,11 +129,11 @@ async def test_profile_counts_gave_and_asked(store, journal_path):
         await pilot.pause()
         assert static_text(app.screen, "#person-title") == "Ana Souza"
         facts = static_text(app.screen, "#person-facts")
-        assert "First met       07 Nov 2026" in facts
-        assert "Last seen       24 Nov 2026 (3 days ago)" in facts
-        assert "You gave        2 times   you asked once" in facts
-        assert "Open follow-ups —" in facts
-        assert "Talked about    #bread #rye" in facts or "Talked about    #rye #bread" in facts
+        assert "First met               07 Nov 2026" in facts
+        assert "Last seen               24 Nov 2026 (3 days ago)" in facts
+        assert "You gave                2 times\nYou asked for           once\n" in facts
+        assert "Open follow-ups         —" in facts
+        assert "Talked about            #bread #rye" in facts or "Talked about            #rye #bread" in facts
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
@@ -206,8 +206,8 @@ async def test_edit_a_person_from_the_profile_with_mistakes_first(store, journal
         assert app.screen is profile
         assert static_text(profile, "#person-title") == "Bruno Lima"
         facts = static_text(profile, "#person-facts")
-        assert "Introduced by   José Martins" in facts
-        assert "Keep in touch   every 30 days" in facts
+        assert "Introduced by           José Martins" in facts
+        assert "Keep in touch           every 30 days" in facts
     with reopen(journal_path) as disk:
         [bruno] = [p for p in disk.people() if p.name == "Bruno Lima"]
         [jose] = [p for p in disk.people() if p.name == "José Martins"]
@@ -245,8 +245,8 @@ async def test_merge_two_people(store, journal_path):
         assert app.screen is profile
         assert ("Merged", "Merged A. Souza into Ana Souza.") in notifications(app)
         facts = static_text(profile, "#person-facts")
-        assert "Also known as   A. Souza" in facts
-        assert "Conversations   3" in facts
+        assert "Also known as           A. Souza" in facts
+        assert "Conversations           3" in facts
         assert len(option_texts(profile.query_one("#person-encounters"))) == 3
 
         await pilot.press("escape")
@@ -395,7 +395,7 @@ async def test_a_on_a_profile_opens_quick_add_with_who_filled_in(store, journal_
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PersonScreen)
-        assert "Conversations   3" in static_text(app.screen, "#person-facts")
+        assert "Conversations           3" in static_text(app.screen, "#person-facts")
     with reopen(journal_path) as disk:
         jose = disk.match_person("José Martins").person_ids[0]
         assert len(disk.encounters_by_person()[jose]) == 3

@@ -86,7 +86,7 @@ def test_snapshot_people(snap_compare, store):
 
 def test_snapshot_profile(snap_compare, store):
     """Ana Souza's profile: facts (First met 24 Nov 2026, Last seen 27 Nov 2026 (today),
-    Conversations 2, You gave 1 times you asked 0 times, Talked about #bread), then her
+    Conversations 2, You gave once, You asked for 0 times, Talked about #bread), then her
     two encounters, newest first, each with its date."""
 
     async def profile(pilot):

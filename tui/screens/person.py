@@ -17,6 +17,9 @@ from tui.screens.people import ago
 from tui.widgets.encounter_list import EncounterList
 from tui.widgets.literal import literal
 
+# The facts' labels in one column: the longest, "You introduced them to", and a gap.
+LABEL_WIDTH = 24
+
 
 def _times(count: int) -> str:
     return "once" if count == 1 else f"{count} times"
@@ -68,7 +71,7 @@ class PersonScreen(JournalScreen):
         facts = Text()
 
         def fact(label: str, value: Text | str) -> None:
-            facts.append(f"{label:<16}", style="bold")
+            facts.append(f"{label:<{LABEL_WIDTH}}", style="bold")
             facts.append_text(value if isinstance(value, Text) else literal(value) if value else Text("—", style="dim"))
             facts.append("\n")
 
@@ -94,7 +97,8 @@ class PersonScreen(JournalScreen):
         fact("First met", summary.first_met.strftime("%d %b %Y") if summary.first_met else "")
         fact("Last seen", f"{summary.last_seen:%d %b %Y} ({ago(last)})" if summary.last_seen else "")
         fact("Conversations", str(summary.count))
-        fact("You gave", f"{_times(summary.gave)}   you asked {_times(summary.asked)}")
+        fact("You gave", _times(summary.gave))
+        fact("You asked for", _times(summary.asked))
         follow = summary.open_follow_ups
         fact("Open follow-ups", "; ".join(
             e.follow_up.text + (f" (due {e.follow_up.due:%d %b})" if e.follow_up.due else "") for e in follow
