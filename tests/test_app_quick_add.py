@@ -471,3 +471,28 @@ async def test_tab_in_a_burst_moves_on_before_the_next_keys_even_with_the_drop_d
         assert field_value(dialog, "setting") == "bakery"
         assert field_value(dialog, "place") == "Padaria"
         assert field_value(dialog, "who").endswith("Souza")  # back in Who, whatever its select-on-focus did
+
+
+async def test_an_emoji_sequence_typed_key_by_key_keeps_its_joiners_in_place(store, journal_path):
+    """A terminal without bracketed paste sends 👩‍👩‍👧 as five keys, the joiners among them.
+    The joiners were inserted as they arrived, ahead of the emoji still queued for the field:
+    the notes were saved as "‍‍ab 👩👩👧 cd" (a new user's trial)."""
+    family = "👩\u200d👩\u200d👧"
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        dialog = await open_quick_add(pilot)
+        await type_text(pilot, "Ana Souza")
+        dialog.query_one("#learned").focus()
+        await pilot.pause()
+        burst(app, [*f"x {family} y"])
+        await pilot.pause()
+        assert field_value(dialog, "learned") == f"x {family} y"
+        dialog.query_one("#notes").focus()
+        await pilot.pause()
+        burst(app, [*f"ab {family} cd", "ctrl+s"])
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+    [saved] = disk_encounters(journal_path)
+    assert saved["notes"] == f"ab {family} cd"
+    assert saved["learned"] == f"x {family} y"

@@ -281,14 +281,16 @@ class NetJournalApp(App):
         elif isinstance(event, events.Key) and _is_invisible_letter(event.character):
             # Textual takes a format character (the zero-width joiner of 👩‍👩‍👧,
             # the tags of a flag) for an unprintable key, and fields drop it,
-            # breaking the emoji into pieces. Typed into a field, it is text:
-            # inserted here and now, so in order with the keys around it.
+            # breaking the emoji into pieces. Typed into a field, it is text,
+            # inserted by the field itself after the keys already queued for it
+            # (inserted here, it went ahead of the emoji typed just before it).
             focused = self.focused
+            character = event.character
             if isinstance(focused, Input):
-                focused.insert_text_at_cursor(event.character)
+                focused.call_later(focused.insert_text_at_cursor, character)
                 return
             if isinstance(focused, TextArea) and not focused.read_only:
-                focused.replace(event.character, *focused.selection, maintain_selection_offset=False)
+                focused.call_later(lambda: focused.replace(character, *focused.selection, maintain_selection_offset=False))
                 return
         await super().on_event(event)
 
