@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from journal import clock
+from journal import clock, dates_out
 from journal.agenda import Agenda, ReachOut, compute_agenda, long_day, short_day
 from journal.dates import LocalDays
 from journal.errors import JournalError, NotFoundError
@@ -109,7 +109,7 @@ class AgendaScreen(JournalScreen):
 
     def _draw_header(self, agenda: Agenda) -> None:
         header = Text("Agenda", style="bold")
-        header.append("  " + agenda.as_of.strftime("%a %d %b %Y"))
+        header.append("  " + dates_out.padded_day(agenda.as_of))
         counts = [
             ("{n} overdue", len(agenda.overdue), "bold red"),
             ("{n} today", len(agenda.today), "bold"),
