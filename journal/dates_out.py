@@ -63,6 +63,14 @@ def short_day(d: date, today: date) -> str:
     return _skeleton("MMMEd" if d.year == today.year else "yMMMEd", d)
 
 
+def column_day(d: date, today: date) -> str:
+    """short_day for a narrow column: "Tue 24 Nov" in English, "ter., 24/11" in Portuguese
+    (with the year when it is not today's), where "ter., 24 de nov." would be cut."""
+    if english():
+        return short_day(d, today)
+    return _skeleton("MEd" if d.year == today.year else "yMEd", d)
+
+
 def day_with_year(d: date) -> str:
     """ "Tue 24 Nov 2026" ("ter., 24 de nov. de 2026")."""
     if english():

@@ -34,6 +34,7 @@ def run(*argv: str) -> tuple[int, str, str]:
     [
         (lambda: dates_out.short_day(date(2026, 11, 23), TODAY), "Mon 23 Nov", "seg., 23 de nov."),
         (lambda: dates_out.short_day(date(2025, 11, 24), TODAY), "Mon 24 Nov 2025", "seg., 24 de nov. de 2025"),
+        (lambda: dates_out.column_day(date(2026, 11, 23), TODAY), "Mon 23 Nov", "seg., 23/11"),
         (lambda: dates_out.day_with_year(date(2026, 12, 1)), "Tue 1 Dec 2026", "ter., 1 de dez. de 2026"),
         (lambda: dates_out.weekday_and_day(date(2026, 11, 3)), "Tue 03", "ter., 3"),
         (lambda: dates_out.padded_day(date(2026, 11, 3)), "Tue 03 Nov 2026", "ter., 3 de nov. de 2026"),

@@ -129,7 +129,7 @@ class AgendaScreen(JournalScreen):
         elif section == "today":
             when = "today"
         elif follow.due:
-            when = short_day(follow.due, today)
+            when = dates_out.column_day(follow.due, today)
         else:
             when = ""
         names = ", ".join(self.store.names(encounter.people))
@@ -163,7 +163,7 @@ class AgendaScreen(JournalScreen):
         return self._columns(columns, flexible, width)
 
     def _meeting_row(self, meeting, width: int, today) -> Text:
-        day = short_day(meeting.when.date(), today)
+        day = dates_out.column_day(meeting.when.date(), today)
         when = day if meeting.whole_day else "{day} {time}".format(day=day, time=meeting.when.strftime("%H:%M"))
         where = " · ".join(x for x in (meeting.place, meeting.setting) if x)
         columns = [("◷", 1, ""), (when, 17, "bold"), (meeting.group.name, 0, "bold")]
