@@ -199,7 +199,7 @@ ASKED = [
 ]
 FOLLOW_UPS = [
     "Mandar para {first} o link sobre {tag}",
-    "Apresentar {first} à Zoé",
+    "Apresentar {first} à Carla, do meu antigo trabalho",
     "Marcar um almoço com {first}",
     "Responder o e-mail de {first}",
     "Compartilhar os slides do meetup com {first}",
