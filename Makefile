@@ -42,8 +42,12 @@ bench-storage: $(BENCH_STAMP) $(JRNL)
 bench-latency: $(BENCH_STAMP)
 	$(BIN)/python -m benchmarks.latency
 
+# The demo's language is the app's: LANG (or LC_ALL/LC_MESSAGES) from the
+# environment, `make demo LANG=pt_BR.UTF-8` (passed as --lang, so that it wins
+# over an LC_ALL of the environment) builds and opens the Brazilian demo.
+DEMO_LANG := $(if $(filter command line,$(origin LANG)),--lang $(LANG))
 demo: $(STAMP)
-	@d=$$(mktemp -d); $(BIN)/netjournal demo --journal $$d/journal.json && $(BIN)/netjournal --journal $$d/journal.json
+	@d=$$(mktemp -d); $(BIN)/netjournal $(DEMO_LANG) demo --journal $$d/journal.json && $(BIN)/netjournal $(DEMO_LANG) --journal $$d/journal.json
 
 screenshots: $(STAMP)
 	$(BIN)/python -m tui.screenshots

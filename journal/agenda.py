@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import clock
+from . import dates_out
 from .dates import LocalDays, week_start
 from .errors import NotFoundError, ValidationError
 from .i18n import N_, _, ngettext
@@ -40,8 +41,6 @@ FOLLOW_UP_SECTIONS = ("overdue", "today", "this_week", "later", "someday")
 MEETING_DAYS = 7
 DEFAULT_CADENCE_MIN_ENCOUNTERS = 2
 
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass
@@ -98,7 +97,7 @@ def compute_agenda(
     store,
     today: date | None = None,
     *,
-    first_weekday: int = 0,
+    first_weekday: int | None = 0,
     default_cadence: int = DEFAULT_CADENCE_DAYS,
     keep: frozenset[str] | set[str] = frozenset(),
 ) -> Agenda:
@@ -108,6 +107,8 @@ def compute_agenda(
     they are done (the screen shows a row just marked done for a moment).
     """
     today = today or clock.today()
+    if first_weekday is None:  # the settings leave it to the language
+        first_weekday = dates_out.first_weekday()
     week_end = week_start(today, first_weekday) + timedelta(days=6)
     agenda = Agenda(as_of=today, week_end=week_end)
 
@@ -184,13 +185,13 @@ def _reach_out(store, today: date, default_cadence: int) -> list[ReachOut]:
 
 
 def long_day(day: date) -> str:
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+    """ "Tue 24 Nov 2026", in the interface's language (journal.dates_out)."""
+    return dates_out.day_with_year(day)
 
 
 def short_day(day: date, today: date) -> str:
-    """ "Tue 24 Nov"; with the year when it is not today's."""
-    text = f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
-    return text if day.year == today.year else f"{text} {day.year}"
+    """ "Tue 24 Nov"; with the year when it is not today's. In the interface's language."""
+    return dates_out.short_day(day, today)
 
 
 def check_snooze_date(due: date, today: date, typed: str | None = None) -> None:

@@ -791,7 +791,13 @@ def parse_day_and_time(text: str, today: date) -> tuple[date, time | None]:
 
 # ------------------------------------------------------------ showing it
 def describe_date(moment: datetime, whole_day: bool, *, year: bool = False) -> str:
-    """ "Tue 1 Dec 19:00" (local wall clock), "Tue 1 Dec" for whole days."""
+    """ "Tue 1 Dec 19:00" (local wall clock), "Tue 1 Dec" for whole days; in the interface's language."""
+    from . import dates_out
+
+    if not dates_out.english():
+        day = moment.date()
+        text = dates_out.day_with_year(day) if year else dates_out.short_day(day, day)
+        return text if whole_day else f"{text} {moment:%H:%M}"
     text = f"{_DAY_SHORT[moment.weekday()]} {moment.day} {_MONTH_SHORT[moment.month - 1]}"
     if year:
         text += f" {moment.year}"

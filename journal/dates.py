@@ -86,11 +86,6 @@ _TOO_LONG = {"a date": N_("That is too long for a date. {hint}"), "a due date": 
 # datetime's years.
 FIRST_WEEK_YEAR, LAST_WEEK_YEAR = MIN_YEAR, 9998
 
-# Hard-coded rather than calendar.day_name: those follow the process
-# locale, and headings must not change language with LC_TIME.
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
 _WEEKDAYS = {
     "mon": 0, "monday": 0,
     "tue": 1, "tues": 1, "tuesday": 1,
@@ -653,16 +648,11 @@ def parse_week_of(text: str, today: date, *, dayfirst: bool = True) -> date:
 
 def format_day_heading(d: date, today: date) -> str:
     """ "Today", "Yesterday", a weekday name within the last 6 days, else
-    "Fri 14 Nov" ("Fri 14 Nov 2025" when not in today's year)."""
-    ago = (today - d).days
-    if ago == 0:
-        return "Today"
-    if ago == 1:
-        return "Yesterday"
-    if 2 <= ago <= 6:
-        return _DAY_NAMES[d.weekday()]
-    label = f"{_DAY_NAMES[d.weekday()][:3]} {d.day} {_MONTH_ABBR[d.month - 1]}"
-    return label if d.year == today.year else f"{label} {d.year}"
+    "Fri 14 Nov" ("Fri 14 Nov 2025" when not in today's year); in the
+    interface's language (journal.dates_out: "Hoje", "Sex., 14 de nov.")."""
+    from .dates_out import day_heading
+
+    return day_heading(d, today)
 
 
 # ------------------------------------------------------------ local days

@@ -8,13 +8,18 @@ periodically (journal.demo_groups), all ending at `now`.
 
 Everything random comes from one `random.Random(seed)`, ids included, and
 every stamp is derived from `now`, so the same seed, `now` and local time
-zone give a byte-identical file. The TinyDB document is built in memory from
+zone give a byte-identical file.
+
+The world (settings, places, cast, sentences) is this module's own tables in
+English, and journal.demo_pt's in Brazilian Portuguese (`language="pt_BR"`);
+both go through the same generator. The TinyDB document is built in memory from
 the models' `to_dict()` and written once: going through the store would
 rewrite the whole file per encounter, which is hours at 50,000 encounters.
 """
 from __future__ import annotations
 
 import random
+import sys
 import uuid
 from bisect import bisect_right
 from collections import Counter
@@ -29,8 +34,9 @@ from . import clock
 from .errors import JournalError
 from .migrations import CURRENT_SCHEMA
 from .models import Encounter, FollowUp, Opinion, OpinionRevision, Person, WeekReview
-from .demo_groups import add_groups
-from .demo_reach import add_reach
+# The English world's groups and qualities, as `world()` finds them here.
+from .demo_groups import GROUP_CLOSINGS, GROUP_GAVE, GROUP_LINES, GROUP_OPENINGS, GROUP_PLANS, add_groups  # noqa: F401
+from .demo_reach import QUALITIES, add_reach  # noqa: F401
 from .names import fold
 from .durable import atomic_write_bytes, ensure_private_dir
 from .lock import TIMEOUT, JournalLock, LockTimeout
@@ -276,6 +282,30 @@ REFLECTIONS = [
     "{count} encounters this week. Learned a lot about {tag}. Keep the habit going.",
 ]
 
+# The words the generator needs besides its tables (journal.demo_pt has its own).
+SOMEONE = "Someone"
+FRIEND = "a friend"
+NOBODY = "nobody in particular"
+NO_TAG = "people"
+DEFAULT_ORG = "Cobalto"
+# Yesterday's and today's encounters, which keep the streak alive: (setting, place).
+YESTERDAY_PLACE = ("cafe", "Café Lua")
+TODAY_PLACE = ("bakery", "Padaria Real")
+FOLLOW_UP_MIX = ("Send {name} my notes from our chat", "Call {name} back", "Thank {name} for the introduction")
+WORKPLACE_OPINION = ("{org} as a place to work", [("Sounds great", "low"), ("Mixed reviews from people there", "medium")])
+LANGUAGES = ("en", "pt_BR")
+
+
+def world(language: str = "en"):
+    """The tables of the demo's world in `language` (one of LANGUAGES): a module."""
+    if language == "pt_BR":
+        from . import demo_pt
+
+        return demo_pt
+    if language != "en":
+        raise ValueError(f"no demo in {language!r}")
+    return sys.modules[__name__]
+
 
 # ------------------------------------------------------------------ helpers
 def _uuid(rng: random.Random) -> str:
@@ -315,13 +345,13 @@ def _week_label(day: date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def _cast(rng: random.Random, size: int) -> list[tuple]:
+def _cast(rng: random.Random, size: int, w) -> list[tuple]:
     """The hand-written cast, then invented people until `size`, names unique after folding."""
-    cast = list(CAST[:size])
+    cast = list(w.CAST[:size])
     seen = {fold(row[0]) for row in cast}
-    pairs = [(f, s) for f in FIRST_NAMES for s in SURNAMES]
+    pairs = [(f, s) for f in w.FIRST_NAMES for s in w.SURNAMES]
     rng.shuffle(pairs)
-    settings = list(SETTINGS)
+    settings = list(w.SETTINGS)
     for first, last in pairs:
         if len(cast) >= size:
             break
@@ -329,43 +359,45 @@ def _cast(rng: random.Random, size: int) -> list[tuple]:
         if fold(name) in seen:
             continue
         seen.add(fold(name))
-        interests = rng.sample(INTERESTS, rng.randint(1, 3))
-        cast.append((name, [], rng.choice(ORGANISATIONS), interests, rng.choice(settings), ""))
+        interests = rng.sample(w.INTERESTS, rng.randint(1, 3))
+        cast.append((name, [], rng.choice(w.ORGANISATIONS), interests, rng.choice(settings), ""))
     return cast
 
 
-def _notes(rng: random.Random, setting: str, place: str, first: str | None, tags: list[str], emoji: bool) -> str:
+def _notes(rng: random.Random, setting: str, place: str, first: str | None, tags: list[str], emoji: bool, w) -> str:
     r = rng.random
     if first:
-        openings = OPENINGS[setting]
+        openings = w.OPENINGS[setting]
         parts = [openings[int(r() * len(openings))].format(place=place, first=first)]
     else:
-        parts = [SOLO_OPENINGS[int(r() * len(SOLO_OPENINGS))].format(place=place)]
+        parts = [w.SOLO_OPENINGS[int(r() * len(w.SOLO_OPENINGS))].format(place=place)]
     for tag in tags:
-        parts.append(TOPIC_LINES[int(r() * len(TOPIC_LINES))].format(tag=tag, first=first or "Someone"))
+        parts.append(w.TOPIC_LINES[int(r() * len(w.TOPIC_LINES))].format(tag=tag, first=first or w.SOMEONE))
     length = sum(len(p) + 1 for p in parts)
     # Extra sentences, taken in a random rotation so none repeats, until the
     # note has 100 characters and then with falling odds, never past 400.
-    start, step = int(r() * len(EXTRA_LINES)), 1 + int(r() * 4)
+    start, step = int(r() * len(w.EXTRA_LINES)), 1 + int(r() * 4)
     for n in range(4):
         if length > 100 and r() >= 0.45:
             break
-        line = EXTRA_LINES[(start + n * step) % len(EXTRA_LINES)]
+        line = w.EXTRA_LINES[(start + n * step) % len(w.EXTRA_LINES)]
         if length + len(line) + 1 > 390:
             break
         parts.append(line)
         length += len(line) + 1
     if emoji:
-        parts.append(EMOJI_BITS[int(r() * len(EMOJI_BITS))] + " " + EMOJI_BITS[int(r() * len(EMOJI_BITS))])
+        parts.append(w.EMOJI_BITS[int(r() * len(w.EMOJI_BITS))] + " " + w.EMOJI_BITS[int(r() * len(w.EMOJI_BITS))])
     text = " ".join(parts)
     return text if len(text) <= 400 else text[:399].rstrip() + "…"
 
 
 # --------------------------------------------------------------------- build
-def build_document(*, encounters: int = 300, seed: int = 7, now: datetime | None = None) -> dict:
-    """The whole journal as the TinyDB dict that SafeJSONStorage would write."""
+def build_document(*, encounters: int = 300, seed: int = 7, now: datetime | None = None, language: str = "en") -> dict:
+    """The whole journal as the TinyDB dict that SafeJSONStorage would write, its text in `language`."""
     if encounters < 1:
         raise ValueError("a demo needs at least one encounter")
+    w = world(language)
+    SETTINGS, TOPICS = w.SETTINGS, w.TOPICS
     rng = random.Random(seed)
     local = _LocalDays(clock.local_zone())
     now = (now or clock.now()).astimezone(local.zone)
@@ -377,7 +409,7 @@ def build_document(*, encounters: int = 300, seed: int = 7, now: datetime | None
 
     # People: introductions only point at someone earlier in the cast, who was
     # therefore met first.
-    cast = _cast(rng, cast_size)
+    cast = _cast(rng, cast_size, w)
     people: list[Person] = []
     for i, (name, aliases, org, interests, _home, notes) in enumerate(cast):
         introduced_by = people[rng.randrange(i)].id if i >= 3 and rng.random() < 0.35 else None
@@ -389,7 +421,7 @@ def build_document(*, encounters: int = 300, seed: int = 7, now: datetime | None
             keep_in_touch_days=rng.choice((7, 14, 30, 30, 60, 90)) if rng.random() < 0.2 else None,
             id=_uuid(rng), created_at=stamp, updated_at=stamp,
         ))
-    emoji_id = next((p.id for p in people if p.name == EMOJI_PERSON), None)
+    emoji_id = next((p.id for p in people if p.name == w.EMOJI_PERSON), None)
 
     # Who turns up where: a few regulars account for most encounters (Zipf),
     # and people are three times likelier in their home setting.
@@ -426,8 +458,8 @@ def build_document(*, encounters: int = 300, seed: int = 7, now: datetime | None
     drafts: list[tuple[int, int, int, str]] = []
     if encounters >= 2:
         # Yesterday and today always have a conversation, so the streak is alive.
-        drafts.append((last_day - 1, 18 * 60 + 40, setting_names.index("cafe"), "Café Lua"))
-        drafts.append((*before_now(20 + int(r() * 100)), setting_names.index("bakery"), "Padaria Real"))
+        drafts.append((last_day - 1, 18 * 60 + 40, setting_names.index(w.YESTERDAY_PLACE[0]), w.YESTERDAY_PLACE[1]))
+        drafts.append((*before_now(20 + int(r() * 100)), setting_names.index(w.TODAY_PLACE[0]), w.TODAY_PLACE[1]))
     setting_top = setting_cum[-1]
     while len(drafts) < encounters:
         day = bisect_right(day_cum, r() * total)
@@ -442,6 +474,7 @@ def build_document(*, encounters: int = 300, seed: int = 7, now: datetime | None
     drafts.sort()
 
     people_cum = {s: (cum, cum[-1]) for s, cum in cum_by_setting.items()}
+    FOLLOW_UPS, LEARNED, GAVE, ASKED = w.FOLLOW_UPS, w.LEARNED, w.GAVE, w.ASKED
     n_follow, n_learned, n_gave, n_asked = len(FOLLOW_UPS), len(LEARNED), len(GAVE), len(ASKED)
     rows: list[Encounter] = []
     for day_offset, minute, s_index, place in drafts:
@@ -465,9 +498,9 @@ def build_document(*, encounters: int = 300, seed: int = 7, now: datetime | None
             tag = pool[int(r() * len(pool))]
             if tag not in tags:
                 tags.append(tag)
-        notes = _notes(rng, setting, place, first, tags[:2], emoji_id in ids)
-        org = lead.organisation if lead and lead.organisation else "Cobalto"
-        fill = {"first": first or "a friend", "tag": tags[0], "org": org}
+        notes = _notes(rng, setting, place, first, tags[:2], emoji_id in ids, w)
+        org = lead.organisation if lead and lead.organisation else w.DEFAULT_ORG
+        fill = {"first": first or w.FRIEND, "tag": tags[0], "org": org}
         learned = LEARNED[int(r() * n_learned)].format_map(fill) if r() < 0.5 else ""
         gave = GAVE[int(r() * n_gave)].format_map(fill) if ids and r() < 0.35 else ""
         asked = ASKED[int(r() * n_asked)].format_map(fill) if ids and r() < 0.12 else ""
@@ -488,13 +521,13 @@ def build_document(*, encounters: int = 300, seed: int = 7, now: datetime | None
             learned=learned, gave=gave, asked=asked, follow_up=follow, id=_uuid(rng),
             created_at=stamp, updated_at=updated,
         ))
-    _ensure_follow_up_mix(rows, people, today, now)
+    _ensure_follow_up_mix(rows, people, today, now, w)
 
-    opinions = _opinions(rng, rows, cast_size, now)
-    reviews = _reviews(rng, rows, people, today, local)
+    opinions = _opinions(rng, rows, cast_size, now, w)
+    reviews = _reviews(rng, rows, people, today, local, w)
     # Last, from their own random numbers: nothing above changes (see journal.demo_groups).
-    groups = add_groups(rows, people, opinions, seed=seed, now=now, local=local)
-    me = add_reach(rows, seed=seed, now=now, stamp=_utc(now))
+    groups = add_groups(rows, people, opinions, seed=seed, now=now, local=local, world=w)
+    me = add_reach(rows, seed=seed, now=now, stamp=_utc(now), qualities=w.QUALITIES)
     return {
         "encounters": {str(i): e.to_dict() for i, e in enumerate(rows, 1)},
         "people": {str(i): p.to_dict() for i, p in enumerate(people, 1)},
@@ -506,16 +539,17 @@ def build_document(*, encounters: int = 300, seed: int = 7, now: datetime | None
     }
 
 
-def _ensure_follow_up_mix(rows: list[Encounter], people: list[Person], today: date, now: datetime) -> None:
+def _ensure_follow_up_mix(rows: list[Encounter], people: list[Person], today: date, now: datetime, w) -> None:
     """Whatever the seed, the demo shows open, overdue and done follow-ups."""
     names = {p.id: _first(p.name) for p in people}
     with_people = [e for e in rows if e.people]
     recent = [e for e in with_people if (today - e.when.date()).days <= 3]
     older = [e for e in with_people if 10 <= (today - e.when.date()).days <= 40]
+    notes, call, thank = w.FOLLOW_UP_MIX
     wanted = [
-        (recent[-2:], lambda e: FollowUp(f"Send {names[e.people[0]]} my notes from our chat", today + timedelta(days=3), False)),
-        (older[:2], lambda e: FollowUp(f"Call {names[e.people[0]]} back", e.when.date() + timedelta(days=2), False)),
-        (older[2:4], lambda e: FollowUp(f"Thank {names[e.people[0]]} for the introduction", e.when.date() + timedelta(days=1), True)),
+        (recent[-2:], lambda e: FollowUp(notes.format(name=names[e.people[0]]), today + timedelta(days=3), False)),
+        (older[:2], lambda e: FollowUp(call.format(name=names[e.people[0]]), e.when.date() + timedelta(days=2), False)),
+        (older[2:4], lambda e: FollowUp(thank.format(name=names[e.people[0]]), e.when.date() + timedelta(days=1), True)),
     ]
     for group, make in wanted:
         for encounter in group:
@@ -525,11 +559,12 @@ def _ensure_follow_up_mix(rows: list[Encounter], people: list[Person], today: da
                 encounter.updated_at = _utc(done_at)
 
 
-def _opinions(rng: random.Random, rows: list[Encounter], cast_size: int, now: datetime) -> list[Opinion]:
-    subjects = list(OPINIONS)
+def _opinions(rng: random.Random, rows: list[Encounter], cast_size: int, now: datetime, w) -> list[Opinion]:
+    subjects = list(w.OPINIONS)
     if cast_size >= LARGE_CAST:
-        orgs = sorted({o for o in ORGANISATIONS if o})
-        subjects += [(f"{org} as a place to work", [("Sounds great", "low"), ("Mixed reviews from people there", "medium")]) for org in orgs]
+        orgs = sorted({o for o in w.ORGANISATIONS if o})
+        subject, versions = w.WORKPLACE_OPINION
+        subjects += [(subject.format(org=org), list(versions)) for org in orgs]
     opinions = []
     for subject, versions in subjects:
         # Each version was formed after an encounter, in time order. As in
@@ -553,7 +588,7 @@ def _opinions(rng: random.Random, rows: list[Encounter], cast_size: int, now: da
     return opinions
 
 
-def _reviews(rng: random.Random, rows: list[Encounter], people: list[Person], today: date, local: _LocalDays) -> list[WeekReview]:
+def _reviews(rng: random.Random, rows: list[Encounter], people: list[Person], today: date, local: _LocalDays, w) -> list[WeekReview]:
     """A reflection for most past weeks (never this one, which is not over)."""
     names = {p.id: _first(p.name) for p in people}
     weeks: dict[str, list[Encounter]] = {}
@@ -565,10 +600,10 @@ def _reviews(rng: random.Random, rows: list[Encounter], people: list[Person], to
         if label == this_week or rng.random() < 0.3:
             continue
         who = Counter(pid for e in group for pid in e.people)
-        first = names[who.most_common(1)[0][0]] if who else "nobody in particular"
+        first = names[who.most_common(1)[0][0]] if who else w.NOBODY
         setting = Counter(e.setting for e in group).most_common(1)[0][0]
-        tag = Counter(t for e in group for t in e.topics).most_common(1)[0][0] if any(e.topics for e in group) else "people"
-        text = rng.choice(REFLECTIONS).format(count=len(group), setting=setting, first=first, tag=tag)
+        tag = Counter(t for e in group for t in e.topics).most_common(1)[0][0] if any(e.topics for e in group) else w.NO_TAG
+        text = rng.choice(w.REFLECTIONS).format(count=len(group), setting=setting, first=first, tag=tag)
         # Written on the Sunday evening that ends the week.
         sunday = date.fromisocalendar(*map(int, (label[:4], label[6:], 7)))
         stamp = _utc(local.at(sunday, 21, 30))
@@ -584,10 +619,11 @@ def build_demo(
     now: datetime | None = None,
     force: bool = False,
     verify: bool = True,
+    language: str = "en",
 ) -> DemoSummary:
-    """Write a demo journal at `path`; refuses to replace a file unless `force`."""
+    """Write a demo journal at `path`, in `language`; refuses to replace a file unless `force`."""
     path = Path(path)
-    document = build_document(encounters=encounters, seed=seed, now=now)
+    document = build_document(encounters=encounters, seed=seed, now=now, language=language)
     payload = orjson.dumps(document)
     ensure_private_dir(path.parent)
     # The same lock as the store's, so a running netjournal never has the file

@@ -92,6 +92,9 @@ CLOSINGS = [
     "Next time I bring numbers, not impressions.",
 ]
 EMOJI = ["🎨", "☕", "✨"]
+GAVE = "Shared my rate card with the group."
+# The names under which journal.demo's world() offers these (journal.demo_pt has its own).
+GROUP_PLANS, GROUP_OPENINGS, GROUP_LINES, GROUP_CLOSINGS, GROUP_GAVE = PLANS, OPENINGS, LINES, CLOSINGS, GAVE
 
 
 def _first(name: str) -> str:
@@ -102,13 +105,13 @@ def _utc(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
-def _meeting_notes(rng: random.Random, plan: _Plan, names: list[str], emoji: bool) -> str:
-    first = _first(names[0]) if names else "Someone"
-    opening = rng.choice(OPENINGS[plan.kind]).format(count=len(names), group=plan.name, place=plan.place, first=first)
+def _meeting_notes(rng: random.Random, plan: _Plan, names: list[str], emoji: bool, world) -> str:
+    first = _first(names[0]) if names else world.SOMEONE
+    opening = rng.choice(world.GROUP_OPENINGS[plan.kind]).format(count=len(names), group=plan.name, place=plan.place, first=first)
     tags = rng.sample(plan.topics, 2)
-    parts = [opening, rng.choice(LINES).format(first=_first(rng.choice(names)), tag=tags[0])]
-    parts.append(rng.choice(LINES).format(first=first, tag=tags[1]))
-    parts.append(rng.choice(CLOSINGS))
+    parts = [opening, rng.choice(world.GROUP_LINES).format(first=_first(rng.choice(names)), tag=tags[0])]
+    parts.append(rng.choice(world.GROUP_LINES).format(first=first, tag=tags[1]))
+    parts.append(rng.choice(world.GROUP_CLOSINGS))
     if emoji:
         parts.append(rng.choice(EMOJI))
     text = " ".join(parts)
@@ -116,9 +119,12 @@ def _meeting_notes(rng: random.Random, plan: _Plan, names: list[str], emoji: boo
 
 
 def add_groups(
-    rows: list[Encounter], people: list[Person], opinions: list[Opinion], *, seed: int, now: datetime, local,
+    rows: list[Encounter], people: list[Person], opinions: list[Opinion], *, seed: int, now: datetime, local, world,
 ) -> list[Group]:
-    """Make two groups, turn some of `rows` into their meetings (in place), and keep `rows` in time order."""
+    """Make two groups, turn some of `rows` into their meetings (in place), and keep `rows` in time order.
+
+    `world` is journal.demo's world(): its GROUP_PLANS and the sentences of their meetings.
+    """
     if len(rows) < MIN_ENCOUNTERS:
         return []
     rng = random.Random(seed * 7919 + 17)
@@ -130,7 +136,7 @@ def add_groups(
     stamps = [e.when.timestamp() for e in rows]
     used: set[int] = set()
     groups: list[Group] = []
-    for plan in PLANS:
+    for plan in world.GROUP_PLANS:
         if any(name not in by_name for name, _ in plan.members):
             continue
         cadence = parse_cadence(plan.cadence, start_day)
@@ -167,14 +173,14 @@ def add_groups(
                 came.append(rng.choice(plan.guests))
             came = list(dict.fromkeys(came))
             ids = [by_name[name].id for name in came if name in by_name]
-            notes = _meeting_notes(rng, plan, came, "Luna Prado" in came)
+            notes = _meeting_notes(rng, plan, came, world.EMOJI_PERSON in came, world)
             # The invented encounter nearest in time gives way to the meeting.
             slot = _nearest(stamps, when.timestamp(), used, lambda i: rows[i].id not in protected)
             if slot is None:
                 continue
             used.add(slot)
             stamp = _utc(min(when + timedelta(minutes=30 + rng.randint(0, 120)), now))
-            gave = "Shared my rate card with the group." if rng.random() < 0.25 else ""
+            gave = world.GROUP_GAVE if rng.random() < 0.25 else ""
             rows[slot] = Encounter(
                 when=when, people=ids, place=plan.place, setting=plan.setting, notes=notes,
                 topics=merge_topics(hashtags(notes)), learned="", gave=gave, asked="", follow_up=None,

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import orjson
 
-from . import clock
+from . import clock, dates_out
 from .dates import LocalDays
 from .durable import atomic_write_bytes, ensure_private_dir
 from .errors import JournalError
@@ -141,13 +141,13 @@ def _when(moment) -> str:
 
 
 def _day(day) -> str:
-    return day.strftime("%A %d %B %Y")
+    return dates_out.full_day(day)
 
 
 def to_markdown(store) -> bytes:
     """One readable document: encounters newest first, then people, opinions and reflections."""
     local = LocalDays()
-    lines = ["# netjournal", "", "Exported {moment}.".format(moment=clock.now().strftime("%d %B %Y %H:%M")), ""]
+    lines = ["# netjournal", "", "Exported {moment}.".format(moment=dates_out.long_date_time(clock.now())), ""]
     lines += ["## Encounters, newest first", ""]
     current_day = None
     encounters = list(reversed(store.encounters()))

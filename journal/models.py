@@ -25,6 +25,26 @@ DEFAULT_SETTINGS = (
     "online",
     "other",
 )
+# The settings suggested in a Portuguese interface (issue 19). Only suggestions:
+# the journal keeps whatever word was typed, and switching language rewrites nothing.
+DEFAULT_SETTINGS_PT_BR = (
+    "padaria",
+    "restaurante",
+    "café",
+    "evento",
+    "trabalho",
+    "vizinhança",
+    "transporte",
+    "online",
+    "outro",
+)
+
+
+def suggested_settings() -> tuple[str, ...]:
+    """The settings to suggest, in the interface's language."""
+    from .i18n import language
+
+    return DEFAULT_SETTINGS_PT_BR if language() == "pt_BR" else DEFAULT_SETTINGS
 CONFIDENCES = ("low", "medium", "high")
 # Suggested kinds of group; any other word of the user's is kept as typed.
 GROUP_KINDS = ("support group", "meetup", "club", "class", "team")
@@ -556,6 +576,8 @@ class EncounterDraft:
 
 __all__ = [
     "DEFAULT_SETTINGS",
+    "DEFAULT_SETTINGS_PT_BR",
+    "suggested_settings",
     "CONFIDENCES",
     "GROUP_KINDS",
     "Encounter",

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from . import dates_out
 from .credit import ASKED, GAVE, credited
 from .models import Encounter, Person
 
@@ -69,7 +70,7 @@ def days_since(moment: datetime | None, today: date) -> int | None:
 
 def one_line(encounter: Encounter, names: list[str]) -> str:
     """A plain-text summary: when, who, where (setting), first line of the notes."""
-    parts = [encounter.when.strftime("%a %d %b %Y %H:%M")]
+    parts = [dates_out.summary_day_time(encounter.when)]
     if names:
         parts.append(", ".join(names))
     if encounter.place or encounter.setting:

@@ -35,7 +35,7 @@ from datetime import date, datetime, timedelta
 from operator import attrgetter
 
 
-from . import clock
+from . import clock, dates_out
 from .dates import LocalDays, iso_week_label, parse_week, week_start
 from .credit import ASKED, GAVE, credited, text_of
 from .i18n import N_, _, ngettext
@@ -57,8 +57,6 @@ MAX_CADENCE_DAYS = 36500
 
 _DAY = timedelta(days=1)
 _WHEN = attrgetter("when")
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass
@@ -162,13 +160,15 @@ def compute_review(
     store,
     week_start_date: date,
     *,
-    first_weekday: int = 0,
+    first_weekday: int | None = 0,
     today: date | None = None,
     top_topics: int = TOP_TOPICS,
 ) -> Review:
     """The review of the week containing `week_start_date` (any day of it)."""
     local = LocalDays()
     today = today or clock.today()
+    if first_weekday is None:  # the settings leave it to the language
+        first_weekday = dates_out.first_weekday()
     start = week_start(week_start_date, first_weekday)
     end = start + 6 * _DAY
     as_of = min(end, today)
@@ -387,8 +387,8 @@ def _opinions_changed(store, begin: datetime, end: datetime) -> list:
 
 
 def _day(d: date, year: bool = False) -> str:
-    text = f"{_WEEKDAYS[d.weekday()]} {d.day} {_MONTHS[d.month - 1]}"
-    return f"{text} {d.year}" if year else text
+    """ "Tue 24 Nov" (with its year: "Tue 24 Nov 2026"), in the interface's language."""
+    return dates_out.day_with_year(d) if year else dates_out.short_day(d, d)
 
 
 def _follow_up_json(e: Encounter, store) -> dict:

@@ -33,7 +33,9 @@ MAX_CADENCE_DAYS = 36500
 @dataclass(frozen=True)
 class Settings:
     theme: str | None = None  # a Textual theme name; None: Textual's default
-    first_weekday: int = 0  # 0 = Monday .. 6 = Sunday
+    # 0 = Monday .. 6 = Sunday; None: the language's (journal.dates_out.first_weekday:
+    # Monday in English, Sunday in pt-BR, from CLDR).
+    first_weekday: int | None = None
     start_screen: str = "auto"  # auto: the Agenda when something is due today or overdue
     keep_in_touch_days: int = 30  # the cadence of people who have none of their own
     people_sort: str = "last_seen"

@@ -19,7 +19,7 @@ from .drafts import problems as draft_problems, typed_names
 from .credit import ASKED, GAVE, MentionError, credit_fields, spellings
 from .i18n import _
 from .models import (
-    DEFAULT_SETTINGS,
+    suggested_settings,
     Encounter,
     EncounterDraft,
     FollowUp,
@@ -519,8 +519,10 @@ class Store(Persistence):
         return {place: counts.most_common(1)[0][0] for place, counts in settings.items()}
 
     def settings(self) -> list[str]:
+        """The suggested settings of the interface's language, then the others the journal uses."""
+        suggested = suggested_settings()
         used = {e.setting for e in self.encounters() if e.setting}
-        return list(DEFAULT_SETTINGS) + sorted(used - set(DEFAULT_SETTINGS))
+        return list(suggested) + sorted(used - set(suggested))
 
     # ---------------------------------------------------------------- search
     def search_warmup(self):

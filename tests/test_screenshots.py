@@ -30,3 +30,18 @@ def test_the_script_runs_and_gives_the_committed_pictures(tmp_path):
     for name in made:
         picture = (tmp_path / name).read_text(encoding="utf-8")
         assert picture == (ROOT / "screenshots" / name).read_text(encoding="utf-8"), f"screenshots/{name} is out of date"
+    # The pt-BR app's pictures, of the Brazilian demo, for README.pt-BR.md (issue 19).
+    assert sorted(p.name for p in (tmp_path / "pt-BR").glob("*.svg")) == made
+    for name in made:
+        picture = (tmp_path / "pt-BR" / name).read_text(encoding="utf-8")
+        committed = (ROOT / "screenshots" / "pt-BR" / name).read_text(encoding="utf-8")
+        assert picture == committed, f"screenshots/pt-BR/{name} is out of date"
+
+
+def test_every_screenshot_the_portuguese_readme_references_exists():
+    readme = (ROOT / "README.pt-BR.md").read_text(encoding="utf-8")
+    referenced = set(re.findall(r"\(?(screenshots/pt-BR/[\w.-]+\.svg)\)?", readme))
+    assert {"screenshots/pt-BR/agenda.svg", "screenshots/pt-BR/timeline.svg", "screenshots/pt-BR/review.svg"} <= referenced
+    assert sorted(path for path in referenced if not (ROOT / path).is_file()) == []
+    # Linked from the first lines of the English README.
+    assert "README.pt-BR.md" in "\n".join((ROOT / "README.md").read_text(encoding="utf-8").splitlines()[:5])

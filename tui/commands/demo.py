@@ -1,6 +1,7 @@
 """`netjournal demo --journal PATH`: write a realistic demo journal to try the app on."""
 from __future__ import annotations
 
+from journal import i18n
 from journal.i18n import _
 
 import argparse
@@ -43,7 +44,9 @@ def cmd_demo(args, out, err) -> int:
         return EXIT_BAD_INPUT
     from journal.demo import build_demo
 
-    summary = build_demo(args.journal_path, encounters=args.encounters, seed=args.seed, force=args.force)
+    # The journal's text is in the interface's language (--lang, LANG...): a Brazilian demo in pt-BR.
+    summary = build_demo(args.journal_path, encounters=args.encounters, seed=args.seed, force=args.force,
+                         language=i18n.language())
     print(
         _("Wrote {path}: {encounters} encounters, {people} people, {opinions} opinions, "
           "{reviews} weekly reflections, {groups} groups (seed {seed}).").format(

@@ -23,7 +23,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
-from journal import clock
+from journal import clock, dates_out
 from journal.dates import DateParseError, parse_due, parse_when
 from journal.drafts import parse_introductions, problems as draft_problems
 from journal.errors import JournalError, ValidationError
@@ -298,10 +298,10 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
         try:
             if field == "when":
                 value = parse_when(text, clock.now())
-                shown.update(Text(value.strftime("%a %d %b %Y %H:%M"), style="green"))
+                shown.update(Text(dates_out.padded_day_time(value), style="green"))
             else:
                 value = parse_due(text, clock.today())
-                shown.update(Text(value.strftime("%a %d %b %Y"), style="green"))
+                shown.update(Text(dates_out.padded_day(value), style="green"))
             self.show_error(field, "")
         except DateParseError:
             shown.update(Text("?", style="bold red"))

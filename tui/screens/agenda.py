@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from journal import clock
+from journal import clock, dates_out
 from journal.agenda import Agenda, ReachOut, compute_agenda, long_day, short_day
 from journal.dates import LocalDays
 from journal.errors import JournalError, NotFoundError
@@ -109,7 +109,7 @@ class AgendaScreen(JournalScreen):
 
     def _draw_header(self, agenda: Agenda) -> None:
         header = Text("Agenda", style="bold")
-        header.append("  " + agenda.as_of.strftime("%a %d %b %Y"))
+        header.append("  " + dates_out.padded_day(agenda.as_of))
         counts = [
             ("{n} overdue", len(agenda.overdue), "bold red"),
             ("{n} today", len(agenda.today), "bold"),
@@ -129,7 +129,7 @@ class AgendaScreen(JournalScreen):
         elif section == "today":
             when = "today"
         elif follow.due:
-            when = short_day(follow.due, today)
+            when = dates_out.column_day(follow.due, today)
         else:
             when = ""
         names = ", ".join(self.store.names(encounter.people))
@@ -163,7 +163,7 @@ class AgendaScreen(JournalScreen):
         return self._columns(columns, flexible, width)
 
     def _meeting_row(self, meeting, width: int, today) -> Text:
-        day = short_day(meeting.when.date(), today)
+        day = dates_out.column_day(meeting.when.date(), today)
         when = day if meeting.whole_day else "{day} {time}".format(day=day, time=meeting.when.strftime("%H:%M"))
         where = " · ".join(x for x in (meeting.place, meeting.setting) if x)
         columns = [("◷", 1, ""), (when, 17, "bold"), (meeting.group.name, 0, "bold")]

@@ -18,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from journal import dates_out
 from journal.copies import find_conflict_copies, set_aside
 from journal.errors import JournalError
 from journal.sync import keep_current, merge_copy, pending_conflicts, review_groups, store_tables, use_set_aside
@@ -36,7 +37,7 @@ def _summary(table: str, record, names) -> str:
     if table == "encounters":
         who = ", ".join(names(record.people))
         first = record.notes.strip().split("\n", 1)[0]
-        return " · ".join(p for p in (record.when.strftime("%d %b %Y %H:%M"), who, first[:50]) if p)
+        return " · ".join(p for p in (dates_out.plain_date_time(record.when), who, first[:50]) if p)
     if table == "opinions":
         return record.subject
     if table == "me":

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from journal import clock
+from journal import clock, dates_out
 from journal.credit import ASKED, GAVE, credited
 from journal.errors import JournalError, NotFoundError
 from tui.dialogs.confirm import ConfirmDialog
@@ -51,7 +51,7 @@ class EncounterScreen(JournalScreen):
             self.record_gone()
             return
         when = encounter.when.astimezone(clock.local_zone())
-        title = Text(when.strftime("%A %d %B %Y, %H:%M"), style="bold")
+        title = Text(dates_out.full_day_time(when), style="bold")
         if encounter.place or encounter.setting:
             title.append("  ·  ")
             title.append_text(literal(" · ".join(x for x in (encounter.place, encounter.setting) if x)))
@@ -92,7 +92,7 @@ class EncounterScreen(JournalScreen):
         follow = encounter.follow_up
         if follow:
             state = "done" if follow.done else "open"
-            due = f", due {follow.due.strftime('%a %d %b %Y')}" if follow.due else ""
+            due = f", due {dates_out.padded_day(follow.due)}" if follow.due else ""
             section(f"Follow-up ({state}{due})", follow.text)
         else:
             section("Follow-up", "")

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Label, Static
 
-from journal import clock
+from journal import clock, dates_out
 from journal.errors import JournalError, NotFoundError
 from journal.opinions import opinion_changes
 from journal.queries import one_line
@@ -66,7 +66,7 @@ class OpinionScreen(JournalScreen):
         zone = clock.local_zone()
         history = Text()
         for change in reversed(opinion_changes(opinion)):
-            history.append(change.at.astimezone(zone).strftime("%d %b %Y %H:%M  "), style="bold")
+            history.append(dates_out.plain_date_time(change.at.astimezone(zone)) + "  ", style="bold")
             history.append("formed" if change.kind == "formed" else "changed", style="italic")
             history.append(f" ({change.confidence})\n")
             history.append("  ")

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Label, Static
 
-from journal import clock
+from journal import clock, dates_out
 from journal.errors import JournalError, NotFoundError
 from journal.queries import days_since
 from tui.dialogs.confirm import ConfirmDialog
@@ -94,8 +94,8 @@ class PersonScreen(JournalScreen):
         groups = self.store.groups.for_person(person.id)
         if groups:  # a line only for people in a group: most journals have none
             fact("Groups", ", ".join(g.name for g in groups))
-        fact("First met", summary.first_met.strftime("%d %b %Y") if summary.first_met else "")
-        fact("Last seen", f"{summary.last_seen:%d %b %Y} ({ago(last)})" if summary.last_seen else "")
+        fact("First met", dates_out.plain_date(summary.first_met) if summary.first_met else "")
+        fact("Last seen", f"{dates_out.plain_date(summary.last_seen)} ({ago(last)})" if summary.last_seen else "")
         fact("Conversations", str(summary.count))
         fact("You gave", _times(summary.gave))
         fact("You asked for", _times(summary.asked))

@@ -11,7 +11,7 @@ from textual.widgets import Label, OptionList, Static, TextArea
 from textual.geometry import Region
 from textual.widgets.option_list import Option
 
-from journal import clock
+from journal import clock, dates_out
 from journal.errors import JournalError
 from journal.review import Review, compute_review, to_markdown
 from journal.durable import atomic_write_bytes
@@ -115,8 +115,9 @@ class ReviewScreen(JournalScreen):
         nudge.update(Text(NUDGE, style="italic") if review.asks_outnumber_gives else "")
         nudge.display = review.asks_outnumber_gives
 
+        days = [(dates_out.weekday_and_day(d), n) for d, n in review.by_day.items()]
         self.query_one("#review-days", Static).update(
-            bars(((d.strftime("%a %d"), n) for d, n in review.by_day.items()), label_width=7, bar_width=16)
+            bars(days, label_width=max([7] + [len(label) for label, _ in days]), bar_width=16)
         )
         settings = list(review.by_setting.items())[:8]
         self.query_one("#review-settings", Static).update(
@@ -190,7 +191,7 @@ class ReviewScreen(JournalScreen):
         text = Text()
         for entry in review.groups:
             text.append_text(literal(entry.group.name, style="bold"))
-            days = ", ".join(m.when.astimezone(zone).strftime("%a %d") for m in entry.meetings)
+            days = ", ".join(dates_out.weekday_and_day(m.when.astimezone(zone)) for m in entry.meetings)
             text.append(f"  {days}\n")
             text.append("  came: ", style="dim")
             text.append_text(literal(", ".join(p.name for p in entry.attended) or "nobody"))
@@ -201,8 +202,8 @@ class ReviewScreen(JournalScreen):
         shown.update(text)
 
     def _draw_header(self, review: Review) -> None:
-        header = Text(f"Week {review.week}", style="bold")
-        header.append(f"   {review.start:%a %d %b} – {review.end:%a %d %b %Y}")
+        header = Text("Week {week}".format(week=dates_out.week_name(review.week, clock.today())), style="bold")
+        header.append("   {start} – {end}".format(start=dates_out.padded_day(review.start, year=False), end=dates_out.padded_day(review.end)))
         if review.start <= clock.today() <= review.end:
             header.append("   this week", style="italic")
         self.query_one("#review-header", Static).update(header)

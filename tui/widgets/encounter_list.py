@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from journal import clock
+from journal import clock, dates_out
 from journal.dates import format_day_heading
 from journal.models import Encounter
 from tui.widgets.literal import cell
@@ -124,7 +124,7 @@ class EncounterList(OptionList):
             row_width = width if self._group else width - 12
             row = encounter_row(encounter, self._names(encounter.people), row_width, show_time=self._group)
             if not self._group:
-                row = Text(when.strftime("%d %b %Y "), style="bold") + row
+                row = Text(dates_out.compact_date(when) + " ", style="bold") + row
             options.append(Option(row, id=encounter.id))
         return options
 
