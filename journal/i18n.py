@@ -97,6 +97,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """_() for a word whose translation depends on where it is shown ("Settings": the
+    settings file, or the places where encounters happen)."""
+    return _translation.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark a string for extraction where it is defined; translate it with _() where it is shown."""
     return message

@@ -10,15 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .i18n import N_
+
 from .models import Encounter, Person
 from .names import fold
 from .queries import days_since
 
+# The words are marked for the catalog; the interface translates them where it shows them.
 SORTS = {
-    "last_seen": "last seen",
-    "name": "name",
-    "most_met": "most met",
-    "overdue": "most overdue",
+    "last_seen": N_("last seen"),
+    "name": N_("name"),
+    "most_met": N_("most met"),
+    "overdue": N_("most overdue"),
 }
 DEFAULT_SORT = "last_seen"
 

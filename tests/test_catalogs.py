@@ -23,15 +23,16 @@ ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = [code for code in i18n.LANGUAGES if code != i18n.ENGLISH]
 
 
-def _code_msgids() -> dict[str | tuple[str, str], str]:
-    """Every msgid of the code (a (singular, plural) pair for ngettext), with where it is."""
+def _code_msgids() -> dict[tuple[str | None, str | tuple[str, str]], str]:
+    """Every (context, msgid) of the code (a (singular, plural) pair for ngettext; the
+    context of pgettext, else None), with where it is."""
     found = {}
     for package in ("journal", "tui"):
-        for filename, lineno, message, _comments, _context in extract_from_dir(
+        for filename, lineno, message, _comments, context in extract_from_dir(
             ROOT / package, method_map=[("**.py", "python")]
         ):
             key = message if isinstance(message, str) else tuple(message)
-            found.setdefault(key, f"{package}/{filename}:{lineno}")
+            found.setdefault((context, key), f"{package}/{filename}:{lineno}")
     return found
 
 
@@ -51,17 +52,17 @@ def code_msgids():
 
 def test_the_code_has_msgids(code_msgids):
     # A broken extraction (a wrong babel.cfg) would make every other check pass vacuously.
-    assert "save one encounter" in code_msgids
-    assert ("New: {names}", "New: {names}") in code_msgids
+    assert (None, "save one encounter") in code_msgids
+    assert (None, ("New: {names}", "New: {names}")) in code_msgids
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_msgid_is_translated_and_none_is_fuzzy(language, code_msgids):
     catalog = _catalog(language)
     problems = []
-    for key, where in code_msgids.items():
+    for (context, key), where in code_msgids.items():
         singular = key if isinstance(key, str) else key[0]
-        message = catalog.get(singular)
+        message = catalog.get(singular, context=context)
         if message is None:
             problems.append(f"missing: {key!r} ({where})")
             continue
@@ -92,9 +93,15 @@ def test_the_committed_mo_is_the_compiled_po(language):
             singular, plural = message.id
             for n, text in zip((1, 2), message.string):
                 assert compiled.ngettext(singular, plural, n) == text, message.id
+        elif message.context:
+            assert compiled.pgettext(message.context, message.id) == message.string, message.id
         else:
             assert compiled.gettext(message.id) == message.string, message.id
-    ids = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id and not m.fuzzy}
+    # A pgettext message is stored under "context\x04msgid" (GNU gettext's form).
+    ids = {
+        (f"{m.context}\x04" if m.context else "") + (m.id if isinstance(m.id, str) else m.id[0])
+        for m in catalog if m.id and not m.fuzzy
+    }
     compiled_ids = {key[0] if isinstance(key, tuple) else key for key in compiled._catalog if key}
     assert compiled_ids == ids, "the .mo is stale: run `make catalogs`"
 

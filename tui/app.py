@@ -19,6 +19,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, TextArea
 
 from journal import crashlog
+from journal.i18n import N_, _, ngettext, pgettext
 from journal.agenda import anything_due
 from journal.errors import JournalError, UnreadableJournalError
 from journal.settings import Loaded, SettingsError, load_settings, update_settings
@@ -43,7 +44,15 @@ WARMUP_DELAY = 1.0  # seconds after start before the search text is folded in th
 # so that a letter typed into a dialog's button row never switches screens.
 _NAVIGATION = {"go", "quick_add", "search", "undo", "conflicts"}
 _WARMUP = "search warm-up"
-_SECTIONS = Binding.Group("Sections")
+_SECTIONS = Binding.Group(N_("Sections"))
+# Textual's commands in the palette (App.get_system_commands), marked for the catalog.
+_TEXTUAL_COMMANDS = (
+    N_("Theme"), N_("Change the current theme"),
+    N_("Quit"), N_("Quit the application as soon as possible"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"), N_("Maximize the focused widget"),
+    N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
+)
 
 
 class NetJournalApp(App):
@@ -63,25 +72,25 @@ class NetJournalApp(App):
     }
     DEFAULT_MODE = "timeline"
     BINDINGS = [
-        Binding("a", "quick_add", "Add", id="app.quick_add", tooltip="Add an encounter: who, where, what you talked about"),
+        Binding("a", "quick_add", N_("Add"), id="app.quick_add", tooltip=N_("Add an encounter: who, where, what you talked about")),
         # One footer entry for the sections ("t p w o i v g A Sections"): with a
         # word each they pushed ? and q off an 80-column footer.
-        Binding("t", "go('timeline')", "Timeline", id="app.timeline", tooltip="Timeline: your encounters, newest first", group=_SECTIONS),
-        Binding("p", "go('people')", "People", id="app.people", tooltip="People: everyone you have met", group=_SECTIONS),
-        Binding("w", "go('review')", "Review", id="app.review", tooltip="Weekly review: this week's conversations at a glance", group=_SECTIONS),
-        Binding("o", "go('opinions')", "Opinions", id="app.opinions", tooltip="Opinions: what you think, and what shaped it", group=_SECTIONS),
-        Binding("i", "go('reach')", "Reach", id="app.reach", tooltip="Reach: who could introduce you to someone", group=_SECTIONS),
-        Binding("v", "go('visibility')", "Visibility", id="app.visibility", tooltip="Visibility: what your network knows of what you do well", group=_SECTIONS),
-        Binding("g", "go('groups')", "Groups", id="app.groups", tooltip="Groups: those that meet periodically, who comes, when next", group=_SECTIONS),
-        Binding("A", "go('agenda')", "Agenda", id="app.agenda", tooltip="Agenda: follow-ups due, and people to reach out to", group=_SECTIONS),
-        Binding("slash", "search", "Search", id="app.search", tooltip="Search notes, people, places and #topics"),
+        Binding("t", "go('timeline')", N_("Timeline"), id="app.timeline", tooltip=N_("Timeline: your encounters, newest first"), group=_SECTIONS),
+        Binding("p", "go('people')", N_("People"), id="app.people", tooltip=N_("People: everyone you have met"), group=_SECTIONS),
+        Binding("w", "go('review')", N_("Review"), id="app.review", tooltip=N_("Weekly review: this week's conversations at a glance"), group=_SECTIONS),
+        Binding("o", "go('opinions')", N_("Opinions"), id="app.opinions", tooltip=N_("Opinions: what you think, and what shaped it"), group=_SECTIONS),
+        Binding("i", "go('reach')", N_("Reach"), id="app.reach", tooltip=N_("Reach: who could introduce you to someone"), group=_SECTIONS),
+        Binding("v", "go('visibility')", N_("Visibility"), id="app.visibility", tooltip=N_("Visibility: what your network knows of what you do well"), group=_SECTIONS),
+        Binding("g", "go('groups')", N_("Groups"), id="app.groups", tooltip=N_("Groups: those that meet periodically, who comes, when next"), group=_SECTIONS),
+        Binding("A", "go('agenda')", N_("Agenda"), id="app.agenda", tooltip=N_("Agenda: follow-ups due, and people to reach out to"), group=_SECTIONS),
+        Binding("slash", "search", N_("Search"), id="app.search", tooltip=N_("Search notes, people, places and #topics")),
         # Not in the footer (it is full): the announcement of a copy names the key, and ? lists it.
-        Binding("c", "conflicts", "Copies", id="app.conflicts", show=False,
-                tooltip="Copies of the journal from other devices, and versions a merge set aside"),
-        Binding("question_mark", "keys", "Keys", id="app.keys", show=False, tooltip="Show or hide every key of this screen"),
+        Binding("c", "conflicts", N_("Copies"), id="app.conflicts", show=False,
+                tooltip=N_("Copies of the journal from other devices, and versions a merge set aside")),
+        Binding("question_mark", "keys", N_("Keys"), id="app.keys", show=False, tooltip=N_("Show or hide every key of this screen")),
         # ? and q are pinned at the right of every footer (tui/widgets/footer.py).
-        Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False, tooltip="Undo the last save, edit or delete"),
-        Binding("q", "quit", "Quit", id="app.quit", show=False, tooltip="Leave netjournal (everything is already saved)"),
+        Binding("ctrl+z", "undo", N_("Undo"), id="app.undo", show=False, tooltip=N_("Undo the last save, edit or delete")),
+        Binding("q", "quit", N_("Quit"), id="app.quit", show=False, tooltip=N_("Leave netjournal (everything is already saved)")),
     ]
 
     def __init__(self, store: Store, *, settings: Loaded | None = None, **kwargs) -> None:
@@ -149,9 +158,14 @@ class NetJournalApp(App):
         damaged = self.store.damaged_records()
         if damaged:
             self.notify(
-                f"{len(damaged)} damaged record(s) in the journal are left out of every screen and kept "
-                "as they are in the file. `netjournal doctor` lists them with the reason.",
-                title="Damaged records", severity="warning", timeout=20, markup=False,
+                ngettext(
+                    "{count} damaged record(s) in the journal are left out of every screen and kept "
+                    "as they are in the file. `netjournal doctor` lists them with the reason.",
+                    "{count} damaged record(s) in the journal are left out of every screen and kept "
+                    "as they are in the file. `netjournal doctor` lists them with the reason.",
+                    len(damaged),
+                ).format(count=len(damaged)),
+                title=_("Damaged records"), severity="warning", timeout=20, markup=False,
             )
 
     # ---------------------------------------------------------- settings
@@ -163,12 +177,12 @@ class NetJournalApp(App):
                 self.theme = theme
             else:
                 problems.append(
-                    "The theme '{theme}' in the settings file {path} is not one netjournal knows; "
-                    "the default theme is used. Pick one with ctrl+p, Theme.".format(theme=theme, path=self.settings_path)
+                    _("The theme '{theme}' in the settings file {path} is not one netjournal knows; "
+                      "the default theme is used. Pick one with ctrl+p, Theme.").format(theme=theme, path=self.settings_path)
                 )
         if problems:
             # Said once, and never fatal: the defaults stand in for what could not be read.
-            self.notify("\n".join(problems), title="Settings", severity="warning", timeout=20)
+            self.notify("\n".join(problems), title=pgettext("the settings file", "Settings"), severity="warning", timeout=20)
         # Only after the stored theme is applied: from now on a change is the user's choice.
         self.watch(self, "theme", self._theme_chosen, init=False)
 
@@ -184,18 +198,18 @@ class NetJournalApp(App):
             self.settings = with_changes(self.settings, changes)
             self.settings = update_settings(changes, self.settings_path)
         except (SettingsError, ValueError) as exc:
-            self.notify(str(exc), title="Setting not saved", severity="error", timeout=15)
+            self.notify(str(exc), title=_("Setting not saved"), severity="error", timeout=15)
             return False
         return True
 
     def set_start_screen(self, choice: str) -> None:
         if self.remember(start_screen=choice):
             message = {
-                "auto": "netjournal will open on the Agenda when something is due today or overdue, else on the timeline.",
-                "agenda": "netjournal will always open on the Agenda.",
-                "timeline": "netjournal will always open on the timeline.",
+                "auto": _("netjournal will open on the Agenda when something is due today or overdue, else on the timeline."),
+                "agenda": _("netjournal will always open on the Agenda."),
+                "timeline": _("netjournal will always open on the timeline."),
             }[choice]
-            self.notify(message, title="Start screen")
+            self.notify(message, title=_("Start screen"))
     def check_conflict_copies(self) -> None:
         """Announce, once per copy, a copy of the journal a sync engine left beside it."""
         from journal.copies import find_conflict_copies
@@ -205,8 +219,8 @@ class NetJournalApp(App):
                 continue
             self._announced_copies.add(str(copy))
             self.notify(
-                f"A copy from another device was found: {copy.name}. Press c to merge it.",
-                title="Copy from another device", severity="warning", timeout=30,
+                _("A copy from another device was found: {name}. Press c to merge it.").format(name=copy.name),
+                title=_("Copy from another device"), severity="warning", timeout=30,
             )
 
     def merge_copy(self, copy: Path) -> None:
@@ -217,12 +231,13 @@ class NetJournalApp(App):
         try:
             preview = merge_copy(self.store, copy, dry_run=True)
         except JournalError as exc:
-            self.notify(str(exc), title="Cannot merge", severity="error", timeout=20)
+            self.notify(str(exc), title=_("Cannot merge"), severity="error", timeout=20)
             return
         if preview.changed or preview.joined:
-            question = f"Merge {copy.name} into the journal? It would make: {describe_merge(preview)}. The copy then moves into backups/."
+            question = _("Merge {name} into the journal? It would make: {changes}. The copy then moves into backups/.").format(
+                name=copy.name, changes=describe_merge(preview))
         else:
-            question = f"{copy.name} holds nothing the journal does not have. Move it into backups/?"
+            question = _("{name} holds nothing the journal does not have. Move it into backups/?").format(name=copy.name)
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -230,12 +245,13 @@ class NetJournalApp(App):
             try:
                 report, moved = merge_and_set_aside(self.store, copy)
             except (JournalError, OSError) as exc:
-                self.notify(str(exc), title="Not merged", severity="error", timeout=20)
+                self.notify(str(exc), title=_("Not merged"), severity="error", timeout=20)
                 return
             self.data_changed()
-            self.notify(f"Merged {copy.name}: {describe_merge(report)}. The copy is now {moved}.", title="Merged", timeout=15)
+            self.notify(_("Merged {name}: {changes}. The copy is now {moved}.").format(
+                name=copy.name, changes=describe_merge(report), moved=moved), title=_("Merged"), timeout=15)
 
-        self.push_screen(ConfirmDialog(question, yes="Merge", no="Not now"), answered)
+        self.push_screen(ConfirmDialog(question, yes=_("Merge"), no=_("Not now")), answered)
 
     def action_conflicts(self) -> None:
         from tui.screens.conflicts import ConflictsScreen
@@ -340,7 +356,7 @@ class NetJournalApp(App):
         except UnreadableJournalError as exc:
             if not self._unreadable_reported:
                 self._unreadable_reported = True
-                self.notify(str(exc), title="Journal unreadable", severity="error", timeout=30, markup=False)
+                self.notify(str(exc), title=_("Journal unreadable"), severity="error", timeout=30, markup=False)
             return
         self._unreadable_reported = False
         if changed:
@@ -377,31 +393,39 @@ class NetJournalApp(App):
             return
         self.last_saved_id = result.encounter.id
         # undo_meeting is undo_save, plus the group as it was if newcomers joined it.
-        self.record_change("the new encounter", lambda: self.store.groups.undo_meeting(result))
+        self.record_change(_("the new encounter"), lambda: self.store.groups.undo_meeting(result))
         new = ", ".join(p.name for p in result.created_people)
-        message = "Encounter saved. ctrl+z undoes it."
+        message = _("Encounter saved. ctrl+z undoes it.")
         if new:
             # Say who was created, so a name typed differently from a known one shows now.
-            message = f"Encounter saved, with new people: {new}. ctrl+z undoes it."
+            message = ngettext(
+                "Encounter saved, with new people: {names}. ctrl+z undoes it.",
+                "Encounter saved, with new people: {names}. ctrl+z undoes it.",
+                len(result.created_people),
+            ).format(names=new)
         if result.group_before is not None:
             message += " " + self._joined(result)
-        self.notify(message, title="Saved")
+        self.notify(message, title=_("Saved"))
 
     def _joined(self, result: SaveResult) -> str:
         group = result.group_before
         joined = [pid for pid in result.encounter.people if pid not in group.members]
-        return "{names} joined {group}.".format(names=", ".join(self.store.names(joined)), group=group.name)
+        return _("{names} joined {group}.").format(names=", ".join(self.store.names(joined)), group=group.name)
 
     def _after_edit(self, before, result: SaveResult | None) -> None:
         if result is None:
             return
         self.last_saved_id = result.encounter.id
-        self.record_change("the edit", lambda: self.store.groups.undo_meeting(result, before))
+        self.record_change(_("the edit"), lambda: self.store.groups.undo_meeting(result, before))
         new = ", ".join(p.name for p in result.created_people)
-        message = f"Changes saved, with new people: {new}." if new else "Changes saved."
+        message = ngettext(
+            "Changes saved, with new people: {names}.",
+            "Changes saved, with new people: {names}.",
+            len(result.created_people),
+        ).format(names=new) if new else _("Changes saved.")
         if result.group_before is not None:
             message += " " + self._joined(result)
-        self.notify(message + " ctrl+z undoes them.", title="Saved")
+        self.notify(message + " " + _("ctrl+z undoes them."), title=_("Saved"))
 
     def record_change(self, what: str, undo: Callable[[], None]) -> None:
         """A change was saved that ctrl+z can take back: redraw, remember how."""
@@ -410,24 +434,24 @@ class NetJournalApp(App):
 
     def action_undo(self) -> None:
         if self._undo is None:
-            self.notify("Nothing to undo.", severity="warning")
+            self.notify(_("Nothing to undo."), severity="warning")
             return
         what, undo, version = self._undo
         if version != self.data_version:
             self._undo = None
             self.notify(
-                f"Cannot undo {what}: the journal changed since (only the last change can be undone).",
+                _("Cannot undo {what}: the journal changed since (only the last change can be undone).").format(what=what),
                 severity="warning",
             )
             return
         try:
             undo()
         except JournalError as exc:
-            self.notify(str(exc), title="Undo failed", severity="error", markup=False)
+            self.notify(str(exc), title=_("Undo failed"), severity="error", markup=False)
             return
         self._undo = None
         self.data_changed()
-        self.notify(f"Undid {what}.", title="Undo")
+        self.notify(_("Undid {what}.").format(what=what), title=_("Undo"))
 
     def note_opinion(self, opinion=None, encounter_id: str | None = None) -> None:
         """Open the opinion form: new, a revision, or linked to an encounter."""
@@ -438,7 +462,12 @@ class NetJournalApp(App):
                 return
             opinion, outcome = result
             self.data_changed()
-            self.notify(f"Opinion {outcome}: {opinion.subject}", title="Saved", markup=False)
+            said = {
+                "formed": _("Opinion formed: {subject}"),
+                "revised": _("Opinion revised: {subject}"),
+                "unchanged": _("Opinion unchanged: {subject}"),
+            }.get(outcome, "Opinion {outcome}: {subject}")
+            self.notify(said.format(outcome=outcome, subject=opinion.subject), title=_("Saved"), markup=False)
 
         self.push_screen(OpinionDialog(opinion=opinion, encounter_id=encounter_id), saved)
 
@@ -489,46 +518,47 @@ class NetJournalApp(App):
         def saved(change) -> None:
             if change is None:
                 return
-            self.record_change("the group's change" if group_id else "the new group",
+            self.record_change(_("the group's change") if group_id else _("the new group"),
                                lambda: self.store.groups.undo_change(change))
             new = ", ".join(p.name for p in change.created_people)
             if group_id is None:
-                message = "Group {name} created.".format(name=change.group.name)
+                message = _("Group {name} created.").format(name=change.group.name)
             else:
-                message = "Group {name} saved.".format(name=change.group.name)
+                message = _("Group {name} saved.").format(name=change.group.name)
             if new:
-                message += " " + "New people: {names}.".format(names=new)
-            self.notify(message + " ctrl+z undoes it.", title="Saved")
+                message += " " + ngettext("New people: {names}.", "New people: {names}.", len(change.created_people)).format(names=new)
+            self.notify(message + " " + _("ctrl+z undoes it."), title=_("Saved"))
 
         self.push_screen(GroupEditDialog(group_id), saved)
 
     # ------------------------------------------------------ command palette
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield SystemCommand("Add encounter", "Note a conversation: who, where, what about", self.action_quick_add)
-        yield SystemCommand("Agenda", "Follow-ups due, and people to reach out to", lambda: self.action_go("agenda"))
-        yield SystemCommand("Timeline", "Your encounters, newest first", lambda: self.action_go("timeline"))
-        yield SystemCommand("People", "Everyone you have met", lambda: self.action_go("people"))
-        yield SystemCommand("Weekly review", "This week's conversations at a glance", lambda: self.action_go("review"))
-        yield SystemCommand("Opinions", "What you think, and what shaped it", lambda: self.action_go("opinions"))
-        yield SystemCommand("Reach", "Who could introduce you to a person, an organisation, a topic", lambda: self.action_go("reach"))
-        yield SystemCommand("Visibility", "What your network knows of what you do well", lambda: self.action_go("visibility"))
-        yield SystemCommand("Groups", "Groups that meet periodically: who comes, when next", lambda: self.action_go("groups"))
-        yield SystemCommand("New group", "A support group, a meetup, a club that meets periodically", lambda: self.edit_group(None))
-        yield SystemCommand("Search", "Search notes, people, places and #topics", self.action_search)
-        yield SystemCommand("Undo", "Undo the last save, edit or delete", self.action_undo)
+        yield SystemCommand(_("Add encounter"), _("Note a conversation: who, where, what about"), self.action_quick_add)
+        yield SystemCommand(_("Agenda"), _("Follow-ups due, and people to reach out to"), lambda: self.action_go("agenda"))
+        yield SystemCommand(_("Timeline"), _("Your encounters, newest first"), lambda: self.action_go("timeline"))
+        yield SystemCommand(_("People"), _("Everyone you have met"), lambda: self.action_go("people"))
+        yield SystemCommand(_("Weekly review"), _("This week's conversations at a glance"), lambda: self.action_go("review"))
+        yield SystemCommand(_("Opinions"), _("What you think, and what shaped it"), lambda: self.action_go("opinions"))
+        yield SystemCommand(_("Reach"), _("Who could introduce you to a person, an organisation, a topic"), lambda: self.action_go("reach"))
+        yield SystemCommand(_("Visibility"), _("What your network knows of what you do well"), lambda: self.action_go("visibility"))
+        yield SystemCommand(_("Groups"), _("Groups that meet periodically: who comes, when next"), lambda: self.action_go("groups"))
+        yield SystemCommand(_("New group"), _("A support group, a meetup, a club that meets periodically"), lambda: self.edit_group(None))
+        yield SystemCommand(_("Search"), _("Search notes, people, places and #topics"), self.action_search)
+        yield SystemCommand(_("Undo"), _("Undo the last save, edit or delete"), self.action_undo)
         yield SystemCommand(
-            "Start screen: Agenda when something is due",
-            "Open on the Agenda when a follow-up is due today or overdue, else on the timeline (the default)",
+            _("Start screen: Agenda when something is due"),
+            _("Open on the Agenda when a follow-up is due today or overdue, else on the timeline (the default)"),
             lambda: self.set_start_screen("auto"),
         )
-        yield SystemCommand("Start screen: always the Agenda", "Always open on the Agenda", lambda: self.set_start_screen("agenda"))
-        yield SystemCommand("Start screen: always the timeline", "Always open on the timeline", lambda: self.set_start_screen("timeline"))
-        yield SystemCommand("Copies and conflicts", "Merge a copy from another device; review what a merge set aside",
+        yield SystemCommand(_("Start screen: always the Agenda"), _("Always open on the Agenda"), lambda: self.set_start_screen("agenda"))
+        yield SystemCommand(_("Start screen: always the timeline"), _("Always open on the timeline"), lambda: self.set_start_screen("timeline"))
+        yield SystemCommand(_("Copies and conflicts"), _("Merge a copy from another device; review what a merge set aside"),
                             self.action_conflicts)
-        yield SystemCommand("Keys", "Show or hide this screen's keys", self.action_keys)
+        yield SystemCommand(_("Keys"), _("Show or hide this screen's keys"), self.action_keys)
         for command in super().get_system_commands(screen):
             if command.title != "Keys":  # Textual's generic panel: ours replaces it
-                yield command
+                # Textual's own commands, in our catalog through _TEXTUAL_COMMANDS.
+                yield SystemCommand(_(command.title), _(command.help), command.callback, command.discover)
 
 
 def _groups_screen() -> Screen:

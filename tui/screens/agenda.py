@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from journal.i18n import N_, _, ngettext
 from journal import clock, dates_out
 from journal.agenda import Agenda, ReachOut, compute_agenda, long_day, short_day
 from journal.dates import LocalDays
@@ -27,23 +28,23 @@ OPEN_MARK, DONE_MARK = "☐", "☑"
 
 # Heading of each section, and what it says when empty.
 _HEADINGS = {
-    "overdue": ("Overdue", "nothing overdue"),
-    "today": ("Today", "nothing due today"),
-    "this_week": ("This week", "nothing else this week"),
-    "later": ("Later", "nothing later"),
-    "someday": ("Someday (no date)", "no follow-up without a date"),
-    "reach_out": ("Reach out", "nobody past their keep-in-touch cadence"),
-    "meetings": ("Meetings, the next 7 days", "no group meets in the next 7 days"),
+    "overdue": (N_("Overdue"), N_("nothing overdue")),
+    "today": (N_("Today"), N_("nothing due today")),
+    "this_week": (N_("This week"), N_("nothing else this week")),
+    "later": (N_("Later"), N_("nothing later")),
+    "someday": (N_("Someday (no date)"), N_("no follow-up without a date")),
+    "reach_out": (N_("Reach out"), N_("nobody past their keep-in-touch cadence")),
+    "meetings": (N_("Meetings, the next 7 days"), N_("no group meets in the next 7 days")),
 }
 _SHOWN = ("overdue", "today", "this_week", "later", "someday", "reach_out", "meetings")
 
 
 class AgendaScreen(JournalScreen):
     BINDINGS = [
-        Binding("space", "done", "Done", id="agenda.done", tooltip="Mark the highlighted follow-up done (ctrl+z brings it back)"),
-        Binding("s", "snooze", "Snooze", id="agenda.snooze", tooltip="Move the highlighted follow-up to another day"),
-        Binding("enter", "open", "Open", id="agenda.open", tooltip="Open the encounter (on Reach out: the person; on Meetings: the group)"),
-        Binding("a", "add", "Add", id="agenda.add", tooltip="Add an encounter; on a Reach out row, with that person; on a meeting, a meeting of that group"),
+        Binding("space", "done", N_("Done"), id="agenda.done", tooltip=N_("Mark the highlighted follow-up done (ctrl+z brings it back)")),
+        Binding("s", "snooze", N_("Snooze"), id="agenda.snooze", tooltip=N_("Move the highlighted follow-up to another day")),
+        Binding("enter", "open", N_("Open"), id="agenda.open", tooltip=N_("Open the encounter (on Reach out: the person; on Meetings: the group)")),
+        Binding("a", "add", N_("Add"), id="agenda.add", tooltip=N_("Add an encounter; on a Reach out row, with that person; on a meeting, a meeting of that group")),
     ]
 
     # How long a row marked done stays, struck through, before it goes.
@@ -87,9 +88,9 @@ class AgendaScreen(JournalScreen):
             items = agenda.section(name)
             if name == "meetings" and not items and not self.store.has_groups():
                 continue  # no group at all: the section would only say so
-            title, empty = _HEADINGS[name]
+            title, empty = (_(words) for words in _HEADINGS[name])
             if name == "this_week":
-                title = "This week, until {day}".format(day=short_day(agenda.week_end, today))
+                title = _("This week, until {day}").format(day=short_day(agenda.week_end, today))
             heading = Text(title, style="bold underline")
             if items:
                 heading.append(f"  {len(items)}", style="bold")
@@ -108,13 +109,13 @@ class AgendaScreen(JournalScreen):
         self._select(keep_id, keep_index)
 
     def _draw_header(self, agenda: Agenda) -> None:
-        header = Text("Agenda", style="bold")
+        header = Text(_("Agenda"), style="bold")
         header.append("  " + dates_out.padded_day(agenda.as_of))
         counts = [
-            ("{n} overdue", len(agenda.overdue), "bold red"),
-            ("{n} today", len(agenda.today), "bold"),
-            ("{n} this week", len(agenda.this_week), ""),
-            ("{n} to reach out", len(agenda.reach_out), ""),
+            (ngettext("{n} overdue", "{n} overdue", len(agenda.overdue)), len(agenda.overdue), "bold red"),
+            (ngettext("{n} today", "{n} today", len(agenda.today)), len(agenda.today), "bold"),
+            (ngettext("{n} this week", "{n} this week", len(agenda.this_week)), len(agenda.this_week), ""),
+            (ngettext("{n} to reach out", "{n} to reach out", len(agenda.reach_out)), len(agenda.reach_out), ""),
         ]
         for template, n, style in counts:
             header.append("  ")
@@ -125,9 +126,9 @@ class AgendaScreen(JournalScreen):
         follow = encounter.follow_up
         done = follow.done
         if done:
-            when = "done"
+            when = _("done")
         elif section == "today":
-            when = "today"
+            when = _("today")
         elif follow.due:
             when = dates_out.column_day(follow.due, today)
         else:
@@ -145,16 +146,17 @@ class AgendaScreen(JournalScreen):
         row = self._columns(columns, flexible, width)
         if done:
             row.stylize("dim")
-            row.append_text(Text("  ctrl+z brings it back", style="italic"))
+            row.append_text(Text("  " + _("ctrl+z brings it back"), style="italic"))
         return row
 
     def _person_row(self, reach: ReachOut, width: int, today) -> Text:
-        seen = "last seen {day}, {days} days ago".format(day=short_day(reach.last_seen, today), days=reach.days_since)
+        seen = ngettext("last seen {day}, {days} day ago", "last seen {day}, {days} days ago", reach.days_since).format(
+            day=short_day(reach.last_seen, today), days=reach.days_since)
         if reach.own_cadence:
-            cadence = "every {n} days".format(n=reach.cadence)
+            cadence = ngettext("every {n} day", "every {n} days", reach.cadence).format(n=reach.cadence)
         else:
-            cadence = "every {n} days (default)".format(n=reach.cadence)
-        past = "1 day past" if reach.days_past == 1 else "{n} days past".format(n=reach.days_past)
+            cadence = ngettext("every {n} day (default)", "every {n} days (default)", reach.cadence).format(n=reach.cadence)
+        past = ngettext("{n} day past", "{n} days past", reach.days_past).format(n=reach.days_past)
         columns = [("→", 1, ""), (past, 13, "bold yellow"), (reach.person.name, max(12, min(24, width // 6)), "bold")]
         flexible = len(columns)
         columns.append((seen, 0, ""))
@@ -236,7 +238,7 @@ class AgendaScreen(JournalScreen):
     def action_done(self) -> None:
         encounter_id = self._highlighted_follow_up()
         if encounter_id is None:
-            self.notify("Highlight a follow-up to mark it done.", severity="warning")
+            self.notify(_("Highlight a follow-up to mark it done."), severity="warning")
             return
         encounter = self._encounter(encounter_id)
         if encounter is None or encounter.follow_up is None:
@@ -247,12 +249,12 @@ class AgendaScreen(JournalScreen):
         try:
             self.store.set_follow_up_done(encounter_id, True)
         except JournalError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            self.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
             return
         self._fading.add(encounter_id)
         store = self.store
-        self.app.record_change("marking the follow-up done", lambda: store.set_follow_up_done(encounter_id, False))
-        self.notify("Follow-up done: {text}. ctrl+z brings it back.".format(text=encounter.follow_up.text), title="Done")
+        self.app.record_change(_("marking the follow-up done"), lambda: store.set_follow_up_done(encounter_id, False))
+        self.notify(_("Follow-up done: {text}. ctrl+z brings it back.").format(text=encounter.follow_up.text), title=_("Done"))
         self.set_timer(self.FADE_SECONDS, lambda: self._fade(encounter_id))
 
     def _reopen(self, encounter: Encounter) -> None:
@@ -260,11 +262,11 @@ class AgendaScreen(JournalScreen):
         try:
             self.store.set_follow_up_done(encounter.id, False)
         except JournalError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            self.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
             return
         self._fading.discard(encounter.id)
         self.app.data_changed()
-        self.notify("Follow-up open again.")
+        self.notify(_("Follow-up open again."))
 
     def _fade(self, encounter_id: str) -> None:
         if encounter_id not in self._fading:
@@ -280,13 +282,13 @@ class AgendaScreen(JournalScreen):
 
         encounter_id = self._highlighted_follow_up()
         if encounter_id is None:
-            self.notify("Highlight a follow-up to snooze it.", severity="warning")
+            self.notify(_("Highlight a follow-up to snooze it."), severity="warning")
             return
         encounter = self._encounter(encounter_id)
         if encounter is None or encounter.follow_up is None:
             return
         if encounter.follow_up.done:
-            self.notify("This follow-up is done: there is nothing to snooze.", severity="warning")
+            self.notify(_("This follow-up is done: there is nothing to snooze."), severity="warning")
             return
 
         def snoozed(before: Encounter | None) -> None:
@@ -294,9 +296,9 @@ class AgendaScreen(JournalScreen):
                 return
             store = self.store
             after = store.encounter(before.id).follow_up.due
-            self.app.record_change("the snooze", lambda: store.set_follow_up_due(before.id, before.follow_up.due))
+            self.app.record_change(_("the snooze"), lambda: store.set_follow_up_due(before.id, before.follow_up.due))
             self.notify(
-                "Snoozed to {day}. ctrl+z undoes it.".format(day=long_day(after)), title="Snoozed"
+                _("Snoozed to {day}. ctrl+z undoes it.").format(day=long_day(after)), title=_("Snoozed")
             )
 
         self.app.push_screen(SnoozeDialog(encounter), snoozed)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
+from tui.legends import translated_active
+
 
 class JournalScreen(Screen):
     """A screen that shows journal data and redraws when the data changed.
@@ -16,6 +18,11 @@ class JournalScreen(Screen):
     @property
     def store(self):
         return self.app.store
+
+    @property
+    def active_bindings(self):
+        # What the footer shows: the key legends in the language of the run (tui/legends.py).
+        return translated_active(super().active_bindings)
 
     def refresh_data(self) -> None:
         """Re-read what the screen shows from the store."""

@@ -18,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from journal.i18n import N_, _
 from journal import dates_out
 from journal.copies import find_conflict_copies, set_aside
 from journal.errors import JournalError
@@ -26,8 +27,8 @@ from tui.screens.base import JournalScreen
 from tui.widgets.literal import literal
 from tui.widgets.footer import KeysFooter
 
-_WHAT = {"people": "Person", "encounters": "Encounter", "opinions": "Opinion", "reviews": "Reflection",
-         "me": "Your qualities", "groups": "Group"}
+_WHAT = {"people": N_("Person"), "encounters": N_("Encounter"), "opinions": N_("Opinion"), "reviews": N_("Reflection"),
+         "me": N_("Your qualities"), "groups": N_("Group")}
 _HIDDEN = {"id", "created_at", "updated_at"}
 
 
@@ -44,7 +45,7 @@ def _summary(table: str, record, names) -> str:
         return ", ".join(record.qualities)
     if table == "groups":
         return record.name
-    return f"week {record.week}"
+    return _("week {week}").format(week=record.week)
 
 
 def _stamp(stamp: str) -> str:
@@ -53,15 +54,15 @@ def _stamp(stamp: str) -> str:
 
 class ConflictsScreen(JournalScreen):
     BINDINGS = [
-        Binding("escape", "back", "Back", id="conflicts.back", tooltip="Back"),
-        Binding("m", "merge", "Merge copy", id="conflicts.merge", tooltip="Merge the highlighted copy into the journal"),
-        Binding("k", "keep", "Keep in use", id="conflicts.keep", tooltip="Keep the version in use; drop the set-aside one"),
-        Binding("u", "use", "Use set-aside", id="conflicts.use", tooltip="Use the set-aside version instead"),
-        Binding("e", "edit", "Edit", id="conflicts.edit", tooltip="Edit the record, then it is settled"),
+        Binding("escape", "back", N_("Back"), id="conflicts.back", tooltip=N_("Back")),
+        Binding("m", "merge", N_("Merge copy"), id="conflicts.merge", tooltip=N_("Merge the highlighted copy into the journal")),
+        Binding("k", "keep", N_("Keep in use"), id="conflicts.keep", tooltip=N_("Keep the version in use; drop the set-aside one")),
+        Binding("u", "use", N_("Use set-aside"), id="conflicts.use", tooltip=N_("Use the set-aside version instead")),
+        Binding("e", "edit", N_("Edit"), id="conflicts.edit", tooltip=N_("Edit the record, then it is settled")),
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Copies and conflicts", style="bold"), id="conflicts-header", classes="screen-header")
+        yield Static(Text(_("Copies and conflicts"), style="bold"), id="conflicts-header", classes="screen-header")
         yield OptionList(id="conflicts-list")
         with VerticalScroll(id="conflicts-detail-box"):
             yield Static(id="conflicts-detail")
@@ -84,23 +85,23 @@ class ConflictsScreen(JournalScreen):
             rows.append(Option(Text(text, style="bold"), disabled=True))
 
         if self._copies:
-            heading("Copies from another device (m merges one)")
+            heading(_("Copies from another device (m merges one)"))
             for key, path in self._copies.items():
                 rows.append(Option(literal(path.name), id=f"copy:{key}"))
         if self._pending:
-            heading("Set aside by a merge (k keeps the version in use, u uses the set-aside one, e edits)")
+            heading(_("Set aside by a merge (k keeps the version in use, u uses the set-aside one, e edits)"))
             for cid, pending in self._pending.items():
-                row = Text(f"{_WHAT[pending.conflict.table]}: ")
+                row = Text(f"{_(_WHAT[pending.conflict.table])}: ")
                 row.append_text(literal(_summary(pending.conflict.table, pending.aside, self.store.names)))
                 rows.append(Option(row, id=f"conflict:{cid}"))
         if self._review:
-            heading("To review: these look like one (enter opens them)")
+            heading(_("To review: these look like one (enter opens them)"))
             for n, group in enumerate(self._review):
                 row = literal("; ".join(group["labels"]))
                 row.append(f"  ({group['why']})", style="dim")
                 rows.append(Option(row, id=f"review:{n}"))
         if not rows:
-            rows.append(Option(Text("Nothing to merge or review: no copies from other devices, nothing set aside."),
+            rows.append(Option(Text(_("Nothing to merge or review: no copies from other devices, nothing set aside.")),
                                disabled=True))
         options.clear_options()
         options.add_options(rows)
@@ -129,15 +130,15 @@ class ConflictsScreen(JournalScreen):
             return
         kind, key = chosen
         if kind == "copy":
-            text = Text("A copy of the journal that a sync engine set aside, because two devices saved "
-                        "before syncing. Press m to see what merging it would do, then merge it; it then "
-                        "moves into backups/.\n\n")
+            text = Text(_("A copy of the journal that a sync engine set aside, because two devices saved "
+                          "before syncing. Press m to see what merging it would do, then merge it; it then "
+                          "moves into backups/.") + "\n\n")
             text.append_text(literal(key, style="dim"))
         elif kind == "conflict":
             text = self._conflict_detail(self._pending[key])
         else:
-            text = Text("These records look like one. Open a person (enter) and press m to merge two people, "
-                        "or rename one; delete an opinion you do not want.")
+            text = Text(_("These records look like one. Open a person (enter) and press m to merge two people, "
+                          "or rename one; delete an opinion you do not want."))
         detail.update(text)
 
     def _conflict_detail(self, pending) -> Text:
@@ -146,21 +147,21 @@ class ConflictsScreen(JournalScreen):
         current = pending.current.to_dict() if pending.current is not None else None
         text = Text()
         if current is None:
-            text.append("The record was deleted since. Press u to bring back the set-aside version.\n\n")
+            text.append(_("The record was deleted since. Press u to bring back the set-aside version.") + "\n\n")
         else:
-            text.append("In use", style="bold")
-            text.append(f" (changed {_stamp(current['updated_at'])})   ")
-        text.append("Set aside", style="bold")
-        text.append(f" (changed {_stamp(aside['updated_at'])})\n\n")
+            text.append(_("In use"), style="bold")
+            text.append(" " + _("(changed {stamp})").format(stamp=_stamp(current['updated_at'])) + "   ")
+        text.append(_("Set aside"), style="bold")
+        text.append(" " + _("(changed {stamp})").format(stamp=_stamp(aside['updated_at'])) + "\n\n")
         for field, value in aside.items():
             if field in _HIDDEN or (current is not None and current.get(field) == value):
                 continue
             text.append(f"{field}\n", style="bold")
             if current is not None:
-                text.append("  in use:    ", style="dim")
+                text.append("  " + _("in use:").ljust(11), style="dim")
                 text.append_text(literal(self._shown(table, field, current.get(field))))
                 text.append("\n")
-            text.append("  set aside: ", style="dim")
+            text.append("  " + _("set aside:").ljust(11), style="dim")
             text.append_text(literal(self._shown(table, field, value)))
             text.append("\n")
         return text
@@ -182,8 +183,8 @@ class ConflictsScreen(JournalScreen):
     def _chosen(self, kind: str):
         chosen = self._highlighted()
         if chosen is None or chosen[0] != kind:
-            hint = {"copy": "Highlight a copy from another device first.",
-                    "conflict": "Highlight a set-aside version first."}[kind]
+            hint = {"copy": _("Highlight a copy from another device first."),
+                    "conflict": _("Highlight a set-aside version first.")}[kind]
             self.notify(hint, severity="warning")
             return None
         return chosen[1]
@@ -197,21 +198,21 @@ class ConflictsScreen(JournalScreen):
     def action_keep(self) -> None:
         cid = self._chosen("conflict")
         if cid is not None:
-            self._settle(lambda: keep_current(self.store, cid), "Kept the version in use.")
+            self._settle(lambda: keep_current(self.store, cid), _("Kept the version in use."))
 
     def action_use(self) -> None:
         cid = self._chosen("conflict")
         if cid is not None:
-            self._settle(lambda: use_set_aside(self.store, cid), "The set-aside version is in use now.")
+            self._settle(lambda: use_set_aside(self.store, cid), _("The set-aside version is in use now."))
 
     def _settle(self, do, message: str) -> None:
         try:
             do()
         except JournalError as exc:
-            self.notify(str(exc), title="Not saved", severity="error")
+            self.notify(str(exc), title=_("Not saved"), severity="error")
             return
         self.app.data_changed()
-        self.notify(message, title="Settled")
+        self.notify(message, title=_("Settled"))
 
     def action_edit(self) -> None:
         cid = self._chosen("conflict")
@@ -220,13 +221,13 @@ class ConflictsScreen(JournalScreen):
         pending = self._pending[cid]
         table, current = pending.conflict.table, pending.current
         if current is None:
-            self.notify("The record was deleted since; press u to bring back the set-aside version.", severity="warning")
+            self.notify(_("The record was deleted since; press u to bring back the set-aside version."), severity="warning")
             return
         before = current.to_dict()
 
         def settled(result) -> None:
             if result:
-                self._settle(lambda: keep_current(self.store, cid, replaced=before), "Edited and settled.")
+                self._settle(lambda: keep_current(self.store, cid, replaced=before), _("Edited and settled."))
 
         if table == "encounters":
             from tui.dialogs.quick_add import QuickAddDialog
@@ -241,11 +242,11 @@ class ConflictsScreen(JournalScreen):
 
             self.app.push_screen(OpinionDialog(opinion=current), settled)
         elif table == "groups":
-            self.notify("A group is edited on its page (g, then enter, then e); then press k here.", severity="warning")
+            self.notify(_("A group is edited on its page (g, then enter, then e); then press k here."), severity="warning")
         elif table == "me":
-            self.notify("Your qualities are edited on the Visibility screen (v); then press k here.", severity="warning")
+            self.notify(_("Your qualities are edited on the Visibility screen (v); then press k here."), severity="warning")
         else:
-            self.notify("A reflection is edited on the weekly review (w, then r); then press k here.", severity="warning")
+            self.notify(_("A reflection is edited on the weekly review (w, then r); then press k here."), severity="warning")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         chosen = self._highlighted()
@@ -267,8 +268,8 @@ class ConflictsScreen(JournalScreen):
 def describe_merge(report) -> str:
     """One sentence of counts for the question before a merge and the notification after it."""
     counts = {action: sum(n.values()) for action, n in report.counts().items()}
-    return ("{added} added, {updated} updated, {deleted} deleted, {aside} set aside for review, "
-            "{joined} people joined").format(added=counts["added"], updated=counts["updated"],
+    return _("{added} added, {updated} updated, {deleted} deleted, {aside} set aside for review, "
+             "{joined} people joined").format(added=counts["added"], updated=counts["updated"],
                                              deleted=counts["deleted"], aside=counts["set_aside"],
                                              joined=len(report.joined))
 

@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from journal.i18n import N_, _
 from journal import clock, dates_out
 from journal.credit import ASKED, GAVE, credited
 from journal.errors import JournalError, NotFoundError
@@ -19,11 +20,11 @@ from tui.widgets.literal import literal
 
 class EncounterScreen(JournalScreen):
     BINDINGS = [
-        Binding("escape", "back", "Back", id="encounter.back", tooltip="Back to the list"),
-        Binding("e", "edit", "Edit", id="encounter.edit", tooltip="Edit this encounter in the quick-add form"),
-        Binding("d", "delete", "Delete", id="encounter.delete", tooltip="Delete this encounter (asks first; ctrl+z undoes)"),
-        Binding("n", "note_opinion", "Opinion", id="encounter.opinion", tooltip="Note an opinion this conversation shaped (linked to it)"),
-        Binding("f", "toggle_follow_up", "Follow-up done/open", id="encounter.follow_up", tooltip="Mark the follow-up done or open again"),
+        Binding("escape", "back", N_("Back"), id="encounter.back", tooltip=N_("Back to the list")),
+        Binding("e", "edit", N_("Edit"), id="encounter.edit", tooltip=N_("Edit this encounter in the quick-add form")),
+        Binding("d", "delete", N_("Delete"), id="encounter.delete", tooltip=N_("Delete this encounter (asks first; ctrl+z undoes)")),
+        Binding("n", "note_opinion", N_("Opinion"), id="encounter.opinion", tooltip=N_("Note an opinion this conversation shaped (linked to it)")),
+        Binding("f", "toggle_follow_up", N_("Follow-up done/open"), id="encounter.follow_up", tooltip=N_("Mark the follow-up done or open again")),
     ]
 
     def __init__(self, encounter_id: str) -> None:
@@ -33,7 +34,7 @@ class EncounterScreen(JournalScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="encounter-title", classes="screen-header")
         with VerticalScroll(id="encounter-body"):
-            yield Label("People (enter opens a profile)", classes="section-title")
+            yield Label(_("People (enter opens a profile)"), classes="section-title")
             yield OptionList(id="encounter-people")
             yield Static(id="encounter-fields")
         yield KeysFooter()
@@ -76,28 +77,31 @@ class EncounterScreen(JournalScreen):
             body.append_text(literal(value) if value else Text("—", style="dim"))
             body.append("\n\n")
 
-        section("Talked about", encounter.notes)
-        section("Topics", " ".join("#" + t for t in encounter.topics))
-        section("Learned", encounter.learned)
+        section(_("Talked about"), encounter.notes)
+        section(_("Topics"), " ".join("#" + t for t in encounter.topics))
+        section(_("Learned"), encounter.learned)
         # Whom a give or an ask counts for, when an @Name named fewer than everyone present.
         gave_to, asked_of = credited(encounter, GAVE), credited(encounter, ASKED)
         if not gave_to or set(gave_to) == set(encounter.people):
-            section("You gave", encounter.gave)
+            section(_("You gave"), encounter.gave)
         else:
-            section("You gave to {names}".format(names=", ".join(self.store.names(gave_to))), encounter.gave)
+            section(_("You gave to {names}").format(names=", ".join(self.store.names(gave_to))), encounter.gave)
         if not asked_of or set(asked_of) == set(encounter.people):
-            section("You asked for", encounter.asked)
+            section(_("You asked for"), encounter.asked)
         else:
-            section("You asked {names} for".format(names=", ".join(self.store.names(asked_of))), encounter.asked)
+            section(_("You asked {names} for").format(names=", ".join(self.store.names(asked_of))), encounter.asked)
         follow = encounter.follow_up
         if follow:
-            state = "done" if follow.done else "open"
-            due = f", due {dates_out.padded_day(follow.due)}" if follow.due else ""
-            section(f"Follow-up ({state}{due})", follow.text)
+            day = dates_out.padded_day(follow.due) if follow.due else ""
+            if follow.done:
+                label = _("Follow-up (done, due {day})") if day else _("Follow-up (done)")
+            else:
+                label = _("Follow-up (open, due {day})") if day else _("Follow-up (open)")
+            section(label.format(day=day), follow.text)
         else:
-            section("Follow-up", "")
+            section(_("Follow-up"), "")
         opinions = self.store.opinions.for_encounter(self.encounter_id)
-        section("Opinions it shaped (n notes one)", "\n".join(f"{o.subject}: {o.stance} ({o.confidence})" for o in opinions))
+        section(_("Opinions it shaped (n notes one)"), "\n".join(f"{o.subject}: {o.stance} ({o.confidence})" for o in opinions))
         self.query_one("#encounter-fields", Static).update(body)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -116,7 +120,7 @@ class EncounterScreen(JournalScreen):
     def action_toggle_follow_up(self) -> None:
         encounter = self.store.encounter(self.encounter_id)
         if encounter.follow_up is None:
-            self.notify("This encounter has no follow-up; press e to add one.", severity="warning")
+            self.notify(_("This encounter has no follow-up; press e to add one."), severity="warning")
             return
         toggle_follow_up(self.app, self.encounter_id)
 
@@ -127,13 +131,13 @@ class EncounterScreen(JournalScreen):
             try:
                 deleted = self.store.delete_encounter(self.encounter_id)
             except JournalError as exc:
-                self.notify(str(exc), title="Not deleted", severity="error", markup=False)
+                self.notify(str(exc), title=_("Not deleted"), severity="error", markup=False)
                 return
             self.app.pop_screen()
-            self.app.record_change("the delete", lambda: self.store.restore_encounter(deleted))
-            self.notify("Encounter deleted. ctrl+z brings it back.", title="Deleted")
+            self.app.record_change(_("the delete"), lambda: self.store.restore_encounter(deleted))
+            self.notify(_("Encounter deleted. ctrl+z brings it back."), title=_("Deleted"))
 
-        self.app.push_screen(ConfirmDialog("Delete this encounter?", yes="Delete", no="Keep"), answered)
+        self.app.push_screen(ConfirmDialog(_("Delete this encounter?"), yes=_("Delete"), no=_("Keep")), answered)
 
 
 def toggle_follow_up(app, encounter_id: str) -> None:
@@ -143,10 +147,10 @@ def toggle_follow_up(app, encounter_id: str) -> None:
     try:
         store.set_follow_up_done(encounter_id, not was_done)
     except JournalError as exc:
-        app.notify(str(exc), title="Not saved", severity="error", markup=False)
+        app.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
         return
-    app.record_change("the follow-up's change", lambda: store.set_follow_up_done(encounter_id, was_done))
+    app.record_change(_("the follow-up's change"), lambda: store.set_follow_up_done(encounter_id, was_done))
     if was_done:
-        app.notify("Follow-up open again. ctrl+z undoes it.")
+        app.notify(_("Follow-up open again. ctrl+z undoes it."))
     else:
-        app.notify("Follow-up marked done. ctrl+z undoes it.")
+        app.notify(_("Follow-up marked done. ctrl+z undoes it."))

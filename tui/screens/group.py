@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Label, Static
 
+from journal.i18n import N_, _, ngettext
 from journal import clock
 from journal.cadence import describe_date
 from journal.errors import JournalError, NotFoundError
@@ -20,14 +21,14 @@ from tui.widgets.literal import cell, literal
 
 class GroupScreen(JournalScreen):
     BINDINGS = [
-        Binding("escape", "back", "Back", id="group.back", tooltip="Back"),
-        Binding("a", "add_meeting", "Add meeting", id="group.add_meeting",
-                tooltip="Note a meeting: the members, the place and the latest date are filled in"),
-        Binding("e", "edit", "Edit", id="group.edit", tooltip="Edit the name, kind, cadence, place, members, notes"),
-        Binding("m", "add_member", "Add member", id="group.add_member", tooltip="Add someone from the journal to the group"),
-        Binding("r", "remove_member", "Remove member", id="group.remove_member", tooltip="Remove the highlighted member (ctrl+z undoes)"),
-        Binding("x", "change_date", "Cancel/move a date", id="group.change_date", tooltip="Cancel one meeting of the cadence, or move it"),
-        Binding("d", "delete", "Delete", id="group.delete", tooltip="Delete the group; its meetings stay as encounters (ctrl+z undoes)"),
+        Binding("escape", "back", N_("Back"), id="group.back", tooltip=N_("Back")),
+        Binding("a", "add_meeting", N_("Add meeting"), id="group.add_meeting",
+                tooltip=N_("Note a meeting: the members, the place and the latest date are filled in")),
+        Binding("e", "edit", N_("Edit"), id="group.edit", tooltip=N_("Edit the name, kind, cadence, place, members, notes")),
+        Binding("m", "add_member", N_("Add member"), id="group.add_member", tooltip=N_("Add someone from the journal to the group")),
+        Binding("r", "remove_member", N_("Remove member"), id="group.remove_member", tooltip=N_("Remove the highlighted member (ctrl+z undoes)")),
+        Binding("x", "change_date", N_("Cancel/move a date"), id="group.change_date", tooltip=N_("Cancel one meeting of the cadence, or move it")),
+        Binding("d", "delete", N_("Delete"), id="group.delete", tooltip=N_("Delete the group; its meetings stay as encounters (ctrl+z undoes)")),
     ]
 
     def __init__(self, group_id: str) -> None:
@@ -39,9 +40,9 @@ class GroupScreen(JournalScreen):
         yield Static(id="group-title", classes="screen-header")
         with Vertical(id="group-body"):
             yield Static(id="group-facts")
-            yield Label("Members (enter opens a profile; m adds, r removes)", classes="section-title")
+            yield Label(_("Members (enter opens a profile; m adds, r removes)"), classes="section-title")
             yield DataTable(id="group-members", cursor_type="row", zebra_stripes=True)
-            yield Label("Meetings, newest first (enter opens one; a adds one)", classes="section-title")
+            yield Label(_("Meetings, newest first (enter opens one; a adds one)"), classes="section-title")
             yield EncounterList(self._page, self.store.names, group_by_day=False, id="group-meetings")
         yield KeysFooter()
 
@@ -50,7 +51,7 @@ class GroupScreen(JournalScreen):
         return meetings[offset : offset + limit]
 
     def on_mount(self) -> None:
-        self.query_one("#group-members", DataTable).add_columns("Member", "Attendance", "Organisation")
+        self.query_one("#group-members", DataTable).add_columns(_("Member"), _("Attendance"), _("Organisation"))
         self.sync_data()
         members = self.query_one("#group-members", DataTable)
         (members if members.row_count else self.query_one(EncounterList)).focus()
@@ -98,21 +99,22 @@ class GroupScreen(JournalScreen):
             facts.append_text(value if isinstance(value, Text) else literal(value) if value else Text("—", style="dim"))
             facts.append("\n")
 
-        fact("Where", " · ".join(x for x in (group.place, group.setting) if x))
+        fact(_("Where"), " · ".join(x for x in (group.place, group.setting) if x))
         if summary.cadence_unreadable:
-            fact("Cadence", Text("unreadable cadence (e sets it again)", style="bold red"))
+            fact(_("Cadence"), Text(_("unreadable cadence (e sets it again)"), style="bold red"))
         else:
-            fact("Cadence", cadence_label(group))
+            fact(_("Cadence"), cadence_label(group))
         if summary.schedule is not None and summary.schedule.readable:
             whole = summary.schedule.whole_day
             dates = "  ·  ".join(describe_date(d.astimezone(zone), whole) for d in summary.next_dates)
-            fact("Next", dates or Text("no date ahead", style="dim"))
+            fact(_("Next"), dates or Text(_("no date ahead"), style="dim"))
         missing = ", ".join(p.name for p in summary.missing_lately)
-        fact("Missing lately", literal(missing, style="bold yellow") if missing else Text("nobody", style="dim"))
+        fact(_("Missing lately"), literal(missing, style="bold yellow") if missing else Text(_("nobody"), style="dim"))
         count = len(summary.meetings)
-        fact("Meetings", "1 meeting" if count == 1 else "{n} meetings".format(n=count) if count else "none yet: press a to add one")
+        meetings = ngettext("{n} meeting", "{n} meetings", count).format(n=count) if count else _("none yet: press a to add one")
+        fact(_("Meetings"), meetings)
         if group.notes:
-            fact("Notes", group.notes)
+            fact(_("Notes"), group.notes)
         return facts
 
     def highlighted_member(self) -> str | None:
@@ -149,23 +151,23 @@ class GroupScreen(JournalScreen):
             if not person_id:
                 return
             if person_id in group.members:
-                self.notify("{name} is already a member.".format(name=self.store.person(person_id).name))
+                self.notify(_("{name} is already a member.").format(name=self.store.person(person_id).name))
                 return
             try:
                 change = self.store.groups.add_member(self.group_id, person_id)
             except JournalError as exc:
-                self.notify(str(exc), title="Not saved", severity="error", markup=False)
+                self.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
                 return
-            self.app.record_change("adding the member", lambda: self.store.groups.undo_change(change))
-            self.notify("{name} joined {group}. ctrl+z undoes it.".format(
-                name=self.store.person(person_id).name, group=group.name), title="Saved")
+            self.app.record_change(_("adding the member"), lambda: self.store.groups.undo_change(change))
+            self.notify(_("{name} joined {group}. ctrl+z undoes it.").format(
+                name=self.store.person(person_id).name, group=group.name), title=_("Saved"))
 
-        self.app.push_screen(PickPersonDialog("Who joins {group}?".format(group=group.name)), picked)
+        self.app.push_screen(PickPersonDialog(_("Who joins {group}?").format(group=group.name)), picked)
 
     def action_remove_member(self) -> None:
         person_id = self.highlighted_member()
         if person_id is None:
-            self.notify("No member to remove: the group has none yet (m adds one).", severity="warning")
+            self.notify(_("No member to remove: the group has none yet (m adds one)."), severity="warning")
             return
         group = self.store.groups.get(self.group_id)
         name = self.store.person(person_id).name
@@ -176,25 +178,25 @@ class GroupScreen(JournalScreen):
             try:
                 change = self.store.groups.remove_member(self.group_id, person_id)
             except JournalError as exc:
-                self.notify(str(exc), title="Not saved", severity="error", markup=False)
+                self.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
                 return
-            self.app.record_change("removing the member", lambda: self.store.groups.undo_change(change))
-            self.notify("{name} left {group}. ctrl+z undoes it.".format(name=name, group=group.name), title="Saved")
+            self.app.record_change(_("removing the member"), lambda: self.store.groups.undo_change(change))
+            self.notify(_("{name} left {group}. ctrl+z undoes it.").format(name=name, group=group.name), title=_("Saved"))
 
-        question = "Remove {name} from {group}? Their meetings stay as they are.".format(name=name, group=group.name)
-        self.app.push_screen(ConfirmDialog(question, yes="Remove", no="Keep"), answered)
+        question = _("Remove {name} from {group}? Their meetings stay as they are.").format(name=name, group=group.name)
+        self.app.push_screen(ConfirmDialog(question, yes=_("Remove"), no=_("Keep")), answered)
 
     def action_change_date(self) -> None:
         from tui.dialogs.group_date import GroupDateDialog
 
         summary = self.summary
         if summary is None or summary.schedule is None or not summary.schedule.readable:
-            self.notify("This group has no cadence to change a date of; press e to set one.", severity="warning")
+            self.notify(_("This group has no cadence to change a date of; press e to set one."), severity="warning")
             return
 
         def done(change) -> None:
             if change is not None:
-                self.app.record_change("the date change", lambda: self.store.groups.undo_change(change))
+                self.app.record_change(_("the date change"), lambda: self.store.groups.undo_change(change))
 
         self.app.push_screen(GroupDateDialog(self.group_id), done)
 
@@ -208,17 +210,25 @@ class GroupScreen(JournalScreen):
             try:
                 deleted = self.store.groups.delete(self.group_id)
             except JournalError as exc:
-                self.notify(str(exc), title="Not deleted", severity="error", markup=False)
+                self.notify(str(exc), title=_("Not deleted"), severity="error", markup=False)
                 return
             self.app.pop_screen()
-            self.app.record_change("the group's deletion", lambda: self.store.groups.restore(deleted))
+            self.app.record_change(_("the group's deletion"), lambda: self.store.groups.restore(deleted))
+            meetings = len(deleted.meeting_ids)
             self.notify(
-                "Group deleted; its {count} meeting(s) stay in the timeline as plain encounters. "
-                "ctrl+z brings the group back.".format(count=len(deleted.meeting_ids)),
-                title="Deleted",
+                ngettext(
+                    "Group deleted; its {count} meeting(s) stay in the timeline as plain encounters. "
+                    "ctrl+z brings the group back.",
+                    "Group deleted; its {count} meeting(s) stay in the timeline as plain encounters. "
+                    "ctrl+z brings the group back.",
+                    meetings,
+                ).format(count=meetings),
+                title=_("Deleted"),
             )
 
-        question = (
-            "Delete the group {name}? Its {count} meeting(s) stay in the timeline as plain encounters."
+        question = ngettext(
+            "Delete the group {name}? Its {count} meeting(s) stay in the timeline as plain encounters.",
+            "Delete the group {name}? Its {count} meeting(s) stay in the timeline as plain encounters.",
+            count,
         ).format(name=group.name, count=count)
-        self.app.push_screen(ConfirmDialog(question, yes="Delete", no="Keep"), answered)
+        self.app.push_screen(ConfirmDialog(question, yes=_("Delete"), no=_("Keep")), answered)

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from journal.i18n import N_, _, ngettext
 from journal import clock
 from journal.cadence import describe_date
 from journal.groups import cadence_label
@@ -13,7 +14,7 @@ from tui.screens.base import JournalScreen
 from tui.widgets.footer import KeysFooter
 from tui.widgets.literal import cell
 
-EMPTY = (
+EMPTY = N_(
     "No groups yet. A group is people who meet periodically: a support group, a meetup, "
     "a club, a class. Press n to create one; its page then adds each meeting with the "
     "members filled in, and shows who came and who has been missing lately."
@@ -22,20 +23,20 @@ EMPTY = (
 
 class GroupsScreen(JournalScreen):
     BINDINGS = [
-        Binding("n", "new", "New group", id="groups.new", tooltip="Create a group that meets periodically"),
-        Binding("e", "edit", "Edit", id="groups.edit", tooltip="Edit the highlighted group"),
-        Binding("enter", "open", "Open", id="groups.open", show=False, tooltip="Open the highlighted group's page"),
+        Binding("n", "new", N_("New group"), id="groups.new", tooltip=N_("Create a group that meets periodically")),
+        Binding("e", "edit", N_("Edit"), id="groups.edit", tooltip=N_("Edit the highlighted group")),
+        Binding("enter", "open", N_("Open"), id="groups.open", show=False, tooltip=N_("Open the highlighted group's page")),
     ]
 
     def compose(self) -> ComposeResult:
         yield Static(id="groups-header", classes="screen-header")
         yield DataTable(id="groups-table", cursor_type="row", zebra_stripes=True)
-        yield Static(EMPTY, id="groups-empty", markup=False)
+        yield Static(_(EMPTY), id="groups-empty", markup=False)
         yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Group", "Cadence", "Next", "Members", "Meetings", "Last met")
+        table.add_columns(_("Group"), _("Cadence"), _("Next"), _("Members"), _("Meetings"), _("Last met"))
         self.sync_data()
         table.focus()
 
@@ -60,12 +61,12 @@ class GroupsScreen(JournalScreen):
                 Text(next_date),
                 Text(str(len(summary.members))),
                 Text(str(len(summary.meetings))),
-                Text(describe_date(last, True) if last else "never", style="" if last else "dim"),
+                Text(describe_date(last, True) if last else _("never"), style="" if last else "dim"),
                 key=group.id,
             )
         count = len(rows)
         self.query_one("#groups-header", Static).update(
-            Text("1 group" if count == 1 else "{n} groups".format(n=count), style="bold")
+            Text(ngettext("{n} group", "{n} groups", count).format(n=count), style="bold")
         )
         self.query_one("#groups-empty").display = not rows
         table.display = bool(rows)

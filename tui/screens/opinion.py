@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Label, Static
 
+from journal.i18n import N_, _
 from journal import clock, dates_out
 from journal.errors import JournalError, NotFoundError
 from journal.opinions import opinion_changes
@@ -18,11 +19,19 @@ from tui.widgets.encounter_list import EncounterList
 from tui.widgets.literal import literal
 
 
+# The stored confidence words (journal.opinions.CONFIDENCES), as the interface shows them.
+_CONFIDENCES = {"low": N_("low"), "medium": N_("medium"), "high": N_("high")}
+
+
+def _confidence(word: str) -> str:
+    return _(_CONFIDENCES[word]) if word in _CONFIDENCES else word
+
+
 class OpinionScreen(JournalScreen):
     BINDINGS = [
-        Binding("escape", "back", "Back", id="opinion.back", tooltip="Back to the opinions"),
-        Binding("e", "revise", "Revise", id="opinion.revise", tooltip="Change the stance or confidence (the old one is kept in the history)"),
-        Binding("d", "delete", "Delete", id="opinion.delete", tooltip="Delete this opinion (asks first; ctrl+z undoes)"),
+        Binding("escape", "back", N_("Back"), id="opinion.back", tooltip=N_("Back to the opinions")),
+        Binding("e", "revise", N_("Revise"), id="opinion.revise", tooltip=N_("Change the stance or confidence (the old one is kept in the history)")),
+        Binding("d", "delete", N_("Delete"), id="opinion.delete", tooltip=N_("Delete this opinion (asks first; ctrl+z undoes)")),
     ]
 
     def __init__(self, opinion_id: str) -> None:
@@ -33,9 +42,9 @@ class OpinionScreen(JournalScreen):
         yield Static(id="opinion-title", classes="screen-header")
         with VerticalScroll(id="opinion-body"):
             yield Static(id="opinion-current")
-            yield Label("How it changed", classes="section-title")
+            yield Label(_("How it changed"), classes="section-title")
             yield Static(id="opinion-history")
-            yield Label("Conversations behind it (enter opens one)", classes="section-title")
+            yield Label(_("Conversations behind it (enter opens one)"), classes="section-title")
             yield EncounterList(self._page, self.store.names, group_by_day=False, id="opinion-encounters")
         yield KeysFooter()
 
@@ -59,7 +68,7 @@ class OpinionScreen(JournalScreen):
             return
         self.query_one("#opinion-title", Static).update(literal(opinion.subject, style="bold"))
         current = Text()
-        current.append(f"Now ({opinion.confidence} confidence)\n", style="bold")
+        current.append(_("Now ({confidence} confidence)").format(confidence=_confidence(opinion.confidence)) + "\n", style="bold")
         current.append_text(literal(opinion.stance))
         self.query_one("#opinion-current", Static).update(current)
 
@@ -67,22 +76,22 @@ class OpinionScreen(JournalScreen):
         history = Text()
         for change in reversed(opinion_changes(opinion)):
             history.append(dates_out.plain_date_time(change.at.astimezone(zone)) + "  ", style="bold")
-            history.append("formed" if change.kind == "formed" else "changed", style="italic")
-            history.append(f" ({change.confidence})\n")
+            history.append(_("formed") if change.kind == "formed" else _("changed"), style="italic")
+            history.append(f" ({_confidence(change.confidence)})\n")
             history.append("  ")
             history.append_text(literal(change.stance))
             history.append("\n")
             if change.before is not None:
-                history.append("  was: ", style="dim")
-                history.append_text(literal(f"{change.before.stance} ({change.before.confidence})", style="dim"))
+                history.append("  " + _("was:") + " ", style="dim")
+                history.append_text(literal(f"{change.before.stance} ({_confidence(change.before.confidence)})", style="dim"))
                 history.append("\n")
             if change.encounter:
                 try:
                     encounter = store.encounter(change.encounter)
-                    history.append("  after: ", style="dim")
+                    history.append("  " + _("after:") + " ", style="dim")
                     history.append_text(literal(one_line(encounter, store.names(encounter.people)), style="dim"))
                 except NotFoundError:
-                    history.append("  after: a conversation since deleted", style="dim")
+                    history.append("  " + _("after: a conversation since deleted"), style="dim")
                 history.append("\n")
             history.append("\n")
         self.query_one("#opinion-history", Static).update(history)
@@ -106,10 +115,11 @@ class OpinionScreen(JournalScreen):
             try:
                 deleted = self.store.opinions.delete(self.opinion_id)
             except JournalError as exc:
-                self.notify(str(exc), title="Not deleted", severity="error", markup=False)
+                self.notify(str(exc), title=_("Not deleted"), severity="error", markup=False)
                 return
             self.app.pop_screen()
-            self.app.record_change("the opinion's deletion", lambda: self.store.opinions.restore(deleted))
-            self.notify("Opinion deleted. ctrl+z brings it back.", title="Deleted")
+            self.app.record_change(_("the opinion's deletion"), lambda: self.store.opinions.restore(deleted))
+            self.notify(_("Opinion deleted. ctrl+z brings it back."), title=_("Deleted"))
 
-        self.app.push_screen(ConfirmDialog(f"Delete the opinion on {opinion.subject}?", yes="Delete", no="Keep"), answered)
+        question = _("Delete the opinion on {subject}?").format(subject=opinion.subject)
+        self.app.push_screen(ConfirmDialog(question, yes=_("Delete"), no=_("Keep")), answered)

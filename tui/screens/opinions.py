@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from journal.i18n import N_, _, ngettext
 from journal.names import fold
 from tui.screens.base import JournalScreen
 from tui.widgets.footer import KeysFooter
@@ -16,19 +17,19 @@ from tui.widgets.literal import cell
 
 class OpinionsScreen(JournalScreen):
     BINDINGS = [
-        Binding("n", "new", "New opinion", id="opinions.new", tooltip="Note what you think about a subject"),
-        Binding("e", "revise", "Revise", id="opinions.revise", tooltip="Revise the highlighted opinion (the old stance stays in its history)"),
-        Binding("f", "filter", "Filter", id="opinions.filter", tooltip="Type to filter subjects and stances"),
-        Binding("escape", "clear_filter", "Clear filter", id="opinions.clear", show=False, tooltip="Clear the filter"),
+        Binding("n", "new", N_("New opinion"), id="opinions.new", tooltip=N_("Note what you think about a subject")),
+        Binding("e", "revise", N_("Revise"), id="opinions.revise", tooltip=N_("Revise the highlighted opinion (the old stance stays in its history)")),
+        Binding("f", "filter", N_("Filter"), id="opinions.filter", tooltip=N_("Type to filter subjects and stances")),
+        Binding("escape", "clear_filter", N_("Clear filter"), id="opinions.clear", show=False, tooltip=N_("Clear the filter")),
     ]
 
     def compose(self) -> ComposeResult:
         yield Static(id="opinions-header", classes="screen-header")
-        yield Input(placeholder="filter subjects and stances (f)", id="opinions-filter", compact=True)
+        yield Input(placeholder=_("filter subjects and stances (f)"), id="opinions-filter", compact=True)
         yield OptionList(id="opinions-list")
         yield Static(
-            "No opinions yet. Press n to note what you think about a subject, or n on an "
-            "encounter to link the opinion to the conversation that shaped it.",
+            _("No opinions yet. Press n to note what you think about a subject, or n on an "
+              "encounter to link the opinion to the conversation that shaped it."),
             id="opinions-empty",
             markup=False,
         )
@@ -52,7 +53,7 @@ class OpinionsScreen(JournalScreen):
             row = Text(no_wrap=True)
             row.append(cell(opinion.subject, subject_w, "bold"))
             row.append("  ")
-            row.append(cell(opinion.confidence, 6, "italic"))
+            row.append(cell(_(opinion.confidence), 6, "italic"))
             row.append("  ")
             row.append(cell(opinion.stance.split("\n", 1)[0], max(5, width - subject_w - 10)))
             rows.append(Option(row, id=opinion.id))
@@ -62,8 +63,8 @@ class OpinionsScreen(JournalScreen):
             options.highlighted = options.get_option_index(keep)
         elif rows:
             options.highlighted = 0
-        header = Text(f"{len(opinions)} opinion{'s' if len(opinions) != 1 else ''}", style="bold")
-        header.append("   most recently changed first", style="dim")
+        header = Text(ngettext("{count} opinion", "{count} opinions", len(opinions)).format(count=len(opinions)), style="bold")
+        header.append("   " + _("most recently changed first"), style="dim")
         self.query_one("#opinions-header", Static).update(header)
         self.query_one("#opinions-empty").display = not opinions
         options.display = bool(opinions)

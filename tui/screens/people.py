@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Input, Static
 
+from journal.i18n import N_, _, ngettext
 from journal import clock
 from journal.names import fold
 from journal.people_order import SORTS, next_sort, people_rows
@@ -18,35 +19,35 @@ from tui.widgets.literal import cell
 
 def ago(days: int | None) -> str:
     if days is None:
-        return "never"
+        return _("never")
     if days <= 0:
-        return "today"
+        return _("today")
     if days == 1:
-        return "yesterday"
+        return _("yesterday")
     if days < 60:
-        return f"{days} days ago"
-    return f"{days // 30} months ago"
+        return ngettext("{count} day ago", "{count} days ago", days).format(count=days)
+    return ngettext("{count} month ago", "{count} months ago", days // 30).format(count=days // 30)
 
 
 class PeopleScreen(JournalScreen):
     BINDINGS = [
-        Binding("f", "filter", "Filter", id="people.filter", tooltip="Type to filter people by name, organisation, interest, email or phone"),
-        Binding("escape", "clear_filter", "Clear filter", id="people.clear", show=False, tooltip="Clear the filter and go back to the list"),
-        Binding("e", "edit", "Edit", id="people.edit", tooltip="Edit the highlighted person"),
-        Binding("m", "merge", "Merge", id="people.merge", tooltip="Merge another person into the highlighted one"),
-        Binding("d", "delete", "Delete", id="people.delete", tooltip="Delete the highlighted person (asks first; their encounters stay; ctrl+z undoes)"),
-        Binding("s", "sort", "Sort", id="people.sort", tooltip="Sort by last seen, name, most met or most overdue (kept until you quit)"),
+        Binding("f", "filter", N_("Filter"), id="people.filter", tooltip=N_("Type to filter people by name, organisation, interest, email or phone")),
+        Binding("escape", "clear_filter", N_("Clear filter"), id="people.clear", show=False, tooltip=N_("Clear the filter and go back to the list")),
+        Binding("e", "edit", N_("Edit"), id="people.edit", tooltip=N_("Edit the highlighted person")),
+        Binding("m", "merge", N_("Merge"), id="people.merge", tooltip=N_("Merge another person into the highlighted one")),
+        Binding("d", "delete", N_("Delete"), id="people.delete", tooltip=N_("Delete the highlighted person (asks first; their encounters stay; ctrl+z undoes)")),
+        Binding("s", "sort", N_("Sort"), id="people.sort", tooltip=N_("Sort by last seen, name, most met or most overdue (kept until you quit)")),
     ]
 
     def compose(self) -> ComposeResult:
         yield Static(id="people-header", classes="screen-header")
-        yield Input(placeholder="filter: name, organisation, interest, email (f)", id="people-filter", compact=True)
+        yield Input(placeholder=_("filter: name, organisation, interest, email (f)"), id="people-filter", compact=True)
         yield DataTable(id="people-table", cursor_type="row", zebra_stripes=True)
         yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Name", "Organisation", "Last seen", "Met", "Interests")
+        table.add_columns(_("Name"), _("Organisation"), _("Last seen"), _("Met"), _("Interests"))
         self.sync_data()
         table.focus()
 
@@ -73,10 +74,10 @@ class PeopleScreen(JournalScreen):
                 cell(", ".join(person.interests), 30, "dim"),
                 key=person.id,
             )
-        header = Text("1 person" if len(rows) == 1 else "{count} people".format(count=len(rows)), style="bold")
-        header.append("   " + "sorted by {order} (s changes it)".format(order=SORTS.get(sort, sort)), style="dim")
+        header = Text(ngettext("{count} person", "{count} people", len(rows)).format(count=len(rows)), style="bold")
+        header.append("   " + _("sorted by {order} (s changes it)").format(order=_(SORTS.get(sort, sort))), style="dim")
         if key:
-            header.append("   " + "{count} match the filter".format(count=shown), style="dim")
+            header.append("   " + ngettext("{count} match the filter", "{count} match the filter", shown).format(count=shown), style="dim")
         self.query_one("#people-header", Static).update(header)
         if keep is not None and keep in table.rows:
             table.move_cursor(row=table.get_row_index(keep))

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Label, Static
 
+from journal.i18n import N_, _, ngettext
 from journal import clock, dates_out
 from journal.errors import JournalError, NotFoundError
 from journal.queries import days_since
@@ -22,16 +23,16 @@ LABEL_WIDTH = 24
 
 
 def _times(count: int) -> str:
-    return "once" if count == 1 else f"{count} times"
+    return _("once") if count == 1 else ngettext("{count} time", "{count} times", count).format(count=count)
 
 
 class PersonScreen(JournalScreen):
     BINDINGS = [
-        Binding("escape", "back", "Back", id="person.back", tooltip="Back"),
-        Binding("e", "edit", "Edit", id="person.edit", tooltip="Edit name, organisation, interests, introductions, cadence"),
-        Binding("m", "merge", "Merge", id="person.merge", tooltip="Merge another person into this one (they are the same)"),
-        Binding("a", "add_with", "Add with them", id="person.add", tooltip="Add an encounter with this person (Who filled in)"),
-        Binding("d", "delete", "Delete", id="person.delete", tooltip="Delete this person (asks first; their encounters stay; ctrl+z undoes)"),
+        Binding("escape", "back", N_("Back"), id="person.back", tooltip=N_("Back")),
+        Binding("e", "edit", N_("Edit"), id="person.edit", tooltip=N_("Edit name, organisation, interests, introductions, cadence")),
+        Binding("m", "merge", N_("Merge"), id="person.merge", tooltip=N_("Merge another person into this one (they are the same)")),
+        Binding("a", "add_with", N_("Add with them"), id="person.add", tooltip=N_("Add an encounter with this person (Who filled in)")),
+        Binding("d", "delete", N_("Delete"), id="person.delete", tooltip=N_("Delete this person (asks first; their encounters stay; ctrl+z undoes)")),
     ]
 
     def __init__(self, person_id: str) -> None:
@@ -42,7 +43,7 @@ class PersonScreen(JournalScreen):
         yield Static(id="person-title", classes="screen-header")
         with Vertical(id="person-body"):
             yield Static(id="person-facts")
-            yield Label("Encounters (enter opens one)", classes="section-title")
+            yield Label(_("Encounters (enter opens one)"), classes="section-title")
             yield EncounterList(self._page, self.store.names, group_by_day=False, id="person-encounters")
         yield KeysFooter()
 
@@ -75,37 +76,42 @@ class PersonScreen(JournalScreen):
             facts.append_text(value if isinstance(value, Text) else literal(value) if value else Text("—", style="dim"))
             facts.append("\n")
 
-        fact("Also known as", ", ".join(person.aliases))
+        fact(_("Also known as"), ", ".join(person.aliases))
         # Contacts only when there are some: most people met in a queue have none.
-        for label, values in (("Email", person.emails), ("Phone", person.phones), ("Links", person.links)):
+        for label, values in ((_("Email"), person.emails), (_("Phone"), person.phones), (_("Links"), person.links)):
             if values:
                 fact(label, ", ".join(values))
-        fact("Interests", ", ".join(person.interests))
-        fact("Introduced by", summary.introduced_by.name if summary.introduced_by else "")
-        fact("Introduced to you", ", ".join(p.name for p in summary.introduced))
-        _, by_me = self.store.introductions(person.id)
-        fact("You introduced them to", ", ".join(dict.fromkeys(p.name for p, _ in by_me)))
-        fact("Seen most with", ", ".join(f"{p.name} ({n})" for p, n in self.store.seen_with(person.id)))
-        cadence = f"every {person.keep_in_touch_days} days" if person.keep_in_touch_days else ""
+        fact(_("Interests"), ", ".join(person.interests))
+        fact(_("Introduced by"), summary.introduced_by.name if summary.introduced_by else "")
+        fact(_("Introduced to you"), ", ".join(p.name for p in summary.introduced))
+        by_me = self.store.introductions(person.id)[1]
+        fact(_("You introduced them to"), ", ".join(dict.fromkeys(p.name for p, _to in by_me)))
+        fact(_("Seen most with"), ", ".join(f"{p.name} ({n})" for p, n in self.store.seen_with(person.id)))
+        cadence = ""
+        if person.keep_in_touch_days:
+            cadence = ngettext("every {count} day", "every {count} days", person.keep_in_touch_days).format(
+                count=person.keep_in_touch_days)
         last = days_since(summary.last_seen, today)
         if cadence and last is not None and last > person.keep_in_touch_days:
-            cadence += f"  (overdue by {last - person.keep_in_touch_days} days)"
-        fact("Keep in touch", cadence)
+            late = last - person.keep_in_touch_days
+            cadence += "  " + ngettext("(overdue by {count} day)", "(overdue by {count} days)", late).format(count=late)
+        fact(_("Keep in touch"), cadence)
         groups = self.store.groups.for_person(person.id)
         if groups:  # a line only for people in a group: most journals have none
-            fact("Groups", ", ".join(g.name for g in groups))
-        fact("First met", dates_out.plain_date(summary.first_met) if summary.first_met else "")
-        fact("Last seen", f"{dates_out.plain_date(summary.last_seen)} ({ago(last)})" if summary.last_seen else "")
-        fact("Conversations", str(summary.count))
-        fact("You gave", _times(summary.gave))
-        fact("You asked for", _times(summary.asked))
+            fact(_("Groups"), ", ".join(g.name for g in groups))
+        fact(_("First met"), dates_out.plain_date(summary.first_met) if summary.first_met else "")
+        fact(_("Last seen"), f"{dates_out.plain_date(summary.last_seen)} ({ago(last)})" if summary.last_seen else "")
+        fact(_("Conversations"), str(summary.count))
+        fact(_("You gave"), _times(summary.gave))
+        fact(_("You asked for"), _times(summary.asked))
         follow = summary.open_follow_ups
-        fact("Open follow-ups", "; ".join(
-            e.follow_up.text + (f" (due {e.follow_up.due:%d %b})" if e.follow_up.due else "") for e in follow
+        fact(_("Open follow-ups"), "; ".join(
+            e.follow_up.text + (" " + _("(due {day})").format(day=f"{e.follow_up.due:%d %b}") if e.follow_up.due else "")
+            for e in follow
         ))
-        fact("Talked about", " ".join("#" + t for t in summary.top_topics))
+        fact(_("Talked about"), " ".join("#" + t for t in summary.top_topics))
         if person.notes:
-            fact("Notes", person.notes)
+            fact(_("Notes"), person.notes)
         self.query_one("#person-facts", Static).update(facts)
         self.query_one(EncounterList).reload()
 
@@ -143,24 +149,27 @@ def start_delete(app, person_id: str) -> None:
     encounters = mentions(store, person_id)
     problem = refusal(store, person, encounters)
     if problem:
-        app.notify(problem, title="Not deleted", severity="warning")
+        app.notify(problem, title=_("Not deleted"), severity="warning")
         return
     count = len(encounters)
     if count == 0:
-        question = "Delete {name}? No encounter mentions them."
-    elif count == 1:
-        question = "Delete {name}? 1 encounter mentions them: they will be taken out of it, and it stays in the journal."
+        question = _("Delete {name}? No encounter mentions them.")
     else:
-        question = (
+        question = ngettext(
+            "Delete {name}? {count} encounter mentions them: they will be taken out of it, and it stays in the journal.",
             "Delete {name}? {count} encounters mention them: they will be taken out of those "
-            "encounters, which stay in the journal."
+            "encounters, which stay in the journal.",
+            count,
         )
     question = question.format(name=person.name, count=count)
     groups = len(groups_of(store, person_id))
     if groups == 1:
-        question += " " + "They also leave the group they belong to."
+        question += " " + _("They also leave the group they belong to.")
     elif groups > 1:
-        question += " " + "They also leave the {count} groups they belong to.".format(count=groups)
+        # Only ever more than one here, but Portuguese may still want its plural rule.
+        question += " " + ngettext(
+            "They also leave the {count} group they belong to.", "They also leave the {count} groups they belong to.", groups
+        ).format(count=groups)
 
     def confirmed(yes: bool | None) -> None:
         if not yes:
@@ -168,19 +177,21 @@ def start_delete(app, person_id: str) -> None:
         try:
             deleted = delete_person(store, person_id)
         except JournalError as exc:
-            app.notify(str(exc), title="Not deleted", severity="error")
+            app.notify(str(exc), title=_("Not deleted"), severity="error")
             return
-        app.record_change("the person's deletion", lambda: restore_person(store, deleted))
+        app.record_change(_("the person's deletion"), lambda: restore_person(store, deleted))
         taken = len(deleted.encounters)
         if taken == 0:
-            message = "{name} deleted. ctrl+z brings them back."
-        elif taken == 1:
-            message = "{name} deleted and taken out of 1 encounter. ctrl+z brings them back."
+            message = _("{name} deleted. ctrl+z brings them back.")
         else:
-            message = "{name} deleted and taken out of {count} encounters. ctrl+z brings them back."
-        app.notify(message.format(name=person.name, count=taken), title="Deleted")
+            message = ngettext(
+                "{name} deleted and taken out of {count} encounter. ctrl+z brings them back.",
+                "{name} deleted and taken out of {count} encounters. ctrl+z brings them back.",
+                taken,
+            )
+        app.notify(message.format(name=person.name, count=taken), title=_("Deleted"))
 
-    app.push_screen(ConfirmDialog(question, yes="Delete", no="Keep"), confirmed)
+    app.push_screen(ConfirmDialog(question, yes=_("Delete"), no=_("Keep")), confirmed)
 
 
 def start_merge(app, keep_id: str) -> None:
@@ -201,15 +212,15 @@ def start_merge(app, keep_id: str) -> None:
             try:
                 store.merge_people(keep.id, other.id)
             except JournalError as exc:
-                app.notify(str(exc), title="Not merged", severity="error")
+                app.notify(str(exc), title=_("Not merged"), severity="error")
                 return
             app.data_changed()
-            app.notify(f"Merged {other.name} into {keep.name}.", title="Merged")
+            app.notify(_("Merged {other} into {keep}.").format(other=other.name, keep=keep.name), title=_("Merged"))
 
-        question = (
-            f"Merge {other.name} into {keep.name}? {other.name}'s encounters and "
-            f"introductions move to {keep.name}, and {other.name} becomes an alias."
-        )
-        app.push_screen(ConfirmDialog(question, yes="Merge", no="Cancel"), confirmed)
+        question = _(
+            "Merge {other} into {keep}? {other}'s encounters and "
+            "introductions move to {keep}, and {other} becomes an alias."
+        ).format(other=other.name, keep=keep.name)
+        app.push_screen(ConfirmDialog(question, yes=_("Merge"), no=_("Cancel")), confirmed)
 
-    app.push_screen(PickPersonDialog(f"Who else is {keep.name}? (merged into {keep.name})", exclude=keep.id), picked)
+    app.push_screen(PickPersonDialog(_("Who else is {name}? (merged into {name})").format(name=keep.name), exclude=keep.id), picked)

@@ -8,13 +8,21 @@ from textual.binding import Binding
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from journal.i18n import N_, _, ngettext
 from journal import clock
 from journal.reach import ME, reach
 from tui.screens.base import JournalScreen
 from tui.widgets.footer import KeysFooter
 from tui.widgets.literal import literal
 
-HINT = "Type a name, org:ACME, #topic or interest:cycling, then enter. Enter on a path opens the person."
+HINT = N_("Type a name, org:ACME, #topic or interest:cycling, then enter. Enter on a path opens the person.")
+# What the question asked for, in the sentence that says nothing matched.
+_NO_MATCH = {
+    "person": N_("No one in the journal matches person '{target}'."),
+    "organisation": N_("No one in the journal matches organisation '{target}'."),
+    "topic": N_("No one in the journal matches topic '{target}'."),
+    "interest": N_("No one in the journal matches interest '{target}'."),
+}
 
 
 def parse_target(text: str) -> dict[str, str]:
@@ -31,14 +39,14 @@ def parse_target(text: str) -> dict[str, str]:
 
 class ReachScreen(JournalScreen):
     BINDINGS = [
-        Binding("f", "ask", "Ask", id="reach.ask", tooltip="Type whom you want to reach"),
-        Binding("escape", "clear", "Clear", id="reach.clear", tooltip="Clear the question and leave the box: the screen keys work again"),
+        Binding("f", "ask", N_("Ask"), id="reach.ask", tooltip=N_("Type whom you want to reach")),
+        Binding("escape", "clear", N_("Clear"), id="reach.clear", tooltip=N_("Clear the question and leave the box: the screen keys work again")),
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Reach: who could introduce you", style="bold"), id="reach-header", classes="screen-header")
-        yield Input(placeholder="a name, org:ACME, #topic or interest:cycling", id="reach-input", compact=True)
-        yield Static(HINT, id="reach-summary", markup=False)
+        yield Static(Text(_("Reach: who could introduce you"), style="bold"), id="reach-header", classes="screen-header")
+        yield Input(placeholder=_("a name, org:ACME, #topic or interest:cycling"), id="reach-input", compact=True)
+        yield Static(_(HINT), id="reach-summary", markup=False)
         yield OptionList(id="reach-paths")
         yield KeysFooter()
 
@@ -63,29 +71,34 @@ class ReachScreen(JournalScreen):
         paths.clear_options()
         target = parse_target(question)
         if not any(target.values()):
-            summary.update(HINT)
+            summary.update(_(HINT))
             return
         result = reach(self.store, clock.today(), **target)
         names = {p.id: p.name for p in self.store.people()}
         if result.kind == "person" and not result.matched and result.suggestions:
-            line = f"No one called '{result.target}'. Closest names: {', '.join(result.suggestions)}."
+            line = _("No one called '{target}'. Closest names: {names}.").format(
+                target=result.target, names=", ".join(result.suggestions))
         elif not result.matched:
-            line = f"No one in the journal matches {result.kind} '{result.target}'."
+            template = _NO_MATCH.get(result.kind)
+            line = (_(template) if template else "No one in the journal matches {kind} '{target}'.").format(
+                kind=result.kind, target=result.target)
         elif not result.paths:
-            line = "No path within 3 hops."
+            line = _("No path within 3 hops.")
         else:
             count = len(result.paths)
-            line = f"{count} path{'s' if count != 1 else ''}, best first (at most 3 hops)."
+            line = ngettext("{count} path, best first (at most 3 hops).", "{count} paths, best first (at most 3 hops).",
+                            count).format(count=count)
         summary.update(literal(line))
         for rank, path in enumerate(result.paths, 1):
             prompt = Text()
-            chain = " → ".join(["you", *(names.get(h.target, "?") for h in path.hops)])
+            you = _("you")
+            chain = " → ".join([you, *(names.get(h.target, "?") for h in path.hops)])
             prompt.append(f"{rank}. ", style="bold")
             prompt.append_text(literal(chain, "bold"))
-            prompt.append(f"  · score {path.score:.2f}\n", style="dim")
-            prompt.append_text(literal(f"why: {path.why}\n", "italic"))
+            prompt.append("  · " + _("score {score}").format(score=f"{path.score:.2f}") + "\n", style="dim")
+            prompt.append_text(literal(_("why: {why}").format(why=path.why) + "\n", "italic"))
             for hop in path.hops:
-                source = "you" if hop.source == ME else names.get(hop.source, "?")
+                source = you if hop.source == ME else names.get(hop.source, "?")
                 prompt.append_text(literal(f"· {source} → {names.get(hop.target, '?')}: {hop.kind}; {hop.evidence}\n", "dim"))
             paths.add_option(Option(prompt, id=path.target + f"#{rank}"))
 

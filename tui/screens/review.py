@@ -11,6 +11,7 @@ from textual.widgets import Label, OptionList, Static, TextArea
 from textual.geometry import Region
 from textual.widgets.option_list import Option
 
+from journal.i18n import N_, _, ngettext
 from journal import clock, dates_out
 from journal.errors import JournalError
 from journal.review import Review, compute_review, to_markdown
@@ -22,10 +23,19 @@ from tui.screens.encounter import toggle_follow_up
 from tui.widgets.charts import bars, columns
 from tui.widgets.literal import literal
 
-NUDGE = (
+NUDGE = N_(
     "You asked more than you gave this week. Networking is not asking favours: "
     "who could you help, introduce or tell something useful next week?"
 )
+
+
+def _bold_count(text: Text, template: str, count: int) -> None:
+    """Append a translated "{count} ..." with the number in bold, wherever the language puts it."""
+    before, _field, after = template.partition("{count}")
+    text.append(before)
+    if _field:
+        text.append(str(count), style="bold")
+    text.append(after)
 
 
 class FollowUpList(OptionList):
@@ -43,14 +53,14 @@ class FollowUpList(OptionList):
 
 class ReviewScreen(JournalScreen):
     BINDINGS = [
-        Binding("left_square_bracket", "week(-1)", "Prev week", id="review.previous", tooltip="The week before"),
-        Binding("right_square_bracket", "week(1)", "Next week", id="review.next", tooltip="The week after"),
-        Binding("full_stop", "this_week", "This week", id="review.this_week", tooltip="Back to the current week"),
-        Binding("x", "export", "Export", id="review.export", tooltip="Write this week's review as a Markdown file"),
-        Binding("r", "reflect", "Reflect", id="review.reflect", tooltip="Write your reflection on the week"),
-        Binding("ctrl+s", "save_reflection", "Save reflection", id="review.save", tooltip="Save the reflection"),
-        Binding("escape", "leave_reflection", "Leave text", id="review.leave", show=False, tooltip="Stop editing the reflection (it is kept)"),
-        Binding("space", "toggle_follow_up", "Done", id="review.follow_up", show=False, tooltip="Mark the highlighted follow-up done (or open again)"),
+        Binding("left_square_bracket", "week(-1)", N_("Prev week"), id="review.previous", tooltip=N_("The week before")),
+        Binding("right_square_bracket", "week(1)", N_("Next week"), id="review.next", tooltip=N_("The week after")),
+        Binding("full_stop", "this_week", N_("This week"), id="review.this_week", tooltip=N_("Back to the current week")),
+        Binding("x", "export", N_("Export"), id="review.export", tooltip=N_("Write this week's review as a Markdown file")),
+        Binding("r", "reflect", N_("Reflect"), id="review.reflect", tooltip=N_("Write your reflection on the week")),
+        Binding("ctrl+s", "save_reflection", N_("Save reflection"), id="review.save", tooltip=N_("Save the reflection")),
+        Binding("escape", "leave_reflection", N_("Leave text"), id="review.leave", show=False, tooltip=N_("Stop editing the reflection (it is kept)")),
+        Binding("space", "toggle_follow_up", N_("Done"), id="review.follow_up", show=False, tooltip=N_("Mark the highlighted follow-up done (or open again)")),
     ]
 
     def __init__(self, **kwargs) -> None:
@@ -66,29 +76,29 @@ class ReviewScreen(JournalScreen):
             yield Static(id="review-nudge")
             with Horizontal(id="review-charts"):
                 with Vertical(classes="review-column"):
-                    yield Label("Per day", classes="section-title")
+                    yield Label(_("Per day"), classes="section-title")
                     yield Static(id="review-days")
                 with Vertical(classes="review-column"):
-                    yield Label("Per setting", classes="section-title")
+                    yield Label(_("Per setting"), classes="section-title")
                     yield Static(id="review-settings")
-            yield Label("Last 12 weeks", classes="section-title")
+            yield Label(_("Last 12 weeks"), classes="section-title")
             yield Static(id="review-history")
             with Horizontal(id="review-lists"):
                 with Vertical(classes="review-column"):
-                    yield Label("New people", classes="section-title")
+                    yield Label(_("New people"), classes="section-title")
                     yield Static(id="review-new")
-                    yield Label("Going cold", classes="section-title")
+                    yield Label(_("Going cold"), classes="section-title")
                     yield Static(id="review-cold")
                 with Vertical(classes="review-column"):
-                    yield Label("Top topics", classes="section-title")
+                    yield Label(_("Top topics"), classes="section-title")
                     yield Static(id="review-topics")
-                    yield Label("Opinions formed or changed", classes="section-title")
+                    yield Label(_("Opinions formed or changed"), classes="section-title")
                     yield Static(id="review-opinions")
-            yield Label("Group meetings", classes="section-title", id="review-groups-title")
+            yield Label(_("Group meetings"), classes="section-title", id="review-groups-title")
             yield Static(id="review-groups")
-            yield Label("Follow-ups (space marks done)", classes="section-title")
+            yield Label(_("Follow-ups (space marks done)"), classes="section-title")
             yield FollowUpList(id="review-follow-ups")
-            yield Label("Reflection: what went well, who to follow up, what to try next week (ctrl+s saves)", classes="section-title")
+            yield Label(_("Reflection: what went well, who to follow up, what to try next week (ctrl+s saves)"), classes="section-title")
             yield TextArea(id="review-reflection", soft_wrap=True, tab_behavior="focus")
         yield KeysFooter()
 
@@ -101,18 +111,18 @@ class ReviewScreen(JournalScreen):
         review = self.review = compute_review(store, self.week_start, first_weekday=self.app.settings.first_weekday)
         self._draw_header(review)
         numbers = Text()
-        numbers.append(f"{review.conversations}", style="bold")
-        numbers.append(" conversation " if review.conversations == 1 else " conversations ")
-        numbers.append(f"{review.people}", style="bold")
-        numbers.append(" person" if review.people == 1 else " people")
-        numbers.append(f" ({len(review.new_people)} new, {len(review.returning_people)} returning)  ")
-        numbers.append("you gave {count}".format(count=len(review.gave)), style="bold green")
+        _bold_count(numbers, ngettext("{count} conversation", "{count} conversations", review.conversations), review.conversations)
+        numbers.append(" ")
+        _bold_count(numbers, ngettext("{count} person", "{count} people", review.people), review.people)
+        numbers.append(" " + _("({new} new, {returning} returning)").format(
+            new=len(review.new_people), returning=len(review.returning_people)) + "  ")
+        numbers.append(_("you gave {count}").format(count=len(review.gave)), style="bold green")
         numbers.append(" · ")
-        numbers.append("you asked for {count}".format(count=len(review.asked)), style="bold yellow")
-        numbers.append(f"  streak {review.streak} day{'s' if review.streak != 1 else ''}")
+        numbers.append(_("you asked for {count}").format(count=len(review.asked)), style="bold yellow")
+        numbers.append("  " + ngettext("streak {count} day", "streak {count} days", review.streak).format(count=review.streak))
         self.query_one("#review-numbers", Static).update(numbers)
         nudge = self.query_one("#review-nudge", Static)
-        nudge.update(Text(NUDGE, style="italic") if review.asks_outnumber_gives else "")
+        nudge.update(Text(_(NUDGE), style="italic") if review.asks_outnumber_gives else "")
         nudge.display = review.asks_outnumber_gives
 
         days = [(dates_out.weekday_and_day(d), n) for d, n in review.by_day.items()]
@@ -121,16 +131,22 @@ class ReviewScreen(JournalScreen):
         )
         settings = list(review.by_setting.items())[:8]
         self.query_one("#review-settings", Static).update(
-            bars(settings, label_width=13, bar_width=14) if settings else Text("no conversations", style="dim")
+            bars(settings, label_width=13, bar_width=14) if settings else Text(_("no conversations"), style="dim")
         )
         history = columns([(w.week[-3:], w.conversations) for w in review.history])
         self.query_one("#review-history", Static).update(history)
 
         self.query_one("#review-new", Static).update(self._names(p.name for p in review.new_people))
-        cold = [f"{c.person.name} ({c.days_since} days{', cadence' if c.reason == 'cadence' else ''})" for c in review.going_cold]
+        cold = [
+            (ngettext("{name} ({count} day, cadence)", "{name} ({count} days, cadence)", c.days_since)
+             if c.reason == "cadence" else ngettext("{name} ({count} day)", "{name} ({count} days)", c.days_since)
+             ).format(name=c.person.name, count=c.days_since)
+            for c in review.going_cold
+        ]
         self.query_one("#review-cold", Static).update(self._names(cold[:10]))
         self.query_one("#review-topics", Static).update(self._names(f"#{t} ({n})" for t, n in review.topics.items()))
-        opinions = [f"{a.opinion.subject} ({a.kind}): {a.opinion.stance}" for a in review.opinions_changed]
+        kinds = {"formed": _("formed"), "changed": _("changed")}
+        opinions = [f"{a.opinion.subject} ({kinds.get(a.kind, a.kind)}): {a.opinion.stance}" for a in review.opinions_changed]
         self.query_one("#review-opinions", Static).update(self._names(opinions))
 
         self._draw_groups(review)
@@ -142,7 +158,8 @@ class ReviewScreen(JournalScreen):
         for encounter, state in rows:
             follow = encounter.follow_up
             line = Text("☐ " if not follow.done else "☑ ")
-            line.append(f"{state} {follow.due:%a %d %b}  " if follow.due else f"{state}  ", style="bold red" if state == "overdue" else "bold")
+            said = _("overdue") if state == "overdue" else _("due")
+            line.append(f"{said} {follow.due:%a %d %b}  " if follow.due else f"{said}  ", style="bold red" if state == "overdue" else "bold")
             line.append_text(literal(follow.text))
             names = store.names(encounter.people)
             if names:
@@ -151,7 +168,7 @@ class ReviewScreen(JournalScreen):
         undated = review.follow_ups_open_undated
         if undated:
             # Never due, so never overdue: without their own heading they would be seen nowhere.
-            follow_ups.add_option(Option(Text("Open, without a date", style="bold"), id="heading-undated", disabled=True))
+            follow_ups.add_option(Option(Text(_("Open, without a date"), style="bold"), id="heading-undated", disabled=True))
         for encounter in undated:
             line = Text("☐ ")
             line.append_text(literal(encounter.follow_up.text))
@@ -161,7 +178,7 @@ class ReviewScreen(JournalScreen):
             follow_ups.add_option(Option(line, id=encounter.id))
         rows += [(e, "undated") for e in undated]
         if not rows:
-            follow_ups.add_option(Option(Text("nothing due", style="dim"), disabled=True))
+            follow_ups.add_option(Option(Text(_("nothing due"), style="dim"), disabled=True))
         else:
             # Highlighted from the start, so that space works as the heading says.
             follow_ups.highlighted = min(keep or 0, follow_ups.option_count - 1)
@@ -185,7 +202,7 @@ class ReviewScreen(JournalScreen):
         shown = self.query_one("#review-groups", Static)
         shown.display = has_groups
         if not review.groups:
-            shown.update(Text("no group met this week", style="dim"))
+            shown.update(Text(_("no group met this week"), style="dim"))
             return
         zone = clock.local_zone()
         text = Text()
@@ -193,19 +210,19 @@ class ReviewScreen(JournalScreen):
             text.append_text(literal(entry.group.name, style="bold"))
             days = ", ".join(dates_out.weekday_and_day(m.when.astimezone(zone)) for m in entry.meetings)
             text.append(f"  {days}\n")
-            text.append("  came: ", style="dim")
-            text.append_text(literal(", ".join(p.name for p in entry.attended) or "nobody"))
+            text.append("  " + _("came:") + " ", style="dim")
+            text.append_text(literal(", ".join(p.name for p in entry.attended) or _("nobody")))
             if entry.missing:
-                text.append("   missing: ", style="dim")
+                text.append("   " + _("missing:") + " ", style="dim")
                 text.append_text(literal(", ".join(p.name for p in entry.missing), style="yellow"))
             text.append("\n")
         shown.update(text)
 
     def _draw_header(self, review: Review) -> None:
-        header = Text("Week {week}".format(week=dates_out.week_name(review.week, clock.today())), style="bold")
+        header = Text(_("Week {week}").format(week=dates_out.week_name(review.week, clock.today())), style="bold")
         header.append("   {start} – {end}".format(start=dates_out.padded_day(review.start, year=False), end=dates_out.padded_day(review.end)))
         if review.start <= clock.today() <= review.end:
-            header.append("   this week", style="italic")
+            header.append("   " + _("this week"), style="italic")
         self.query_one("#review-header", Static).update(header)
 
     @staticmethod
@@ -249,17 +266,17 @@ class ReviewScreen(JournalScreen):
         text = self.query_one("#review-reflection", TextArea).text
         if text == self._loaded_reflection:
             if not quiet:
-                self.notify("The reflection is already saved.")
+                self.notify(_("The reflection is already saved."))
             return True
         try:
             self.store.save_reflection(self.review.week, text)
         except JournalError as exc:
-            self.notify(f"Reflection not saved: {exc}", title="Not saved", severity="error", markup=False)
+            self.notify(_("Reflection not saved: {problem}").format(problem=exc), title=_("Not saved"), severity="error", markup=False)
             return False
         self._loaded_reflection = text
         self.app.data_version += 1
         self._seen_version = self.app.data_version
-        self.notify(f"Reflection for {self.review.week} saved.", title="Saved")
+        self.notify(_("Reflection for {week} saved.").format(week=self.review.week), title=_("Saved"))
         return True
 
     def on_screen_suspend(self) -> None:
@@ -314,6 +331,6 @@ class ReviewScreen(JournalScreen):
         try:
             atomic_write_bytes(target, to_markdown(review, self.store).encode("utf-8"))
         except OSError as exc:
-            self.notify(f"Export failed: {exc.strerror or exc}", severity="error", markup=False)
+            self.notify(_("Export failed: {problem}").format(problem=exc.strerror or exc), severity="error", markup=False)
             return
-        self.notify(f"Exported to {target}", title="Exported", markup=False, timeout=10)
+        self.notify(_("Exported to {path}").format(path=target), title=_("Exported"), markup=False, timeout=10)

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from journal.i18n import N_, _, ngettext
 from journal.find import opinions_matching, people_matching
 from journal.text import first_line
 from tui.screens.base import JournalScreen
@@ -22,13 +23,13 @@ RESULTS_LIMIT = 500
 
 
 class SearchScreen(JournalScreen):
-    BINDINGS = [Binding("escape", "back", "Back", id="search.back", tooltip="Close the search")]
+    BINDINGS = [Binding("escape", "back", N_("Back"), id="search.back", tooltip=N_("Close the search"))]
 
     _results: list = []  # this query's matches, one past the limit: see refresh_data
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Search", style="bold"), id="search-header", classes="screen-header")
-        yield Input(placeholder="words, a name, a place or #topic; enter goes to the results", id="search-input", compact=True)
+        yield Static(Text(_("Search"), style="bold"), id="search-header", classes="screen-header")
+        yield Input(placeholder=_("words, a name, a place or #topic; enter goes to the results"), id="search-input", compact=True)
         # People (by anything written about them) and opinions the words find.
         yield OptionList(id="search-other")
         yield EncounterList(self._page, self.store.names, group_by_day=False, id="search-results")
@@ -50,19 +51,17 @@ class SearchScreen(JournalScreen):
         people = people_matching(self.store, query)
         opinions = opinions_matching(self.store, query)
         self._fill_other(people, opinions)
-        header = Text("Search", style="bold")
+        header = Text(_("Search"), style="bold")
         if query.strip():
             count = len(self._results)
             if count > RESULTS_LIMIT:
-                parts = ["{limit}+ encounters (the newest {limit} are listed)".format(limit=RESULTS_LIMIT)]
-            elif count == 1:
-                parts = ["1 encounter"]
+                parts = [_("{limit}+ encounters (the newest {limit} are listed)").format(limit=RESULTS_LIMIT)]
             else:
-                parts = ["{count} encounters".format(count=count)]
+                parts = [ngettext("{count} encounter", "{count} encounters", count).format(count=count)]
             if people:
-                parts.append("1 person" if len(people) == 1 else "{count} people".format(count=len(people)))
+                parts.append(ngettext("{count} person", "{count} people", len(people)).format(count=len(people)))
             if opinions:
-                parts.append("1 opinion" if len(opinions) == 1 else "{count} opinions".format(count=len(opinions)))
+                parts.append(ngettext("{count} opinion", "{count} opinions", len(opinions)).format(count=len(opinions)))
             header.append("   " + " · ".join(parts), style="dim")
         self.query_one("#search-header", Static).update(header)
 
@@ -70,13 +69,13 @@ class SearchScreen(JournalScreen):
         other = self.query_one("#search-other", OptionList)
         other.clear_options()
         for person in people:
-            row = Text("person   ", style="dim")
+            row = Text(_("person").ljust(9), style="dim")
             row.append_text(literal(person.name, style="bold"))
             if person.organisation:
                 row.append_text(literal("  " + person.organisation, style="italic"))
             other.add_option(Option(row, id=f"person:{person.id}"))
         for opinion in opinions:
-            row = Text("opinion  ", style="dim")
+            row = Text(_("opinion").ljust(9), style="dim")
             row.append_text(literal(opinion.subject, style="bold"))
             row.append_text(literal(": " + first_line(opinion.stance)))
             other.add_option(Option(row, id=f"opinion:{opinion.id}"))

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
+from journal.i18n import N_, _, ngettext
 from journal import clock
 from journal.dates import local_midnight
 from journal.review import streak_as_of
@@ -15,7 +16,7 @@ from tui.screens.base import JournalScreen
 from tui.widgets.footer import KeysFooter
 from tui.widgets.encounter_list import ASKED, FOLLOW, GAVE, EncounterList
 
-WELCOME = """Welcome to netjournal.
+WELCOME = N_("""Welcome to netjournal.
 
 Networking is mostly everyday conversation: the bakery, the queue at the
 restaurant, the neighbour at a talk. Note each one here in a few seconds.
@@ -23,18 +24,18 @@ restaurant, the neighbour at a talk. Note each one here in a few seconds.
 Press  a  to add your first encounter: who you talked with, where, and what
 about (#hashtags become topics). Press  ?  for every key, ctrl+p for commands.
 
-From a shell:  netjournal add --who "Ana Souza" --where "Padaria Real" "talked about #bread\""""
+From a shell:  netjournal add --who "Ana Souza" --where "Padaria Real" "talked about #bread\"""")
 
 
 class TimelineScreen(JournalScreen):
     BINDINGS = [
-        Binding("e", "edit", "Edit", id="timeline.edit", tooltip="Edit the highlighted encounter"),
-        Binding("enter", "open", "Open", id="timeline.open", show=False, tooltip="Open the highlighted encounter"),
+        Binding("e", "edit", N_("Edit"), id="timeline.edit", tooltip=N_("Edit the highlighted encounter")),
+        Binding("enter", "open", N_("Open"), id="timeline.open", show=False, tooltip=N_("Open the highlighted encounter")),
     ]
 
     def compose(self) -> ComposeResult:
         yield Static(id="timeline-header", classes="screen-header")
-        yield Static(WELCOME, id="welcome", markup=False)
+        yield Static(_(WELCOME), id="welcome", markup=False)
         yield EncounterList(self.store.recent, self.store.names, id="timeline")
         yield KeysFooter()
 
@@ -63,13 +64,14 @@ class TimelineScreen(JournalScreen):
         todays = len(self.store.between(local_midnight(today), local_midnight(today + timedelta(days=1))))
         days = streak_as_of(self.store, today)
         header = Text()
-        header.append("Today ", style="bold")
-        header.append(f"{todays} conversation{'s' if todays != 1 else ''}")
-        header.append("   Streak ", style="bold")
-        header.append(f"{days} day{'s' if days != 1 else ''}")
-        header.append(f"   {len(encounters)} in all", style="dim")
+        header.append(_("Today") + " ", style="bold")
+        header.append(ngettext("{count} conversation", "{count} conversations", todays).format(count=todays))
+        header.append("   " + _("Streak") + " ", style="bold")
+        header.append(ngettext("{count} day", "{count} days", days).format(count=days))
+        header.append("   " + _("{count} in all").format(count=len(encounters)), style="dim")
         if self.size.width >= 96:
-            header.append(f"     {GAVE} you gave  {ASKED} you asked  {FOLLOW} follow-up", style="dim")
+            header.append("     " + _("{gave} you gave  {asked} you asked  {follow} follow-up").format(
+                gave=GAVE, asked=ASKED, follow=FOLLOW), style="dim")
         self.query_one("#timeline-header", Static).update(header)
 
     def on_resize(self) -> None:

@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from journal.i18n import N_, _, ngettext
 from journal import clock
 from journal.visibility import ACTIVE_DAYS, FREQUENT, compute_visibility
 from tui.screens.base import JournalScreen
@@ -24,17 +25,17 @@ def sparkline(points: list[float | None]) -> str:
 
 class VisibilityScreen(JournalScreen):
     BINDINGS = [
-        Binding("e", "edit_qualities", "Edit qualities", id="visibility.edit",
-                tooltip="Edit what you want people to know you do well"),
+        Binding("e", "edit_qualities", N_("Edit qualities"), id="visibility.edit",
+                tooltip=N_("Edit what you want people to know you do well")),
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Visibility: what your network knows of you", style="bold"), id="visibility-header",
+        yield Static(Text(_("Visibility: what your network knows of you"), style="bold"), id="visibility-header",
                      classes="screen-header")
         with VerticalScroll(id="visibility-body"):
             yield Static(id="visibility-qualities")
             yield Static(id="visibility-share")
-            yield Static(Text("They don't know what you do", style="bold"), id="visibility-unaware-title")
+            yield Static(Text(_("They don't know what you do"), style="bold"), id="visibility-unaware-title")
             yield OptionList(id="visibility-unaware")
             yield Static(id="visibility-breadth")
         yield KeysFooter()
@@ -47,38 +48,45 @@ class VisibilityScreen(JournalScreen):
         vis = compute_visibility(self.store, clock.today())
         text = Text()
         if not vis.qualities:
-            text.append("No qualities yet. Press e to write what you want people to know you do well "
-                        "(\"UX research\", \"Python teaching\"); then note in quick-add's You told whom you told.")
+            text.append(_("No qualities yet. Press e to write what you want people to know you do well "
+                          "(\"UX research\", \"Python teaching\"); then note in quick-add's You told whom you told."))
         for quality in vis.qualities:
             text.append_text(literal(quality.quality, "bold"))
             if quality.known_by:
                 count = len(quality.known_by)
-                text.append(f"  known by {count} {'person' if count == 1 else 'people'}: ", style="dim")
-                text.append_text(literal(", ".join(f"{p.name} (since {since:%d %b %Y})" for p, since in quality.known_by)))
+                text.append("  " + ngettext("known by {count} person:", "known by {count} people:", count).format(count=count) + " ",
+                            style="dim")
+                text.append_text(literal(", ".join(
+                    _("{name} (since {day})").format(name=p.name, day=f"{since:%d %b %Y}") for p, since in quality.known_by)))
             else:
-                text.append("  nobody knows it yet", style="dim")
+                text.append("  " + _("nobody knows it yet"), style="dim")
             text.append("\n")
         self.query_one("#visibility-qualities", Static).update(text)
         share = Text()
         if vis.active:
-            share.append(f"{vis.aware} of the {vis.active} people you met in the last {ACTIVE_DAYS} days know at least "
-                         f"one of your qualities ({vis.share:.0%}).\n")
+            share.append(ngettext(
+                "{aware} of the {active} people you met in the last {days} days know at least one of your qualities ({share}).",
+                "{aware} of the {active} people you met in the last {days} days know at least one of your qualities ({share}).",
+                vis.active,
+            ).format(aware=vis.aware, active=vis.active, days=ACTIVE_DAYS, share=f"{vis.share:.0%}") + "\n")
         else:
-            share.append(f"You met nobody in the last {ACTIVE_DAYS} days.\n")
-        share.append(f"Last {len(vis.trend)} weeks: ", style="dim")
+            share.append(_("You met nobody in the last {days} days.").format(days=ACTIVE_DAYS) + "\n")
+        share.append(_("Last {count} weeks:").format(count=len(vis.trend)) + " ", style="dim")
         share.append(sparkline([p for _, p in vis.trend]), style="bold")
         self.query_one("#visibility-share", Static).update(share)
         unaware = self.query_one("#visibility-unaware", OptionList)
         unaware.clear_options()
         unaware.add_options([Option(literal(p.name), id=p.id) for p in vis.unaware_frequent])
         if not vis.unaware_frequent:
-            unaware.add_option(Option(Text(f"Everyone you met {FREQUENT}+ times lately has heard what you do.", style="dim"), disabled=True))
+            unaware.add_option(Option(Text(_("Everyone you met {count}+ times lately has heard what you do.").format(count=FREQUENT),
+                                           style="dim"), disabled=True))
         b = vis.breadth
-        breadth = Text(f"Network breadth, last {ACTIVE_DAYS} days: ", style="bold")
-        breadth.append(f"{len(b.organisations)} organisations, {len(b.interests)} fields.")
+        breadth = Text(_("Network breadth, last {days} days:").format(days=ACTIVE_DAYS) + " ", style="bold")
+        breadth.append(_("{organisations} organisations, {fields} fields.").format(
+            organisations=len(b.organisations), fields=len(b.interests)))
         once = b.organisations_once + b.interests_once
         if once:
-            breadth.append("\nSeen once only: ", style="dim")
+            breadth.append("\n" + _("Seen once only:") + " ", style="dim")
             breadth.append_text(literal(", ".join(once)))
         self.query_one("#visibility-breadth", Static).update(breadth)
 
@@ -95,4 +103,4 @@ class VisibilityScreen(JournalScreen):
     def _saved(self, saved: bool | None) -> None:
         if saved:
             self.app.data_changed()
-            self.notify("Qualities saved.")
+            self.notify(_("Qualities saved."))

@@ -16,6 +16,9 @@ from textual.containers import VerticalScroll
 from textual.keys import key_to_character
 from textual.widgets import Static
 
+from journal.i18n import N_, _
+from tui.legends import translated
+
 # Key names as a user reads them on the keyboard.
 _NAMES = {
     "escape": "esc", "space": "space", "enter": "enter", "tab": "tab",
@@ -26,10 +29,10 @@ _NAMES = {
 WIDTH = 40
 
 MOVING = [
-    ("↑ ↓", "Move the highlight in a list"),
-    ("enter", "Open the highlighted row, or go from a filter to its list"),
-    ("tab", "Next field or list (shift+tab goes back)"),
-    ("esc", "Back, or close a form (it asks first if you typed something)"),
+    ("↑ ↓", N_("Move the highlight in a list")),
+    ("enter", N_("Open the highlighted row, or go from a filter to its list")),
+    ("tab", N_("Next field or list (shift+tab goes back)")),
+    ("esc", N_("Back, or close a form (it asks first if you typed something)")),
 ]
 
 
@@ -49,7 +52,7 @@ def key_name(key: str) -> str:
 def _rows(bindings: list[Binding]) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     seen: set[str] = set()
-    for binding in bindings:
+    for binding in map(translated, bindings):
         words = binding.tooltip or binding.description
         if not words or binding.action in seen:
             continue
@@ -75,9 +78,10 @@ def keys_text(screen_bindings: list[Binding], app_bindings: list[Binding]) -> Te
             for line in lines[1:]:
                 text.append(" " * (width + 3) + line + "\n")
 
-    group("On this screen", _rows(screen_bindings))
-    group("Everywhere", _rows(app_bindings) + [("ctrl+p", "Commands: the sections, add, search, undo, keys, themes")])
-    group("Moving around", MOVING)
+    # Translated here, when ? is pressed: the language is chosen by then (tui/legends.py).
+    group(_("On this screen"), _rows(screen_bindings))
+    group(_("Everywhere"), _rows(app_bindings) + [("ctrl+p", _("Commands: the sections, add, search, undo, keys, themes"))])
+    group(_("Moving around"), [(key, _(words)) for key, words in MOVING])
     return text
 
 
