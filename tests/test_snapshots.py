@@ -219,3 +219,30 @@ def test_snapshot_visibility(snap_compare, store):
         await pilot.pause()
 
     assert snap_compare(NetJournalApp(store), terminal_size=SIZE, run_before=show)
+
+
+def test_snapshot_timeline_pt_br(snap_compare, store):
+    """The timeline in Portuguese (issue 19): header "Hoje 1 conversa   Sequência 2 dias
+    4 no total" with the legend "↗ você ofereceu ↙ você pediu ⚑ pendência"; the footer
+    "e Editar  a Registrar  t p w o i v g A Seções  / Buscar", "? Teclas  q Sair  ^p comandos".
+    The day headings come from journal/'s date formatting (English until it follows the language)."""
+    from journal import i18n
+
+    i18n.use("pt_BR")  # the autouse fixture of conftest.py puts English back
+    assert snap_compare(make_app(store), terminal_size=SIZE)
+
+
+def test_snapshot_review_pt_br(snap_compare, store):
+    """The weekly review in Portuguese: "Semana 2026-W48 ... esta semana", "4 conversas 3 pessoas
+    (1 novas, ...)", "você ofereceu 1 · você pediu 1", the sections Por dia, Por ambiente,
+    Últimas 12 semanas, Pessoas novas, Esfriando, Assuntos mais falados; the footer
+    "[ Anterior  ] Próxima  . Esta semana  x Exportar  r Refletir"."""
+    from journal import i18n
+
+    i18n.use("pt_BR")
+
+    async def review(pilot):
+        await pilot.press("w")
+        await pilot.pause()
+
+    assert snap_compare(make_app(store), terminal_size=SIZE, run_before=review)
