@@ -148,15 +148,15 @@ def attendance_of(group: Group, meetings: list[Encounter], people: dict[str, Per
 def attendance_line(row: Attendance) -> str:
     """ "came to 7 of the last 10 meetings, last on Tue 24 Nov"."""
     if row.of == 0:
-        return "no meetings yet"
+        return _("no meetings yet")
     if row.last_seen is None:
-        return "has not come to a meeting yet"
+        return _("has not come to a meeting yet")
     last = describe_date(row.last_seen.astimezone(clock.local_zone()), True)
     if row.of == 1:
         if row.came:
-            return "came to the only meeting, on {day}".format(day=last)
-        return "missed the only meeting"
-    return "came to {came} of the last {of} meetings, last on {day}".format(came=row.came, of=row.of, day=last)
+            return _("came to the only meeting, on {day}").format(day=last)
+        return _("missed the only meeting")
+    return _("came to {came} of the last {of} meetings, last on {day}").format(came=row.came, of=row.of, day=last)
 
 
 def group_to_json(summary: GroupSummary) -> dict:
