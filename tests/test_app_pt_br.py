@@ -114,6 +114,11 @@ async def test_the_keys_panel_and_the_palette_speak_portuguese(store):
         assert "Tema" in titles and "Sair" in titles
         assert not {"Add encounter", "Weekly review", "Theme", "Quit"} & set(titles)
 
+        await pilot.press("question_mark")  # the panel goes
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.query_one("CommandInput").placeholder == "Buscar comandos…"
+
 
 async def test_counts_and_undo_speak_portuguese(store):
     _seed(store)

@@ -532,6 +532,13 @@ class NetJournalApp(App):
         self.push_screen(GroupEditDialog(group_id), saved)
 
     # ------------------------------------------------------ command palette
+    def action_command_palette(self) -> None:
+        """Textual's, with its placeholder in the language of the run."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand(_("Add encounter"), _("Note a conversation: who, where, what about"), self.action_quick_add)
         yield SystemCommand(_("Agenda"), _("Follow-ups due, and people to reach out to"), lambda: self.action_go("agenda"))
