@@ -38,7 +38,8 @@ SCREENS = [
       "f Filtrar", "m Juntar", "d Excluir", "s Ordenar"],
      ["people", "sorted by", "Name", "Organisation", "Last seen", "Interests", "Filter", "Merge", "Delete", "Sort"]),
     ("w", "ReviewScreen",
-     ["Semana 2026-W48", "esta semana", "4 conversas", "3 pessoas", "Por dia", "Por ambiente",
+     # "Semana 2026-W48", or "Semana 48" once journal/ says weeks in the language.
+     ["Semana ", "48", "esta semana", "4 conversas", "3 pessoas", "Por dia", "Por ambiente",
       "Últimas 12 semanas", "[ Anterior", "] Próxima", "x Exportar", "r Refletir"],
      ["Week ", "this week", "conversations", "Per day", "Per setting", "Last 12 weeks", "Prev week",
       "Next week", "Export", "Reflect"]),
