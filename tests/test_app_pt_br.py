@@ -30,7 +30,7 @@ from tui.screens.timeline import TimelineScreen
 # dates, formatted by journal/ (issue 19's "dates out").
 SCREENS = [
     ("t", "TimelineScreen",
-     ["Hoje 1 conversa", "Sequência 2 dias", "8 no total", "e Editar", "a Registrar", "Seções", "/ Buscar",
+     ["Hoje 1 conversa", "Sequência 2 dias", "8 no total", "e Editar", "a Registrar", "t p w o i v g A Seções", "/ Buscar",
       "? Teclas", "q Sair", "^p comandos"],
      ["conversation", "Streak", "in all", "Edit", "Add", "Sections", "Search", "Keys", "Quit", "palette"]),
     ("p", "PeopleScreen",

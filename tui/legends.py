@@ -22,11 +22,17 @@ from journal.i18n import N_, _
 TEXTUAL_WORDS = (N_("palette"), N_("Open the command palette"))
 
 
+@lru_cache(maxsize=64)
+def _translated_group(group: Binding.Group, language: str) -> Binding.Group:
+    # One translated object per group: the footer tells a group's keys by identity.
+    return Binding.Group(_(group.description), compact=group.compact)
+
+
 @lru_cache(maxsize=512)
 def _translated(binding: Binding, language: str) -> Binding:
     group = binding.group
     if group is not None and group.description:
-        group = Binding.Group(_(group.description), compact=group.compact)
+        group = _translated_group(group, language)
     return dataclasses.replace(
         binding,
         description=_(binding.description) if binding.description else binding.description,
