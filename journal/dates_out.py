@@ -113,6 +113,13 @@ def summary_day_time(moment: datetime) -> str:
     return moment.strftime(NUMERIC_DATES.get(i18n.language(), "%Y-%m-%d") + " %H:%M")
 
 
+def day_month(d: date) -> str:
+    """ "27 Nov", the day zero-padded ("27 de nov.")."""
+    if english():
+        return d.strftime("%d %b")
+    return _skeleton("MMMd", d)
+
+
 def plain_date(d: date) -> str:
     """ "27 Nov 2026" ("27 de nov. de 2026")."""
     if english():

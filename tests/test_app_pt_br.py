@@ -26,22 +26,20 @@ from tui.screens.timeline import TimelineScreen
 
 # Per key: the screen it opens, what it must show in Portuguese, and the
 # English it showed before (titles, headers, column heads, key legends) that
-# must not leak. Day and month names are not listed: they come from the
-# dates, formatted by journal/ (issue 19's "dates out").
+# must not leak, day headings and dates included (journal/dates_out.py).
 SCREENS = [
     ("t", "TimelineScreen",
-     ["Hoje 1 conversa", "Sequência 2 dias", "8 no total", "e Editar", "a Registrar", "t p w o i v g A Seções", "/ Buscar",
+     ["Hoje 1 conversa", "Sequência 2 dias", "8 no total", "Ontem", "Terça-feira", "Ter., 17 de nov.", "e Editar", "a Registrar", "t p w o i v g A Seções", "/ Buscar",
       "? Teclas", "q Sair", "^p comandos"],
-     ["conversation", "Streak", "in all", "Edit", "Add", "Sections", "Search", "Keys", "Quit", "palette"]),
+     ["conversation", "Streak", "in all", "Yesterday", "Tuesday", "Tue", "Nov", "Edit", "Add", "Sections", "Search", "Keys", "Quit", "palette"]),
     ("p", "PeopleScreen",
      ["4 pessoas", "ordem: visto por último (s muda)", "Nome", "Organização", "Visto por último", "Interesses",
       "f Filtrar", "m Juntar", "d Excluir", "s Ordenar"],
      ["people", "sorted by", "Name", "Organisation", "Last seen", "Interests", "Filter", "Merge", "Delete", "Sort"]),
     ("w", "ReviewScreen",
-     # "Semana 2026-W48", or "Semana 48" once journal/ says weeks in the language.
-     ["Semana ", "48", "esta semana", "4 conversas", "3 pessoas", "Por dia", "Por ambiente",
+     ["Semana 48", "dom., 22 de nov. – sáb., 28 de nov. de 2026", "esta semana", "S47 S48", "4 conversas", "3 pessoas", "Por dia", "Por ambiente",
       "Últimas 12 semanas", "[ Anterior", "] Próxima", "x Exportar", "r Refletir"],
-     ["Week ", "this week", "conversations", "Per day", "Per setting", "Last 12 weeks", "Prev week",
+     ["Week", "W48", "Mon", "Sun", "this week", "conversations", "Per day", "Per setting", "Last 12 weeks", "Prev week",
       "Next week", "Export", "Reflect"]),
     ("o", "OpinionsScreen",
      ["1 opinião", "das mudadas mais recentemente às mais antigas", "alta", "n Nova opinião", "e Rever"],

@@ -40,6 +40,7 @@ def run(*argv: str) -> tuple[int, str, str]:
         (lambda: dates_out.padded_day(date(2026, 11, 3)), "Tue 03 Nov 2026", "ter., 3 de nov. de 2026"),
         (lambda: dates_out.padded_day(date(2026, 11, 3), year=False), "Tue 03 Nov", "ter., 3 de nov."),
         (lambda: dates_out.padded_day_time(MOMENT), "Mon 23 Nov 2026 18:30", "seg., 23 de nov. de 2026 18:30"),
+        (lambda: dates_out.day_month(date(2026, 11, 3)), "03 Nov", "3 de nov."),
         (lambda: dates_out.plain_date(date(2026, 11, 3)), "03 Nov 2026", "3 de nov. de 2026"),
         (lambda: dates_out.compact_date(date(2026, 11, 3)), "03 Nov 2026", "03/11/2026"),
         (lambda: dates_out.plain_date_time(MOMENT), "23 Nov 2026 18:30", "23 de nov. de 2026 18:30"),

@@ -224,8 +224,8 @@ def test_snapshot_visibility(snap_compare, store):
 def test_snapshot_timeline_pt_br(snap_compare, store):
     """The timeline in Portuguese (issue 19): header "Hoje 1 conversa   Sequência 2 dias
     4 no total" with the legend "↗ você ofereceu ↙ você pediu ⚑ pendência"; the footer
-    "e Editar  a Registrar  t p w o i v g A Seções  / Buscar", "? Teclas  q Sair  ^p comandos".
-    The day headings come from journal/'s date formatting (English until it follows the language)."""
+    "e Editar  a Registrar  t p w o i v g A Seções  / Buscar", "? Teclas  q Sair  ^p comandos";
+    the day headings Hoje, Ontem, Terça-feira, "Ter., 17 de nov." (journal/dates_out.py)."""
     from journal import i18n
 
     i18n.use("pt_BR")  # the autouse fixture of conftest.py puts English back
@@ -233,8 +233,9 @@ def test_snapshot_timeline_pt_br(snap_compare, store):
 
 
 def test_snapshot_review_pt_br(snap_compare, store):
-    """The weekly review in Portuguese: "Semana 2026-W48 ... esta semana", "4 conversas 3 pessoas
-    (1 novas, ...)", "você ofereceu 1 · você pediu 1", the sections Por dia, Por ambiente,
+    """The weekly review in Portuguese: "Semana 48   dom., 22 de nov. – sáb., 28 de nov. de 2026
+    esta semana" (the week starts on Sunday in Brazil), "3 conversas 3 pessoas (3 novas, 0 que
+    voltaram)", "você ofereceu 1 · você pediu 1", days "dom., 22" ..., the sections Por dia, Por ambiente,
     Últimas 12 semanas, Pessoas novas, Esfriando, Assuntos mais falados; the footer
     "[ Anterior  ] Próxima  . Esta semana  x Exportar  r Refletir"."""
     from journal import i18n

@@ -106,7 +106,7 @@ class PersonScreen(JournalScreen):
         fact(_("You asked for"), _times(summary.asked))
         follow = summary.open_follow_ups
         fact(_("Open follow-ups"), "; ".join(
-            e.follow_up.text + (" " + _("(due {day})").format(day=f"{e.follow_up.due:%d %b}") if e.follow_up.due else "")
+            e.follow_up.text + (" " + _("(due {day})").format(day=dates_out.day_month(e.follow_up.due)) if e.follow_up.due else "")
             for e in follow
         ))
         fact(_("Talked about"), " ".join("#" + t for t in summary.top_topics))

@@ -133,7 +133,8 @@ class ReviewScreen(JournalScreen):
         self.query_one("#review-settings", Static).update(
             bars(settings, label_width=13, bar_width=14) if settings else Text(_("no conversations"), style="dim")
         )
-        history = columns([(w.week[-3:], w.conversations) for w in review.history])
+        # "W48": a week's number under its column ("S48" in Portuguese, semana).
+        history = columns([(_("W{number}").format(number=w.week[-2:]), w.conversations) for w in review.history])
         self.query_one("#review-history", Static).update(history)
 
         self.query_one("#review-new", Static).update(self._names(p.name for p in review.new_people))
@@ -159,7 +160,7 @@ class ReviewScreen(JournalScreen):
             follow = encounter.follow_up
             line = Text("☐ " if not follow.done else "☑ ")
             said = _("overdue") if state == "overdue" else _("due")
-            line.append(f"{said} {follow.due:%a %d %b}  " if follow.due else f"{said}  ", style="bold red" if state == "overdue" else "bold")
+            line.append(f"{said} {dates_out.padded_day(follow.due, year=False)}  " if follow.due else f"{said}  ", style="bold red" if state == "overdue" else "bold")
             line.append_text(literal(follow.text))
             names = store.names(encounter.people)
             if names:

@@ -10,7 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal.i18n import N_, _, ngettext
-from journal import clock
+from journal import clock, dates_out
 from journal.visibility import ACTIVE_DAYS, FREQUENT, compute_visibility
 from tui.screens.base import JournalScreen
 from tui.widgets.footer import KeysFooter
@@ -57,7 +57,7 @@ class VisibilityScreen(JournalScreen):
                 text.append("  " + ngettext("known by {count} person:", "known by {count} people:", count).format(count=count) + " ",
                             style="dim")
                 text.append_text(literal(", ".join(
-                    _("{name} (since {day})").format(name=p.name, day=f"{since:%d %b %Y}") for p, since in quality.known_by)))
+                    _("{name} (since {day})").format(name=p.name, day=dates_out.plain_date(since)) for p, since in quality.known_by)))
             else:
                 text.append("  " + _("nobody knows it yet"), style="dim")
             text.append("\n")
