@@ -28,6 +28,7 @@ from .i18n import N_, _
 FORMED, REVISED, UNCHANGED = "formed", "revised", "unchanged"
 _FIELD_HINT = N_("Write it as subject: stance")
 
+_UNSEEN_SUBJECT = N_("A subject needs a letter, a digit or a sign, not only accents.")
 
 def parse_opinion_field(text: str) -> tuple[str, str] | None:
     """The quick-add "subject: stance" field; None when it is left empty.
@@ -41,6 +42,10 @@ def parse_opinion_field(text: str) -> tuple[str, str] | None:
     subject, stance = clean_line(subject), clean(stance).strip()
     if not colon or not subject or not stance:
         raise ValidationError("opinion", _(_FIELD_HINT))
+    if not fold(subject):
+        # Refused here, under the field, as saving it would be: accepted, the
+        # encounter was saved and the opinion lost with a passing notification.
+        raise ValidationError("opinion", _(_UNSEEN_SUBJECT))
     return subject, stance
 
 
@@ -231,7 +236,7 @@ class OpinionBook:
         if not fold(subject):
             # Opinions are found by their folded subject; one that folds to
             # nothing (only accents) could never be found or revised again.
-            raise ValidationError("subject", _("A subject needs a letter, a digit or a sign, not only accents."))
+            raise ValidationError("subject", _(_UNSEEN_SUBJECT))
         if not stance:
             raise ValidationError("stance", _("An opinion needs a stance: what do you think?"))
         if confidence not in CONFIDENCES:

@@ -450,3 +450,14 @@ def test_a_subject_of_only_accents_is_refused_it_could_never_be_found_again(stor
         store.opinions.note("\u0301\u0300", "a stance")
     assert info.value.field == "subject"
     assert store.opinions.all() == []
+
+
+def test_the_quick_add_field_refuses_a_subject_that_folds_to_nothing():
+    """The field accepted what saving the opinion refuses: the encounter was saved and the opinion lost."""
+    from journal.errors import ValidationError
+    from journal.opinions import parse_opinion_field
+
+    for text in ("\ufeff\x8c\x13: a stance", "\u0301\u0308: a stance"):
+        with pytest.raises(ValidationError) as refused:
+            parse_opinion_field(text)
+        assert refused.value.field == "opinion" and "not only accents" in str(refused.value)
