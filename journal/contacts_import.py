@@ -20,6 +20,7 @@ from pathlib import Path
 from . import clock
 from .contacts import email_keys, joined
 from .errors import JournalError, ValidationError
+from .i18n import _
 from .models import Person, merge_topics
 from .names import fold
 from .tombstones import side_table
@@ -28,7 +29,7 @@ from .vcard import MAX_BYTES, Contact, Problem, read_vcards, uid_as_id
 
 class ImportFileError(JournalError):
     def __init__(self, path: Path, reason: str):
-        super().__init__(f"Cannot import {path}: {reason}. Nothing was changed.")
+        super().__init__(_("Cannot import {path}: {reason}. Nothing was changed.").format(path=path, reason=reason))
 
 
 @dataclass
@@ -54,15 +55,17 @@ class ImportReport:
         would = self.dry_run
         lines = []
         for name in self.added:
-            lines.append(("Would add: {name}" if would else "Added: {name}").format(name=name))
+            lines.append((_("Would add: {name}") if would else _("Added: {name}")).format(name=name))
         for name, what in self.updated:
-            template = "Would update {name}: {fields}" if would else "Updated {name}: {fields}"
+            template = _("Would update {name}: {fields}") if would else _("Updated {name}: {fields}")
             lines.append(template.format(name=name, fields=", ".join(what)))
         for problem in self.problems:
-            lines.append("Left out: {card}: {reason}.".format(card=problem.card, reason=problem.reason))
+            lines.append(_("Left out: {card}: {reason}.").format(card=problem.card, reason=problem.reason))
+        # Three counts in one sentence: no plural form fits them all, so translations
+        # say them as "label: number".
         lines.append(
-            ("{added} to add, {updated} to update, {unchanged} already up to date. Dry run: nothing was written."
-             if would else "{added} added, {updated} updated, {unchanged} already up to date.")
+            (_("{added} to add, {updated} to update, {unchanged} already up to date. Dry run: nothing was written.")
+             if would else _("{added} added, {updated} updated, {unchanged} already up to date."))
             .format(added=len(self.added), updated=len(self.updated), unchanged=len(self.unchanged))
         )
         return lines
@@ -77,15 +80,15 @@ def read_file(path: Path) -> bytes:
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise ImportFileError(path, "there is no such file") from None
+        raise ImportFileError(path, _("there is no such file")) from None
     except IsADirectoryError:
-        raise ImportFileError(path, "it is a folder, not a file") from None
+        raise ImportFileError(path, _("it is a folder, not a file")) from None
     except OSError as exc:
         raise ImportFileError(path, exc.strerror or str(exc)) from None
     if len(data) > MAX_BYTES:
-        raise ImportFileError(path, f"it is larger than {MAX_BYTES // (1024 * 1024)} MB")
+        raise ImportFileError(path, _("it is larger than {size} MB").format(size=MAX_BYTES // (1024 * 1024)))
     if b"BEGIN:VCARD" not in data.upper():
-        raise ImportFileError(path, "it holds no vCard (no BEGIN:VCARD line)")
+        raise ImportFileError(path, _("it holds no vCard (no BEGIN:VCARD line)"))
     return data
 
 

@@ -19,6 +19,7 @@ import time
 import traceback
 from pathlib import Path
 
+from .i18n import _
 from .paths import backups_dir
 
 # A traceback is a few kilobytes; an exception message quoting a whole
@@ -38,7 +39,7 @@ def write(error: BaseException, journal: Path | None, where: str) -> tuple[Path 
             return _write_in(folder, prefix, text), ""
         except OSError as exc:
             reasons.append(exc.strerror or type(exc).__name__)
-    return None, reasons[0] if reasons else "no folder to write it in"
+    return None, reasons[0] if reasons else _("no folder to write it in")
 
 
 def _candidates(journal: Path | None) -> list[tuple[Path, str]]:
@@ -87,13 +88,16 @@ def _write_in(folder: Path, prefix: str, text: str) -> Path:
 
 
 def summary(error: BaseException, log: Path | None, reason: str = "") -> str:
-    """The one line shown on the terminal: the kind of error and where the log is, no data."""
+    """The one line shown on the terminal: the kind of error and where the log is, no data.
+
+    In the language of the run; the log itself stays English (it is for a bug report).
+    """
     if log is not None:
-        return (
+        return _(
             "netjournal stopped on an internal error ({error}). Everything saved before it is in "
             "the journal. The details are in {log}."
         ).format(error=type(error).__name__, log=log)
-    return (
+    return _(
         "netjournal stopped on an internal error ({error}). Everything saved before it is in "
         "the journal. The details could not be written ({reason})."
     ).format(error=type(error).__name__, reason=reason)

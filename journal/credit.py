@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .i18n import _
 from .models import Encounter
 from .names import fold
 
@@ -73,12 +74,12 @@ def mentioned(text: str, present: Iterable[tuple[str, Iterable[str]]]) -> list[s
         word = _WORD.match(text, start).group()
         if not best:
             raise MentionError(
-                "@{word}: nobody in Who has that name. Add them to Who, or write the name without @.".format(word=word)
+                _("@{word}: nobody in Who has that name. Add them to Who, or write the name without @.").format(word=word)
             )
         longest = max(best.values())
         keys = [key for key, length in best.items() if length == longest]
         if len(keys) > 1:
-            raise MentionError("@{word} could be several people in Who; type more of the name.".format(word=word))
+            raise MentionError(_("@{word} could be several people in Who; type more of the name.").format(word=word))
         if keys[0] not in found:
             found.append(keys[0])
     return found

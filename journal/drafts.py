@@ -10,6 +10,7 @@ from . import clock
 from .dates import FUTURE_SLACK
 from .credit import ASKED, GAVE, MentionError, credit_fields, spellings
 from .errors import AmbiguousNameError, ValidationError
+from .i18n import _
 from .models import EncounterDraft
 from .names import INVISIBLE_WHO, fold, visible
 from .text import clean, clean_line
@@ -28,9 +29,9 @@ def problems(store, draft: EncounterDraft, *, when_read: bool = True) -> list[Va
     found: list[ValidationError] = []
     names = typed_names(draft)
     if not names and not clean(draft.notes).strip():
-        found.append(ValidationError("who", "Say who you talked with, or what about: Who or the notes must be filled."))
+        found.append(ValidationError("who", _("Say who you talked with, or what about: Who or the notes must be filled.")))
     if not all(map(visible, names)):
-        found.append(ValidationError("who", INVISIBLE_WHO))
+        found.append(ValidationError("who", _(INVISIBLE_WHO)))
     present: list[tuple[str, list[str]]] = []  # (id, or the typed name of someone new; spellings)
     for name in names:
         match = store.match_person(name)
@@ -42,25 +43,26 @@ def problems(store, draft: EncounterDraft, *, when_read: bool = True) -> list[Va
             present.append((match.person_ids[0], spellings(store.person(match.person_ids[0]))))
     if when_read:
         if draft.when is None or draft.when.tzinfo is None:
-            found.append(ValidationError("when", "The date needs a time zone."))
+            found.append(ValidationError("when", _("The date needs a time zone.")))
         elif draft.when > clock.utc_now() + FUTURE_SLACK:
-            found.append(ValidationError("when", "That date is in the future; an encounter has already happened."))
+            found.append(ValidationError("when", _("That date is in the future; an encounter has already happened.")))
     for kind, text in ((GAVE, draft.gave), (ASKED, draft.asked)):
         try:
             credit_fields({kind: clean(text)}, present)
         except MentionError as exc:
             found.append(ValidationError(kind, str(exc)))
     if draft.due is not None and not clean_line(draft.follow_up):
-        found.append(ValidationError("follow_up", "A due date needs a follow-up: say what to do."))
+        found.append(ValidationError("follow_up", _("A due date needs a follow-up: say what to do.")))
     mine = {fold(q) for q in store.me().qualities}
     unknown = [t for t in (clean_line(t) for t in draft.told) if t and fold(t) not in mine]
     if unknown:
         found.append(ValidationError(
-            "told", f"'{unknown[0]}' is not one of your qualities; add it first (Visibility, e, or netjournal me --quality)."))
+            "told", _("'{quality}' is not one of your qualities; add it first (Visibility, e, or netjournal me --quality).").format(
+                quality=unknown[0])))
     if clean_line(draft.met_through):
         match = store.match_person(clean_line(draft.met_through))
         if match.is_new or match.is_ambiguous:
-            found.append(ValidationError("met_through", "Met through: that person is not in the journal (or the name could be two)."))
+            found.append(ValidationError("met_through", _("Met through: that person is not in the journal (or the name could be two).")))
     return found
 
 
@@ -73,10 +75,10 @@ def parse_introductions(text: str) -> list[tuple[str, str]]:
             continue
         for separator in (">", " to ", " para ", " a "):
             if separator in part:
-                a, _, b = part.partition(separator)
+                a, _sep, b = part.partition(separator)
                 if clean_line(a) and clean_line(b):
                     pairs.append((clean_line(a), clean_line(b)))
                     break
         else:
-            raise ValidationError("introduced", f"Write whom you introduced to whom as 'Ana > Bruno' ('{part}' has no '>').")
+            raise ValidationError("introduced", _("Write whom you introduced to whom as 'Ana > Bruno' ('{part}' has no '>').").format(part=part))
     return pairs

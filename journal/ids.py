@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .dates import LocalDays
 from .errors import NotFoundError, ValidationError
+from .i18n import _
 
 SHOWN_CANDIDATES = 5
 
@@ -27,7 +28,7 @@ def resolve_encounter_id(store, text: str, *, field: str = "id") -> str:
     """
     key = text.strip().casefold()
     if not key:
-        raise ValidationError(field, "An encounter id is needed: the id `netjournal add` printed, or its first characters.")
+        raise ValidationError(field, _("An encounter id is needed: the id `netjournal add` printed, or its first characters."))
     encounters = store.encounters()
     matches = [e for e in encounters if e.id.casefold().startswith(key)]
     exact = [e for e in matches if e.id.casefold() == key]
@@ -35,7 +36,7 @@ def resolve_encounter_id(store, text: str, *, field: str = "id") -> str:
         return exact[0].id
     if not matches:
         raise NotFoundError(
-            "No encounter id starts with '{prefix}'. `netjournal agenda` shows the ids of open follow-ups.".format(
+            _("No encounter id starts with '{prefix}'. `netjournal agenda` shows the ids of open follow-ups.").format(
                 prefix=text.strip()
             )
         )
@@ -50,11 +51,11 @@ def resolve_encounter_id(store, text: str, *, field: str = "id") -> str:
         described.append("{id} ({day}, {names})".format(id=e.id, day=day, names=names) if names else "{id} ({day})".format(id=e.id, day=day))
     listed = "; ".join(described)
     if len(matches) > SHOWN_CANDIDATES:
-        message = "'{prefix}' is the start of {count} encounter ids, among them {listed}. Type more of the id.".format(
+        message = _("'{prefix}' is the start of {count} encounter ids, among them {listed}. Type more of the id.").format(
             prefix=text.strip(), count=len(matches), listed=listed
         )
     else:
-        message = "'{prefix}' is the start of {count} encounter ids: {listed}. Type more of the id.".format(
+        message = _("'{prefix}' is the start of {count} encounter ids: {listed}. Type more of the id.").format(
             prefix=text.strip(), count=len(matches), listed=listed
         )
     raise AmbiguousIdError(field, message, [e.id for e in matches])

@@ -14,6 +14,7 @@ from pathlib import Path
 from . import clock
 from .copies import read_copy
 from .errors import NotFoundError
+from .i18n import N_, _, ngettext
 from .merge import SIDE, Tables, conflict_id, duplicates, empty, merge
 from .models import RECORD_TABLES, Conflict, Encounter, Tombstone, record_model
 from .names import fold
@@ -103,39 +104,51 @@ class MergeReport:
         lines = []
         would = self.dry_run
         if not self.items and not self.joined:
-            lines.append("Nothing to merge: this journal already holds everything in {other}.".format(other=self.other))
+            lines.append(_("Nothing to merge: this journal already holds everything in {other}.").format(other=self.other))
         for item in self.items:
-            lines.append(_LINES[(item.action, would)].format(what=_WHAT[item.table], label=item.label))
+            lines.append(_(_LINES[(item.action, would)]).format(what=_(_WHAT[item.table]), label=item.label))
         for join in self.joined:
-            template = ("Would join {joined} into {kept} (the same {by})." if would
-                        else "Joined {joined} into {kept} (the same {by}).")
-            lines.append(template.format(joined=join["joined"]["name"], kept=join["kept"]["name"],
-                                         by="email" if join["by"] == "email" else "name"))
+            if join["by"] == "email":
+                template = _("Would join {joined} into {kept} (the same email).") if would else _(
+                    "Joined {joined} into {kept} (the same email).")
+            else:
+                template = _("Would join {joined} into {kept} (the same name).") if would else _(
+                    "Joined {joined} into {kept} (the same name).")
+            lines.append(template.format(joined=join["joined"]["name"], kept=join["kept"]["name"]))
         for group in self.review:
-            lines.append("To review: {labels} ({why}).".format(labels="; ".join(group["labels"]), why=group["why"]))
+            lines.append(review_line(group))
         if self.damaged_in_other:
-            lines.append("{count} damaged record(s) in {other} were left out (`netjournal doctor --journal` on it lists them)."
-                         .format(count=self.damaged_in_other, other=self.other))
+            lines.append(ngettext(
+                "{count} damaged record in {other} was left out (`netjournal doctor --journal` on it lists it).",
+                "{count} damaged records in {other} were left out (`netjournal doctor --journal` on it lists them).",
+                self.damaged_in_other,
+            ).format(count=self.damaged_in_other, other=self.other))
         if would:
-            lines.append("Dry run: nothing was written.")
+            lines.append(_("Dry run: nothing was written."))
         elif self.items:
-            lines.append("Merged {other} into {journal} in one save; {other} itself was not changed."
+            lines.append(_("Merged {other} into {journal} in one save; {other} itself was not changed.")
                          .format(other=self.other, journal=self.journal))
         return lines
 
 
-_WHAT = {"people": "person", "encounters": "encounter", "opinions": "opinion", "reviews": "reflection",
-         "me": "list of your qualities", "groups": "group"}
+# Marked here, translated where a line is made (the language is chosen after import).
+_WHAT = {"people": N_("person"), "encounters": N_("encounter"), "opinions": N_("opinion"), "reviews": N_("reflection"),
+         "me": N_("list of your qualities"), "groups": N_("group")}
 _LINES = {
-    ("added", False): "Added {what}: {label}",
-    ("added", True): "Would add {what}: {label}",
-    ("updated", False): "Updated {what}: {label}",
-    ("updated", True): "Would update {what}: {label}",
-    ("deleted", False): "Deleted {what} (deleted on the other side): {label}",
-    ("deleted", True): "Would delete {what} (deleted on the other side): {label}",
-    ("set_aside", False): "Set aside for review (both sides changed it; the later change is in use): {what} {label}",
-    ("set_aside", True): "Would set aside for review (both sides changed it): {what} {label}",
+    ("added", False): N_("Added {what}: {label}"),
+    ("added", True): N_("Would add {what}: {label}"),
+    ("updated", False): N_("Updated {what}: {label}"),
+    ("updated", True): N_("Would update {what}: {label}"),
+    ("deleted", False): N_("Deleted {what} (deleted on the other side): {label}"),
+    ("deleted", True): N_("Would delete {what} (deleted on the other side): {label}"),
+    ("set_aside", False): N_("Set aside for review (both sides changed it; the later change is in use): {what} {label}"),
+    ("set_aside", True): N_("Would set aside for review (both sides changed it): {what} {label}"),
 }
+
+
+def review_line(group: dict) -> str:
+    """ "To review: Ana; Ana Souza (the same name)." The JSON keeps `why` in English; it is translated here."""
+    return _("To review: {labels} ({why}).").format(labels="; ".join(group["labels"]), why=_(group["why"]))
 
 
 def label(table: str, record: dict, people: dict) -> str:
@@ -162,9 +175,10 @@ def label(table: str, record: dict, people: dict) -> str:
 def _why(table: str, records: list[dict]) -> str:
     if table == "people":
         names = {fold(r["name"]) for r in records}
-        return "the same name" if len(names) == 1 else "the same email"
-    return {"opinions": "opinions on the same subject", "reviews": "reflections on the same week",
-            "groups": "groups of the same name"}[table]
+        return N_("the same name") if len(names) == 1 else N_("the same email")
+    # English in the JSON report (docs/cli.md); translated where shown (review_line).
+    return {"opinions": N_("opinions on the same subject"), "reviews": N_("reflections on the same week"),
+            "groups": N_("groups of the same name")}[table]
 
 
 def review_groups(tables: Tables) -> list[dict]:

@@ -296,7 +296,7 @@ def main(argv: Sequence[str] | None = None, out=None, err=None) -> int:
         return EXIT_SAVE_FAILED if isinstance(exc, SaveError) else EXIT_BAD_INPUT
     except KeyboardInterrupt:
         # ctrl+c: every save is atomic, so the journal is as it was or saved.
-        print("netjournal: interrupted.", file=err)
+        print(_("netjournal: interrupted."), file=err)
         return EXIT_INTERRUPTED
     except Exception as exc:
         return _internal_error(exc, args, err)

@@ -1,15 +1,15 @@
 """`netjournal doctor`: does the journal read cleanly, and what lies beside it."""
 from __future__ import annotations
 
-from journal.i18n import _
+from journal.i18n import _, ngettext
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "doctor",
-        help="check the journal: damaged records, copies from other devices, leftover temp files, backups",
-        description="Read the whole journal and report what is wrong with it, and what lies beside it. "
-        "Exit status 0 when it reads (damaged records are listed, and kept as they are), 2 when it cannot be read.",
+        help=_("check the journal: damaged records, copies from other devices, leftover temp files, backups"),
+        description=_("Read the whole journal and report what is wrong with it, and what lies beside it. "
+                      "Exit status 0 when it reads (damaged records are listed, and kept as they are), 2 when it cannot be read."),
     )
     parser.set_defaults(handler=cmd_doctor)
 
@@ -19,7 +19,7 @@ def cmd_doctor(args, out, err) -> int:
     from journal.durable import real_target
     from journal.storage import list_backups
     from journal.store import Store
-    from journal.sync import conflicts_count, review_groups, store_tables
+    from journal.sync import conflicts_count, review_groups, review_line, store_tables
 
     path = args.journal_path
     print(_("Journal: {path}").format(path=path), file=out)
@@ -45,13 +45,17 @@ def cmd_doctor(args, out, err) -> int:
     folder = real_target(path).parent
     leftovers = sorted(folder.glob(f".{real_target(path).name}.*.tmp")) if folder.is_dir() else []
     for leftover in leftovers:
-        print(f"Leftover temp file (from a save that was interrupted; the next save removes it): {leftover}", file=out)
+        print(_("Leftover temp file (from a save that was interrupted; the next save removes it): {path}").format(
+            path=leftover), file=out)
     for copy in find_conflict_copies(path):
-        print(f"Copy from another device (a sync conflict): {copy}. Merge it with: netjournal merge \"{copy}\"", file=out)
+        print(_("Copy from another device (a sync conflict): {path}. Merge it with: netjournal merge \"{path}\"").format(
+            path=copy), file=out)
     if set_aside:
-        print(f"Set aside by a merge, to review in the app (key c): {set_aside} version(s).", file=out)
+        print(ngettext("Set aside by a merge, to review in the app (key c): {count} version.",
+                       "Set aside by a merge, to review in the app (key c): {count} versions.", set_aside).format(
+            count=set_aside), file=out)
     for group in review:
-        print("To review: {labels} ({why}).".format(labels="; ".join(group["labels"]), why=group["why"]), file=out)
+        print(review_line(group), file=out)
     backups = list_backups(path)
     if backups:
         print(_("Backups: {count}, newest {path}").format(count=len(backups), path=backups[0]), file=out)

@@ -3,20 +3,22 @@ from __future__ import annotations
 
 import json
 
+from journal.i18n import _
+
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "merge",
-        help="join another copy of the journal (a sync conflict copy) into this one",
-        description="Join OTHER, a copy of the journal from another device, into the journal, record by record, "
-        "in one save. A record changed on both sides keeps the later change; the other version is set aside "
-        "for review (the app's Conflicts screen, key c). Deletions on either side are kept. OTHER is only read. "
-        "Exit status 0 when merged (or nothing to merge), 2 when OTHER cannot be merged (nothing changed), "
-        "1 when the save failed (the journal is unchanged).",
+        help=_("join another copy of the journal (a sync conflict copy) into this one"),
+        description=_("Join OTHER, a copy of the journal from another device, into the journal, record by record, "
+                      "in one save. A record changed on both sides keeps the later change; the other version is set aside "
+                      "for review (the app's Conflicts screen, key c). Deletions on either side are kept. OTHER is only read. "
+                      "Exit status 0 when merged (or nothing to merge), 2 when OTHER cannot be merged (nothing changed), "
+                      "1 when the save failed (the journal is unchanged)."),
     )
-    parser.add_argument("other", metavar="OTHER", help="the other copy, e.g. journal.sync-conflict-20261130-101500-ABCDEFG.json")
-    parser.add_argument("--dry-run", action="store_true", help="say what would be added, updated, deleted and set aside; write nothing")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format of the report (default: text)")
+    parser.add_argument("other", metavar="OTHER", help=_("the other copy, e.g. journal.sync-conflict-20261130-101500-ABCDEFG.json"))
+    parser.add_argument("--dry-run", action="store_true", help=_("say what would be added, updated, deleted and set aside; write nothing"))
+    parser.add_argument("--format", choices=("text", "json"), default="text", help=_("output format of the report (default: text)"))
     parser.set_defaults(handler=cmd_merge)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import json
 
+from journal.i18n import _
 from tui.commands.records import PERSON_COLUMNS, add_format_option, fit, person_dict, person_line
 
 
@@ -12,10 +13,10 @@ def register(sub) -> None:
 
     parser = sub.add_parser(
         "people",
-        help="list everyone in the journal",
-        description="List everyone in the journal, most recently seen first unless --sort says otherwise.",
+        help=_("list everyone in the journal"),
+        description=_("List everyone in the journal, most recently seen first unless --sort says otherwise."),
     )
-    parser.add_argument("--sort", choices=tuple(SORTS), default=DEFAULT_SORT, help="the order (default: last_seen)")
+    parser.add_argument("--sort", choices=tuple(SORTS), default=DEFAULT_SORT, help=_("the order (default: last_seen)"))
     add_format_option(parser)
     parser.set_defaults(handler=cmd_people)
 
@@ -45,7 +46,7 @@ def cmd_people(args, out, err) -> int:
                 ])
         else:
             if not records:
-                print("Nobody yet. People are added from the names in your encounters.", file=out)
+                print(_("Nobody yet. People are added from the names in your encounters."), file=out)
             for person, encounters in records:
                 print(fit(person_line(person, encounters, today), out), file=out)
     return 0

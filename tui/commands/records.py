@@ -10,6 +10,7 @@ imported where used: every command, `add` included, imports this module.
 from __future__ import annotations
 
 from journal.credit import ASKED, GAVE, credited
+from journal.i18n import _, ngettext
 from journal.models import Encounter, Person
 from journal.queries import days_since
 
@@ -28,7 +29,7 @@ PERSON_COLUMNS = (
 def add_format_option(parser, *, choices=FORMATS) -> None:
     parser.add_argument(
         "--format", choices=choices, default="text",
-        help="text: one record per line (whole when piped); json and csv: every field (see docs/cli.md)",
+        help=_("text: one record per line (whole when piped); json and csv: every field (see docs/cli.md)"),
     )
 
 
@@ -143,12 +144,17 @@ def person_line(p: Person, encounters: list[Encounter], today) -> str:
         parts.append(p.organisation)
     if encounters:
         last = encounters[0].when
-        met = "met once" if len(encounters) == 1 else "met {count} times".format(count=len(encounters))
+        met = ngettext("met once", "met {count} times", len(encounters)).format(count=len(encounters))
         ago = days_since(last, today)
-        when = "today" if ago <= 0 else "yesterday" if ago == 1 else "{days} days ago".format(days=ago)
-        parts.append("{met}, last {day} ({when})".format(met=met, day=last.strftime("%Y-%m-%d"), when=when))
+        if ago <= 0:
+            when = _("today")
+        elif ago == 1:
+            when = _("yesterday")
+        else:
+            when = ngettext("{days} day ago", "{days} days ago", ago).format(days=ago)
+        parts.append(_("{met}, last {day} ({when})").format(met=met, day=last.strftime("%Y-%m-%d"), when=when))
     else:
-        parts.append("never met")
+        parts.append(_("never met"))
     if p.interests:
         parts.append(", ".join(p.interests))
     return f"{p.id[:8]}  " + " · ".join(flat(part) for part in parts)

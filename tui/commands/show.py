@@ -3,17 +3,18 @@ from __future__ import annotations
 
 import json
 
+from journal.i18n import _
 from tui.commands.records import encounter_dict
 
 
 def register(sub) -> None:
     parser = sub.add_parser(
         "show",
-        help="show one encounter in full",
-        description="Show one encounter, every field. ID is the id `add` prints, or its first characters (at least 4).",
+        help=_("show one encounter in full"),
+        description=_("Show one encounter, every field. ID is the id `add` prints, or its first characters (at least 4)."),
     )
     parser.add_argument("id", metavar="ID")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json (see docs/cli.md)")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help=_("text (default) or json (see docs/cli.md)"))
     parser.set_defaults(handler=cmd_show)
 
 
@@ -31,33 +32,36 @@ def cmd_show(args, out, err) -> int:
         print(json.dumps(record, ensure_ascii=False, indent=2), file=out)
         return 0
     when = encounter.when.astimezone(clock.local_zone())
-    lines = [f"id: {record['id']}", f"when: {when:%A %d %B %Y, %H:%M}"]
+    lines = [_("id: {id}").format(id=record["id"]), _("when: {when}").format(when=f"{when:%A %d %B %Y, %H:%M}")]
 
     def field(label: str, value: str) -> None:
         if value:
             # Later lines of a multi-line value are indented under it.
-            lines.append(f"{label}: " + value.replace("\n", "\n  "))
+            lines.append(_("{label}: {value}").format(label=label, value=value.replace("\n", "\n  ")))
 
-    field("who", ", ".join(record["people"]))
-    field("where", record["place"])
-    field("setting", record["setting"])
-    field("talked about", record["notes"])
-    field("topics", " ".join("#" + t for t in record["topics"]))
-    field("learned", record["learned"])
+    field(_("who"), ", ".join(record["people"]))
+    field(_("where"), record["place"])
+    field(_("setting"), record["setting"])
+    field(_("talked about"), record["notes"])
+    field(_("topics"), " ".join("#" + t for t in record["topics"]))
+    field(_("learned"), record["learned"])
     # Named only when an @Name gave it to fewer than everyone present.
     if record["gave_to"] and record["gave_to"] != record["people"]:
-        field("you gave to {names}".format(names=", ".join(record["gave_to"])), record["gave"])
+        field(_("you gave to {names}").format(names=", ".join(record["gave_to"])), record["gave"])
     else:
-        field("you gave", record["gave"])
+        field(_("you gave"), record["gave"])
     if record["asked_of"] and record["asked_of"] != record["people"]:
-        field("you asked {names} for".format(names=", ".join(record["asked_of"])), record["asked"])
+        field(_("you asked {names} for").format(names=", ".join(record["asked_of"])), record["asked"])
     else:
-        field("you asked for", record["asked"])
+        field(_("you asked for"), record["asked"])
     follow = record["follow_up"]
     if follow:
-        state = "done" if follow["done"] else "open"
-        due = f", due {follow['due']}" if follow["due"] else ""
-        field(f"follow-up ({state}{due})", follow["text"])
-    field("opinions it shaped", "; ".join(opinions))
+        if follow["due"]:
+            label = (_("follow-up (done, due {due})") if follow["done"] else _("follow-up (open, due {due})")).format(
+                due=follow["due"])
+        else:
+            label = _("follow-up (done)") if follow["done"] else _("follow-up (open)")
+        field(label, follow["text"])
+    field(_("opinions it shaped"), "; ".join(opinions))
     print("\n".join(lines), file=out)
     return 0

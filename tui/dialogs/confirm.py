@@ -7,21 +7,22 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from journal.i18n import N_, _
 from tui.widgets.literal import literal
 
 
 class ConfirmDialog(ModalScreen[bool]):
     BINDINGS = [
-        Binding("escape", "answer(False)", "No", id="confirm.no", tooltip="Close without doing it"),
-        Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Confirm"),
-        Binding("n", "answer(False)", "No", id="confirm.no_key", show=False, tooltip="Close without doing it"),
+        Binding("escape", "answer(False)", N_("No"), id="confirm.no", tooltip=N_("Close without doing it")),
+        Binding("y", "answer(True)", N_("Yes"), id="confirm.yes", tooltip=N_("Confirm")),
+        Binding("n", "answer(False)", N_("No"), id="confirm.no_key", show=False, tooltip=N_("Close without doing it")),
     ]
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, question: str, yes: str | None = None, no: str | None = None) -> None:
         super().__init__()
         self._question = question
-        self._yes = yes
-        self._no = no
+        self._yes = _("Yes") if yes is None else yes
+        self._no = _("No") if no is None else no
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm", classes="dialog"):
@@ -30,7 +31,7 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal(classes="buttons"):
                 yield Button(self._yes, variant="error", id="yes")
                 yield Button(self._no, variant="primary", id="no")
-            yield Label(f"y: {self._yes} · n or esc: {self._no}", classes="dialog-help", markup=False)
+            yield Label(_("y: {yes} · n or esc: {no}").format(yes=self._yes, no=self._no), classes="dialog-help", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

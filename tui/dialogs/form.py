@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.widgets import Input, Select, Static, TextArea
 
 from journal.errors import JournalError, ValidationError, ValidationErrors
+from journal.i18n import _
 from tui.widgets.literal import literal
 from tui.widgets.suggest import FoldedDropdown
 
@@ -124,7 +125,7 @@ class FormMessages:
         except ValidationError as exc:
             self.show_errors([exc])
         except JournalError as exc:
-            self.show_error("form", f"Not saved: {exc}")
+            self.show_error("form", _("Not saved: {problem}").format(problem=exc))
         return None
 
     # ------------------------------------------------- unsaved changes
@@ -153,4 +154,4 @@ class FormMessages:
             if discard:
                 self.dismiss(result)
 
-        self.app.push_screen(ConfirmDialog(what, yes="Discard", no="Keep editing"), answered)
+        self.app.push_screen(ConfirmDialog(what, yes=_("Discard"), no=_("Keep editing")), answered)

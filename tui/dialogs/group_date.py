@@ -15,6 +15,7 @@ from journal import clock
 from journal.cadence import describe_date, parse_day_and_time
 from journal.dates import DateParseError
 from journal.groups import GroupChange, schedule_of
+from journal.i18n import N_, _
 from tui.dialogs.form import FIELD_KEYS, FormMessages
 from tui.widgets.literal import literal
 
@@ -22,8 +23,8 @@ from tui.widgets.literal import literal
 class GroupDateDialog(FormMessages, ModalScreen[GroupChange | None]):
     BINDINGS = [
         *FIELD_KEYS,
-        Binding("ctrl+s", "save", "Save", id="group_date.save", tooltip="Cancel or move the meeting"),
-        Binding("escape", "cancel", "Close", id="group_date.cancel", tooltip="Close without changing anything"),
+        Binding("ctrl+s", "save", N_("Save"), id="group_date.save", tooltip=N_("Cancel or move the meeting")),
+        Binding("escape", "cancel", N_("Close"), id="group_date.cancel", tooltip=N_("Close without changing anything")),
     ]
 
     def __init__(self, group_id: str) -> None:
@@ -33,10 +34,10 @@ class GroupDateDialog(FormMessages, ModalScreen[GroupChange | None]):
     def compose(self) -> ComposeResult:
         group = self.app.store.groups.get(self.group_id)
         with Vertical(id="group-date", classes="dialog"):
-            yield Label(literal("Cancel or move one meeting of {group}".format(group=group.name)), classes="dialog-title")
+            yield Label(literal(_("Cancel or move one meeting of {group}").format(group=group.name)), classes="dialog-title")
             for field, label, placeholder in (
-                ("date", "Meeting of", "the date it was due: tue, 2026-12-01"),
-                ("to", "Move to", "empty cancels it; or a day and time: wed 20:00"),
+                ("date", _("Meeting of"), _("the date it was due: tue, 2026-12-01")),
+                ("to", _("Move to"), _("empty cancels it; or a day and time: wed 20:00")),
             ):
                 with Horizontal(classes="field"):
                     yield Label(label, classes="field-label")
@@ -44,7 +45,7 @@ class GroupDateDialog(FormMessages, ModalScreen[GroupChange | None]):
                     yield Static("", id=f"{field}-parsed", classes="parsed")
                 yield Static("", id=f"{field}-error", classes="error")
             yield Static("", id="form-error", classes="error")
-            yield Label("ctrl+s save · esc close", classes="dialog-help")
+            yield Label(_("ctrl+s save · esc close"), classes="dialog-help")
 
     def on_mount(self) -> None:
         schedule = schedule_of(self.app.store.groups.get(self.group_id))
@@ -59,14 +60,14 @@ class GroupDateDialog(FormMessages, ModalScreen[GroupChange | None]):
         schedule = schedule_of(self.app.store.groups.get(self.group_id))
         text = self.query_one("#date", Input).value
         try:
-            day, _ = parse_day_and_time(text, clock.today())
+            day, _at = parse_day_and_time(text, clock.today())
         except DateParseError as exc:
             self.show_error("date", str(exc))
             return None
         start = datetime.combine(day, time())
         found = schedule.between(start, start + timedelta(days=1))
         if not found:
-            self.show_error("date", "The group does not meet on {day}.".format(day=describe_date(start, True, year=True)))
+            self.show_error("date", _("The group does not meet on {day}.").format(day=describe_date(start, True, year=True)))
             return None
         return found[0]
 
@@ -85,7 +86,7 @@ class GroupDateDialog(FormMessages, ModalScreen[GroupChange | None]):
         field = event.input.id
         shown = self.query_one(f"#{field}-parsed", Static)
         if not event.value.strip():
-            shown.update(Text("cancel it", style="dim") if field == "to" else "")
+            shown.update(Text(_("cancel it"), style="dim") if field == "to" else "")
             return
         try:
             day, at = parse_day_and_time(event.value, clock.today())
@@ -109,12 +110,12 @@ class GroupDateDialog(FormMessages, ModalScreen[GroupChange | None]):
             if target is None:
                 return
             change = self.save_or_show(lambda: groups.move_date(self.group_id, meeting, target))
-            message = "The meeting of {day} moves to {to}. ctrl+z undoes it.".format(day=day, to=describe_date(target, whole))
+            message = _("The meeting of {day} moves to {to}. ctrl+z undoes it.").format(day=day, to=describe_date(target, whole))
         else:
             change = self.save_or_show(lambda: groups.cancel_date(self.group_id, meeting))
-            message = "The meeting of {day} is cancelled. ctrl+z undoes it.".format(day=day)
+            message = _("The meeting of {day} is cancelled. ctrl+z undoes it.").format(day=day)
         if change is not None:
-            self.app.notify(message, title="Saved")
+            self.app.notify(message, title=_("Saved"))
             self.dismiss(change)
 
     def action_cancel(self) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, Static, TextArea
 from journal import clock
 from journal.cadence import CadenceError, Schedule, describe_date, parse_cadence
 from journal.groups import GroupChange, cadence_label
+from journal.i18n import N_, _
 from journal.models import GROUP_KINDS
 from journal.text import clean, clean_line, split_list
 from tui.dialogs.confirm import ConfirmDialog
@@ -20,21 +21,22 @@ from tui.widgets.suggest import FoldedDropdown, FoldedSuggester
 
 # Placeholders say what goes in a field; they never look like an entry (the
 # demo has a Freelancers' circle that meets at Café Lua).
+# Marked with N_ here, translated in compose (the language may be chosen after import).
 _FIELDS = {
-    "name": ("Name", "what the group is called"),
-    "kind": ("Kind", "support group, meetup, club, class, team…"),
-    "cadence": ("Meets", "every tuesday 19:00, every 2 weeks on thu 18h, monthly on the first monday 19h"),
-    "place": ("Where", "where it usually meets"),
-    "setting": ("Setting", "cafe, event, online…"),
-    "members": ("Members", "names, separated by commas"),
+    "name": (N_("Name"), N_("what the group is called")),
+    "kind": (N_("Kind"), N_("support group, meetup, club, class, team…")),
+    "cadence": (N_("Meets"), N_("every tuesday 19:00, every 2 weeks on thu 18h, monthly on the first monday 19h")),
+    "place": (N_("Where"), N_("where it usually meets")),
+    "setting": (N_("Setting"), N_("cafe, event, online…")),
+    "members": (N_("Members"), N_("names, separated by commas")),
 }
 
 
 class GroupEditDialog(FormMessages, ModalScreen[GroupChange | None]):
     BINDINGS = [
         *FIELD_KEYS,
-        Binding("ctrl+s", "save", "Save", id="group_edit.save", tooltip="Save the group (from any field)"),
-        Binding("escape", "cancel", "Cancel", id="group_edit.cancel", tooltip="Close; asks first if anything was typed"),
+        Binding("ctrl+s", "save", N_("Save"), id="group_edit.save", tooltip=N_("Save the group (from any field)")),
+        Binding("escape", "cancel", N_("Cancel"), id="group_edit.cancel", tooltip=N_("Close; asks first if anything was typed")),
     ]
 
     def __init__(self, group_id: str | None = None) -> None:
@@ -55,22 +57,22 @@ class GroupEditDialog(FormMessages, ModalScreen[GroupChange | None]):
             "members": FoldedSuggester(lambda: [p.name for p in store.people()], comma_separated=True),
         }
         with Vertical(id="group-edit", classes="dialog"):
-            yield Label("Edit group" if self.group_id else "New group", classes="dialog-title")
+            yield Label(_("Edit group") if self.group_id else _("New group"), classes="dialog-title")
             with VerticalScroll(id="form"):
                 for field, (label, placeholder) in _FIELDS.items():
                     with Horizontal(classes="field", id=f"row-{field}"):
-                        yield Label(label, classes="field-label")
-                        yield Input(placeholder=placeholder, id=field, compact=True, suggester=suggesters.get(field))
+                        yield Label(_(label), classes="field-label")
+                        yield Input(placeholder=_(placeholder), id=field, compact=True, suggester=suggesters.get(field))
                     if field == "cadence":
                         yield Static("", id="cadence-parsed", classes="cadence-parsed")
                     yield Static("", id=f"{field}-error", classes="error")
                 with Horizontal(classes="field", id="row-notes"):
-                    yield Label("Notes", classes="field-label")
+                    yield Label(_("Notes"), classes="field-label")
                     yield TextArea(id="notes", compact=True, soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
                 yield Static("", id="notes-error", classes="error")
             yield Static("", id="form-error", classes="error")
-            yield Label("ctrl+s save · tab next field · → or enter takes a suggestion · esc cancel · "
-                        "Meets also reads Portuguese: toda terça às 19h", classes="dialog-help")
+            yield Label(_("ctrl+s save · tab next field · → or enter takes a suggestion · esc cancel · "
+                          "Meets also reads Portuguese: toda terça às 19h"), classes="dialog-help")
         # Every match in a drop-down under the cursor, as in quick-add (tui/widgets/suggest.py).
         yield FoldedDropdown("#members", lambda: [p.name for p in store.people()], mode="comma")
         yield FoldedDropdown("#place", lambda: sorted(store.places()))
@@ -93,7 +95,7 @@ class GroupEditDialog(FormMessages, ModalScreen[GroupChange | None]):
                 self.query_one(f"#{field}", Input).value = clean_line(value)
             self.query_one("#notes", TextArea).text = clean(group.notes)
             if group.cadence is not None and cadence_label(group) == "unreadable cadence":
-                self.show_error("cadence", "The cadence in the journal cannot be read; type it again, or clear it.")
+                self.show_error("cadence", _("The cadence in the journal cannot be read; type it again, or clear it."))
         self._initial = self._values()
         self._show_cadence()
         self.query_one("#name", Input).focus()
@@ -110,17 +112,17 @@ class GroupEditDialog(FormMessages, ModalScreen[GroupChange | None]):
         text = self.query_one("#cadence", Input).value
         shown = self.query_one("#cadence-parsed", Static)
         if not text.strip():
-            shown.update(Text("no cadence: meetings are added by hand", style="dim"))
+            shown.update(Text(_("no cadence: meetings are added by hand"), style="dim"))
             return
         try:
             cadence = parse_cadence(text, clock.today())
         except CadenceError:
-            shown.update(Text("? not understood yet (ctrl+s says why)", style="bold red"))
+            shown.update(Text(_("? not understood yet (ctrl+s says why)"), style="bold red"))
             return
         schedule = Schedule(cadence.rule.text(), cadence.start_text)
         zone = clock.local_zone()
         dates = [describe_date(d.astimezone(zone), schedule.whole_day, year=True) for d in schedule.next_after(clock.now(), 3)]
-        shown.update(Text("next: " + "  ·  ".join(dates), style="green"))
+        shown.update(Text(_("next: {dates}").format(dates="  ·  ".join(dates)), style="green"))
         self.show_error("cadence", "")
 
     # --------------------------------------------------------------- save
@@ -149,5 +151,5 @@ class GroupEditDialog(FormMessages, ModalScreen[GroupChange | None]):
             if discard:
                 self.dismiss(None)
 
-        question = "Discard your changes?" if self.group_id else "Discard this group?"
-        self.app.push_screen(ConfirmDialog(question, yes="Discard", no="Keep editing"), answered)
+        question = _("Discard your changes?") if self.group_id else _("Discard this group?")
+        self.app.push_screen(ConfirmDialog(question, yes=_("Discard"), no=_("Keep editing")), answered)

@@ -7,6 +7,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
+from journal.i18n import N_, _
 from journal.models import CONFIDENCES, Opinion
 from journal.queries import one_line
 from journal.text import clean, clean_line
@@ -20,8 +21,8 @@ class OpinionDialog(FormMessages, ModalScreen[tuple[Opinion, str] | None]):
 
     BINDINGS = [
         *FIELD_KEYS,
-        Binding("ctrl+s", "save", "Save", id="opinion_edit.save", tooltip="Save the opinion"),
-        Binding("escape", "cancel", "Cancel", id="opinion_edit.cancel", tooltip="Close without saving"),
+        Binding("ctrl+s", "save", N_("Save"), id="opinion_edit.save", tooltip=N_("Save the opinion")),
+        Binding("escape", "cancel", N_("Cancel"), id="opinion_edit.cancel", tooltip=N_("Close without saving")),
     ]
 
     def __init__(self, opinion: Opinion | None = None, encounter_id: str | None = None) -> None:
@@ -31,16 +32,16 @@ class OpinionDialog(FormMessages, ModalScreen[tuple[Opinion, str] | None]):
 
     def compose(self) -> ComposeResult:
         store = self.app.store
-        title = "Revise opinion" if self._opinion else "Note an opinion"
+        title = _("Revise opinion") if self._opinion else _("Note an opinion")
         with Vertical(id="opinion-edit", classes="dialog"):
             yield Label(title, classes="dialog-title")
             if self._encounter_id:
                 encounter = store.encounter(self._encounter_id)
-                yield Label(literal("From: " + one_line(encounter, store.names(encounter.people))), classes="dialog-help")
+                yield Label(literal(_("From: {encounter}").format(encounter=one_line(encounter, store.names(encounter.people)))), classes="dialog-help")
             with Horizontal(classes="field"):
-                yield Label("Subject", classes="field-label")
+                yield Label(_("Subject"), classes="field-label")
                 yield Input(
-                    placeholder="what it is about: a place, an idea, a way of working",
+                    placeholder=_("what it is about: a place, an idea, a way of working"),
                     id="subject",
                     compact=True,
                     suggester=FoldedSuggester(lambda: [o.subject for o in store.opinions.all()]),
@@ -48,15 +49,16 @@ class OpinionDialog(FormMessages, ModalScreen[tuple[Opinion, str] | None]):
                 )
             yield Static("", id="subject-error", classes="error")
             with Horizontal(classes="field", id="row-stance"):
-                yield Label("Stance", classes="field-label")
+                yield Label(_("Stance"), classes="field-label")
                 yield TextArea(id="stance", compact=True, soft_wrap=True, tab_behavior="focus")
             yield Static("", id="stance-error", classes="error")
             with Horizontal(classes="field"):
-                yield Label("Confidence", classes="field-label")
-                yield Select([(c, c) for c in CONFIDENCES], value="medium", allow_blank=False, id="confidence", compact=True)
+                yield Label(_("Confidence"), classes="field-label")
+                # The stored value stays the English word; only its label is translated.
+                yield Select([(_(c), c) for c in CONFIDENCES], value="medium", allow_blank=False, id="confidence", compact=True)
             yield Static("", id="confidence-error", classes="error")
             yield Static("", id="form-error", classes="error")
-            yield Label("ctrl+s save · esc cancel · a revision keeps the previous stance in the history", classes="dialog-help")
+            yield Label(_("ctrl+s save · esc cancel · a revision keeps the previous stance in the history"), classes="dialog-help")
         if self._opinion is None:
             yield FoldedDropdown("#subject", lambda: [o.subject for o in store.opinions.all()])
 
@@ -85,4 +87,4 @@ class OpinionDialog(FormMessages, ModalScreen[tuple[Opinion, str] | None]):
             self.dismiss(result)
 
     def action_cancel(self) -> None:
-        self.close_asking(None, "Discard your changes to this opinion?" if self._opinion else "Discard this opinion?")
+        self.close_asking(None, _("Discard your changes to this opinion?") if self._opinion else _("Discard this opinion?"))

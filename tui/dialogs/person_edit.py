@@ -8,28 +8,30 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
 from journal.errors import ValidationError
+from journal.i18n import N_, _
 from journal.text import clean, clean_line, split_list
 from tui.dialogs.form import FIELD_KEYS, FormMessages
 from tui.widgets.suggest import FoldedDropdown, FoldedSuggester
 
+# Marked with N_ here, translated in compose (the language may be chosen after import).
 _FIELDS = {
-    "name": ("Name", ""),
-    "aliases": ("Also known as", "comma-separated"),
-    "organisation": ("Organisation", ""),
-    "interests": ("Interests", "what they care about, comma-separated"),
-    "emails": ("Emails", "comma-separated: ana@example.com"),
-    "phones": ("Phones", "comma-separated: +33 6 12 34 56 78"),
-    "links": ("Links", "profile pages, comma-separated"),
-    "introduced_by": ("Introduced by", "a name from the journal"),
-    "keep_in_touch_days": ("Keep in touch", "every N days (empty: no cadence)"),
+    "name": (N_("Name"), ""),
+    "aliases": (N_("Also known as"), N_("comma-separated")),
+    "organisation": (N_("Organisation"), ""),
+    "interests": (N_("Interests"), N_("what they care about, comma-separated")),
+    "emails": (N_("Emails"), N_("comma-separated: ana@example.com")),
+    "phones": (N_("Phones"), N_("comma-separated: +33 6 12 34 56 78")),
+    "links": (N_("Links"), N_("profile pages, comma-separated")),
+    "introduced_by": (N_("Introduced by"), N_("a name from the journal")),
+    "keep_in_touch_days": (N_("Keep in touch"), N_("every N days (empty: no cadence)")),
 }
 
 
 class PersonEditDialog(FormMessages, ModalScreen[bool]):
     BINDINGS = [
         *FIELD_KEYS,
-        Binding("ctrl+s", "save", "Save", id="person_edit.save", tooltip="Save the person"),
-        Binding("escape", "cancel", "Cancel", id="person_edit.cancel", tooltip="Close without saving"),
+        Binding("ctrl+s", "save", N_("Save"), id="person_edit.save", tooltip=N_("Save the person")),
+        Binding("escape", "cancel", N_("Cancel"), id="person_edit.cancel", tooltip=N_("Close without saving")),
     ]
 
     def __init__(self, person_id: str) -> None:
@@ -39,22 +41,22 @@ class PersonEditDialog(FormMessages, ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         store = self.app.store
         with Vertical(id="person-edit", classes="dialog"):
-            yield Label("Edit person", classes="dialog-title")
+            yield Label(_("Edit person"), classes="dialog-title")
             with VerticalScroll(id="form"):
                 for field, (label, placeholder) in _FIELDS.items():
                     suggester = None
                     if field == "introduced_by":
                         suggester = FoldedSuggester(lambda: [p.name for p in store.people() if p.id != self.person_id])
                     with Horizontal(classes="field"):
-                        yield Label(label, classes="field-label")
-                        yield Input(placeholder=placeholder, id=field, compact=True, suggester=suggester)
+                        yield Label(_(label), classes="field-label")
+                        yield Input(placeholder=_(placeholder) if placeholder else "", id=field, compact=True, suggester=suggester)
                     yield Static("", id=f"{field}-error", classes="error")
                 with Horizontal(classes="field", id="row-notes"):
-                    yield Label("Notes", classes="field-label")
+                    yield Label(_("Notes"), classes="field-label")
                     yield TextArea(id="notes", compact=True, soft_wrap=True, tab_behavior="focus")
                 yield Static("", id="notes-error", classes="error")
             yield Static("", id="form-error", classes="error")
-            yield Label("ctrl+s save · esc cancel · → or enter takes a suggestion", classes="dialog-help")
+            yield Label(_("ctrl+s save · esc cancel · → or enter takes a suggestion"), classes="dialog-help")
         yield FoldedDropdown("#introduced_by", lambda: [p.name for p in store.people() if p.id != self.person_id])
 
     def on_mount(self) -> None:
@@ -106,7 +108,7 @@ class PersonEditDialog(FormMessages, ModalScreen[bool]):
             fields["keep_in_touch_days"] = None
         # isdecimal, not isdigit: "²" is a digit that int() refuses.
         elif not cadence_text.isdecimal() or int(cadence_text) <= 0:
-            errors.append(ValidationError("keep_in_touch_days", "Type a number of days above 0, or leave it empty."))
+            errors.append(ValidationError("keep_in_touch_days", _("Type a number of days above 0, or leave it empty.")))
         else:
             fields["keep_in_touch_days"] = int(cadence_text)
         introducer_name = value("introduced_by").strip()
@@ -116,11 +118,11 @@ class PersonEditDialog(FormMessages, ModalScreen[bool]):
             found = store.match_person(introducer_name)
             if found.is_new:
                 errors.append(ValidationError(
-                    "introduced_by", "Nobody in the journal has that name; add them first by noting an encounter."
+                    "introduced_by", _("Nobody in the journal has that name; add them first by noting an encounter.")
                 ))
             elif found.is_ambiguous:
                 names = ", ".join(store.names(list(found.person_ids)))
-                errors.append(ValidationError("introduced_by", f"Several people match ({names}); type the full name."))
+                errors.append(ValidationError("introduced_by", _("Several people match ({names}); type the full name.").format(names=names)))
             else:
                 fields["introduced_by"] = found.person_ids[0]
         if errors:
@@ -132,4 +134,4 @@ class PersonEditDialog(FormMessages, ModalScreen[bool]):
             self.dismiss(True)
 
     def action_cancel(self) -> None:
-        self.close_asking(False, "Discard your changes to this person?")
+        self.close_asking(False, _("Discard your changes to this person?"))

@@ -9,12 +9,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from journal.i18n import N_, _
 from journal.names import fold
 from tui.widgets.literal import literal
 
 
 class PickPersonDialog(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="pick_person.cancel", tooltip="Close without choosing")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="pick_person.cancel", tooltip=N_("Close without choosing"))]
 
     def __init__(self, title: str, exclude: str | None = None) -> None:
         super().__init__()
@@ -24,9 +25,9 @@ class PickPersonDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="pick-person", classes="dialog"):
             yield Label(literal(self._title), classes="dialog-title")
-            yield Input(placeholder="type a name", id="pick-filter", compact=True)
+            yield Input(placeholder=_("type a name"), id="pick-filter", compact=True)
             yield OptionList(id="pick-list")
-            yield Label("enter picks · esc cancels", classes="dialog-help")
+            yield Label(_("enter picks · esc cancels"), classes="dialog-help")
 
     def on_mount(self) -> None:
         self._fill("")

@@ -7,6 +7,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
+from journal.i18n import N_, _
 from journal.text import clean_line
 from tui.dialogs.form import FIELD_KEYS, FormMessages
 
@@ -16,8 +17,8 @@ class QualitiesDialog(FormMessages, ModalScreen[bool]):
 
     BINDINGS = [
         *FIELD_KEYS,
-        Binding("ctrl+s", "save", "Save", id="qualities.save", tooltip="Save your qualities"),
-        Binding("escape", "cancel", "Cancel", id="qualities.cancel", tooltip="Close without saving"),
+        Binding("ctrl+s", "save", N_("Save"), id="qualities.save", tooltip=N_("Save your qualities")),
+        Binding("escape", "cancel", N_("Cancel"), id="qualities.cancel", tooltip=N_("Close without saving")),
     ]
 
     def __init__(self, qualities: list[str]) -> None:
@@ -26,13 +27,13 @@ class QualitiesDialog(FormMessages, ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="qualities-edit", classes="dialog"):
-            yield Label("Your qualities", classes="dialog-title")
-            yield Label("What you want people to know you do well, one per line. Telling it is not bragging.",
+            yield Label(_("Your qualities"), classes="dialog-title")
+            yield Label(_("What you want people to know you do well, one per line. Telling it is not bragging."),
                         classes="dialog-help")
             yield TextArea(id="qualities", compact=True, soft_wrap=True)
             yield Static("", id="qualities-error", classes="error")
             yield Static("", id="form-error", classes="error")
-            yield Label("ctrl+s save · esc cancel", classes="dialog-help")
+            yield Label(_("ctrl+s save · esc cancel"), classes="dialog-help")
 
     def on_mount(self) -> None:
         area = self.query_one("#qualities", TextArea)
@@ -51,7 +52,7 @@ class QualitiesDialog(FormMessages, ModalScreen[bool]):
         if self._typed() != [clean_line(q) for q in self._qualities]:
             from tui.dialogs.confirm import ConfirmDialog
 
-            self.app.push_screen(ConfirmDialog("Discard the changes to your qualities?"),
+            self.app.push_screen(ConfirmDialog(_("Discard the changes to your qualities?")),
                                  lambda discard: self.dismiss(False) if discard else None)
             return
         self.dismiss(False)

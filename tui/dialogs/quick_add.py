@@ -27,6 +27,7 @@ from journal import clock, dates_out
 from journal.dates import DateParseError, parse_due, parse_when
 from journal.drafts import parse_introductions, problems as draft_problems
 from journal.errors import JournalError, ValidationError
+from journal.i18n import N_, _
 from journal.models import Encounter, EncounterDraft
 from journal.names import fold
 from journal.models import Group
@@ -38,22 +39,23 @@ from tui.widgets.suggest import FoldedDropdown, FoldedSuggester
 
 # (field id, label, placeholder) for the one-line fields, in tab order. Placeholders
 # say what goes in a field; they never look like an entry (a demo name would).
+# Marked with N_ here, translated in compose (the language may be chosen after import).
 _LINE_FIELDS = {
-    "who": ("Who", "names, separated by commas"),
-    "place": ("Where", "the place: a café, a street, a website"),
-    "setting": ("Setting", "bakery, restaurant, cafe, event, work, online…"),
+    "who": (N_("Who"), N_("names, separated by commas")),
+    "place": (N_("Where"), N_("the place: a café, a street, a website")),
+    "setting": (N_("Setting"), N_("bakery, restaurant, cafe, event, work, online…")),
 }
 _EXTRA_FIELDS = {
-    "when": ("When", "now, this morning, yesterday 18:30, last fri"),
-    "gave": ("You gave", "help, information, an introduction; @Name: to whom"),
-    "asked": ("You asked for", "a favour, advice; @Name: of whom"),
-    "learned": ("Learned", "information you received"),
-    "follow_up": ("Follow-up", "something to do next"),
-    "due": ("Due", "fri, next week, 2026-12-01"),
-    "opinion": ("Opinion", "subject: what you think now (links this conversation)"),
-    "introduced": ("Introduced", "whom you introduced to whom: Ana > Bruno"),
-    "told": ("You told", "which of your qualities they heard about"),
-    "met_through": ("Met through", "for someone new here: who introduced you"),
+    "when": (N_("When"), N_("now, this morning, yesterday 18:30, last fri")),
+    "gave": (N_("You gave"), N_("help, information, an introduction; @Name: to whom")),
+    "asked": (N_("You asked for"), N_("a favour, advice; @Name: of whom")),
+    "learned": (N_("Learned"), N_("information you received")),
+    "follow_up": (N_("Follow-up"), N_("something to do next")),
+    "due": (N_("Due"), N_("fri, next week, 2026-12-01")),
+    "opinion": (N_("Opinion"), N_("subject: what you think now (links this conversation)")),
+    "introduced": (N_("Introduced"), N_("whom you introduced to whom: Ana > Bruno")),
+    "told": (N_("You told"), N_("which of your qualities they heard about")),
+    "met_through": (N_("Met through"), N_("for someone new here: who introduced you")),
 }
 
 
@@ -64,8 +66,8 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
     # fields, it reaches the dialog after them, in order.
     BINDINGS = [
         *FIELD_KEYS,
-        Binding("ctrl+s", "save", "Save", id="quick_add.save", tooltip="Save the encounter (from any field)"),
-        Binding("escape", "cancel", "Cancel", id="quick_add.cancel", tooltip="Close; asks first if anything was typed"),
+        Binding("ctrl+s", "save", N_("Save"), id="quick_add.save", tooltip=N_("Save the encounter (from any field)")),
+        Binding("escape", "cancel", N_("Cancel"), id="quick_add.cancel", tooltip=N_("Close; asks first if anything was typed")),
     ]
 
     def __init__(self, encounter: Encounter | None = None, group_id: str | None = None, *, who: str = "") -> None:
@@ -109,15 +111,15 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
     # ------------------------------------------------------------ layout
     def _row(self, field: str, label: str, placeholder: str, suggester=None) -> ComposeResult:
         with Horizontal(classes="field", id=f"row-{field}"):
-            yield Label(label, classes="field-label")
-            yield Input(placeholder=placeholder, id=field, compact=True, suggester=suggester)
+            yield Label(_(label), classes="field-label")
+            yield Input(placeholder=_(placeholder), id=field, compact=True, suggester=suggester)
             if field in ("when", "due", "group"):
                 yield Static("", id=f"{field}-parsed", classes="parsed")
         yield Static("", id=f"{field}-error", classes="error")
 
     def compose(self) -> ComposeResult:
         store = self.store
-        title = "Edit encounter" if self._editing else "Add a meeting" if self._group_id else "Add an encounter"
+        title = _("Edit encounter") if self._editing else _("Add a meeting") if self._group_id else _("Add an encounter")
         with Vertical(id="quick-add", classes="dialog"):
             yield Label(title, classes="dialog-title")
             with VerticalScroll(id="form"):
@@ -128,7 +130,7 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
                     "setting": FoldedSuggester(store.settings),
                 }
                 groups = lambda: [g.name for g in store.groups.all()]  # noqa: E731
-                yield from self._row("group", "Group", "a group that meets (fills Who, Where, When)", FoldedSuggester(groups))
+                yield from self._row("group", N_("Group"), N_("a group that meets (fills Who, Where, When)"), FoldedSuggester(groups))
                 for field, (label, placeholder) in _LINE_FIELDS.items():
                     yield from self._row(field, label, placeholder, suggesters[field])
                     if field == "who":
@@ -136,13 +138,13 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
                             yield Label("", classes="field-label")
                             yield Checkbox("", id="join", compact=True)
                 with Horizontal(classes="field", id="row-notes"):
-                    yield Label("Talked about", classes="field-label")
+                    yield Label(_("Talked about"), classes="field-label")
                     yield TextArea(id="notes", compact=True, soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
                 yield Static("", id="notes-error", classes="error")
                 for field, (label, placeholder) in _EXTRA_FIELDS.items():
                     yield from self._row(field, label, placeholder)
             yield Static("", id="form-error", classes="error")
-            yield Label("ctrl+s save · tab next field · → or enter takes a suggestion · esc cancel · #hashtags become topics", classes="dialog-help")
+            yield Label(_("ctrl+s save · tab next field · → or enter takes a suggestion · esc cancel · #hashtags become topics"), classes="dialog-help")
         # The drop-downs of matches under the cursor (tui/widgets/suggest.py).
         yield FoldedDropdown("#group", groups)
         yield FoldedDropdown("#who", people, mode="comma")
@@ -285,7 +287,7 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
         newcomers = self.store.groups.newcomers(group.id, split_list(self.query_one("#who", Input).value)) if group else []
         row.display = bool(newcomers)
         if newcomers:
-            label = "Add {names} to {group}".format(names=", ".join(newcomers), group=group.name)
+            label = _("Add {names} to {group}").format(names=", ".join(newcomers), group=group.name)
             self.query_one("#join", Checkbox).label = Content(clean_line(label))
 
     # ------------------------------------------------------ live feedback
@@ -373,9 +375,11 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
         group = self._chosen_group()
         if group_text.strip() and group is None:
             closest = self.store.groups.closest(group_text)
-            message = "No group called '{name}'.".format(name=clean_line(group_text))
             if closest:
-                message += " " + "Closest: {names}.".format(names=", ".join(closest))
+                message = _("No group called '{name}'. Closest: {names}.").format(
+                    name=clean_line(group_text), names=", ".join(closest))
+            else:
+                message = _("No group called '{name}'.").format(name=clean_line(group_text))
             errors.append(ValidationError("group", message))
         # Everything wrong is shown at once: a bad date and an ambiguous name together.
         errors += draft_problems(self.store, draft, when_read=draft.when is not None)
@@ -404,8 +408,9 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
                 result.opinion_id = self.store.opinions.note(subject, stance, encounter_id=result.encounter.id).id
             except JournalError as exc:
                 # The encounter is saved; say so rather than lose the opinion silently.
-                self.app.notify(f"Encounter saved, but the opinion was not: {exc}", severity="error", markup=False)
+                self.app.notify(_("Encounter saved, but the opinion was not: {problem}").format(problem=exc),
+                                severity="error", markup=False)
         self.dismiss(result)
 
     def action_cancel(self) -> None:
-        self.close_asking(None, "Discard your changes?" if self._editing else "Discard this encounter?")
+        self.close_asking(None, _("Discard your changes?") if self._editing else _("Discard this encounter?"))

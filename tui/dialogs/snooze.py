@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, Static
 from journal import clock
 from journal.agenda import long_day, snooze
 from journal.dates import DateParseError, parse_due
+from journal.i18n import N_, _
 from journal.models import Encounter
 from tui.dialogs.form import FIELD_KEYS, FormMessages
 from tui.widgets.literal import literal
@@ -26,8 +27,8 @@ from tui.widgets.literal import literal
 class SnoozeDialog(FormMessages, ModalScreen[Encounter | None]):
     BINDINGS = [
         *FIELD_KEYS,
-        Binding("ctrl+s", "save", "Snooze", id="snooze.save", tooltip="Move the follow-up to that day"),
-        Binding("escape", "cancel", "Cancel", id="snooze.cancel", tooltip="Close without changing the date"),
+        Binding("ctrl+s", "save", N_("Snooze"), id="snooze.save", tooltip=N_("Move the follow-up to that day")),
+        Binding("escape", "cancel", N_("Cancel"), id="snooze.cancel", tooltip=N_("Close without changing the date")),
     ]
 
     def __init__(self, encounter: Encounter) -> None:
@@ -37,17 +38,17 @@ class SnoozeDialog(FormMessages, ModalScreen[Encounter | None]):
     def compose(self) -> ComposeResult:
         follow = self._encounter.follow_up
         with Vertical(id="snooze", classes="dialog"):
-            yield Label("Snooze the follow-up", classes="dialog-title")
+            yield Label(_("Snooze the follow-up"), classes="dialog-title")
             yield Static(literal(follow.text), id="snooze-text")
             if follow.due:
-                yield Static(Text("Due now: " + long_day(follow.due), style="dim"), id="snooze-current")
+                yield Static(Text(_("Due now: {day}").format(day=long_day(follow.due)), style="dim"), id="snooze-current")
             with Horizontal(classes="field", id="row-due"):
-                yield Label("Until", classes="field-label")
-                yield Input(placeholder="fri, next week, in 3 days, 2026-12-01", id="due", compact=True)
+                yield Label(_("Until"), classes="field-label")
+                yield Input(placeholder=_("fri, next week, in 3 days, 2026-12-01"), id="due", compact=True)
                 yield Static("", id="due-parsed", classes="parsed")
             yield Static("", id="due-error", classes="error")
             yield Static("", id="form-error", classes="error")
-            yield Label("enter or ctrl+s snoozes · esc cancels", classes="dialog-help")
+            yield Label(_("enter or ctrl+s snoozes · esc cancels"), classes="dialog-help")
 
     def on_mount(self) -> None:
         self.query_one("#due", Input).focus()
@@ -56,7 +57,7 @@ class SnoozeDialog(FormMessages, ModalScreen[Encounter | None]):
         """(the date understood or None, the error message or '')."""
         text = self.query_one("#due", Input).value
         if not text.strip():
-            return None, "Type the day to snooze to: fri, next week, in 3 days, 2026-12-01."
+            return None, _("Type the day to snooze to: fri, next week, in 3 days, 2026-12-01.")
         try:
             return parse_due(text, clock.today()), ""
         except DateParseError as exc:
@@ -66,12 +67,12 @@ class SnoozeDialog(FormMessages, ModalScreen[Encounter | None]):
     def _changed(self) -> None:
         self.show_error("due", "")  # an error clears as soon as the field is edited
         shown = self.query_one("#due-parsed", Static)
-        day, _ = self._understood()
+        day, _problem = self._understood()
         if day is None:
             text = self.query_one("#due", Input).value
             shown.update(Text("?", style="bold red") if text.strip() else "")
         elif day < clock.today():
-            shown.update(Text(f"{long_day(day)} (in the past)", style="bold red"))
+            shown.update(Text(_("{day} (in the past)").format(day=long_day(day)), style="bold red"))
         else:
             shown.update(Text(long_day(day), style="green"))
 
