@@ -144,7 +144,9 @@ def person_line(p: Person, encounters: list[Encounter], today) -> str:
         parts.append(p.organisation)
     if encounters:
         last = encounters[0].when
-        met = ngettext("met once", "met {count} times", len(encounters)).format(count=len(encounters))
+        count = len(encounters)
+        # "once" has no number in English; other languages' singular may cover other counts.
+        met = _("met once") if count == 1 else ngettext("met {count} time", "met {count} times", count).format(count=count)
         ago = days_since(last, today)
         if ago <= 0:
             when = _("today")
