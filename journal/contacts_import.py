@@ -20,7 +20,7 @@ from pathlib import Path
 from . import clock
 from .contacts import email_keys, joined
 from .errors import JournalError, ValidationError
-from .i18n import _
+from .i18n import N_, _
 from .models import Person, merge_topics
 from .names import fold
 from .tombstones import side_table
@@ -58,7 +58,8 @@ class ImportReport:
             lines.append((_("Would add: {name}") if would else _("Added: {name}")).format(name=name))
         for name, what in self.updated:
             template = _("Would update {name}: {fields}") if would else _("Updated {name}: {fields}")
-            lines.append(template.format(name=name, fields=", ".join(what)))
+            # The labels stay English in the JSON report; translated here.
+            lines.append(template.format(name=name, fields=", ".join(_(label) for label in what)))
         for problem in self.problems:
             lines.append(_("Left out: {card}: {reason}.").format(card=problem.card, reason=problem.reason))
         # Three counts in one sentence: no plural form fits them all, so translations
@@ -157,18 +158,18 @@ def _import_one(store, contact: Contact, report: ImportReport) -> None:
     aliases = merge_topics(person.aliases, [contact.name] if fold(contact.name) != fold(person.name) else [], contact.aliases)
     aliases = [a for a in aliases if fold(a) != fold(person.name)]
     if aliases != person.aliases:
-        change("aliases", aliases, "also known as")
+        change("aliases", aliases, N_("also known as"))
     if contact.organisation and not person.organisation:
-        change("organisation", contact.organisation, "organisation")
-    for key, label in (("emails", "email"), ("phones", "phone"), ("links", "link")):
+        change("organisation", contact.organisation, N_("organisation"))
+    for key, label in (("emails", N_("email")), ("phones", N_("phone")), ("links", N_("link"))):
         merged = joined(key, getattr(person, key), getattr(contact, key))
         if merged != getattr(person, key):
             change(key, merged, label)
     interests = merge_topics(person.interests, contact.interests)
     if interests != person.interests:
-        change("interests", interests, "interests")
+        change("interests", interests, N_("interests"))
     if contact.notes and contact.notes not in person.notes:
-        change("notes", "\n\n".join(n for n in (person.notes, contact.notes) if n), "notes")
+        change("notes", "\n\n".join(n for n in (person.notes, contact.notes) if n), N_("notes"))
     if not changes:
         report.unchanged.append(person.name)
         return
