@@ -90,10 +90,13 @@ def test_show_an_unknown_id(week, brazilian):
                    "O `netjournal agenda` mostra os ids das pendências abertas.\n")
 
 
-def test_search_in_portuguese(week, brazilian):
+def test_search_in_portuguese(week, brazilian, capsys):
     code, out, err = run("search", "pao")  # accents ignored
     assert (code, err) == (0, "")
     assert out.count("\n") == 1 and "Fermentação natural #pão" in out
+    with pytest.raises(SystemExit):
+        main(["search", "--help"])
+    assert "Procura os encontros cujas notas, pessoas, lugar" in capsys.readouterr().out
 
 
 def test_search_without_words_says_so_in_portuguese(week, brazilian, capsys):
