@@ -118,9 +118,10 @@ class MergeReport:
         for group in self.review:
             lines.append(review_line(group))
         if self.damaged_in_other:
+            # English keeps its "record(s)" whatever the count; the plural is for translations.
             lines.append(ngettext(
-                "{count} damaged record in {other} was left out (`netjournal doctor --journal` on it lists it).",
-                "{count} damaged records in {other} were left out (`netjournal doctor --journal` on it lists them).",
+                "{count} damaged record(s) in {other} were left out (`netjournal doctor --journal` on it lists them).",
+                "{count} damaged record(s) in {other} were left out (`netjournal doctor --journal` on it lists them).",
                 self.damaged_in_other,
             ).format(count=self.damaged_in_other, other=self.other))
         if would:

@@ -51,8 +51,9 @@ def cmd_doctor(args, out, err) -> int:
         print(_("Copy from another device (a sync conflict): {path}. Merge it with: netjournal merge \"{path}\"").format(
             path=copy), file=out)
     if set_aside:
-        print(ngettext("Set aside by a merge, to review in the app (key c): {count} version.",
-                       "Set aside by a merge, to review in the app (key c): {count} versions.", set_aside).format(
+        # English says "version(s)" whatever the count (tests and scripts read it); the plural is for translations.
+        print(ngettext("Set aside by a merge, to review in the app (key c): {count} version(s).",
+                       "Set aside by a merge, to review in the app (key c): {count} version(s).", set_aside).format(
             count=set_aside), file=out)
     for group in review:
         print(review_line(group), file=out)
