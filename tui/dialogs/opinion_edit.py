@@ -15,6 +15,9 @@ from tui.dialogs.form import FIELD_KEYS, FormMessages
 from tui.widgets.literal import literal
 from tui.widgets.suggest import FoldedDropdown, FoldedSuggester
 
+# The stored value stays the English word (docs/journal-format.md); only the label shown is translated.
+_CONFIDENCE_LABELS = {"low": N_("low"), "medium": N_("medium"), "high": N_("high")}
+
 
 class OpinionDialog(FormMessages, ModalScreen[tuple[Opinion, str] | None]):
     """Dismisses with (opinion, "formed" | "revised" | "unchanged") once saved."""
@@ -54,8 +57,7 @@ class OpinionDialog(FormMessages, ModalScreen[tuple[Opinion, str] | None]):
             yield Static("", id="stance-error", classes="error")
             with Horizontal(classes="field"):
                 yield Label(_("Confidence"), classes="field-label")
-                # The stored value stays the English word; only its label is translated.
-                yield Select([(_(c), c) for c in CONFIDENCES], value="medium", allow_blank=False, id="confidence", compact=True)
+                yield Select([(_(_CONFIDENCE_LABELS.get(c, c)), c) for c in CONFIDENCES], value="medium", allow_blank=False, id="confidence", compact=True)
             yield Static("", id="confidence-error", classes="error")
             yield Static("", id="form-error", classes="error")
             yield Label(_("ctrl+s save · esc cancel · a revision keeps the previous stance in the history"), classes="dialog-help")
