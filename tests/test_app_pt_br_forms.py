@@ -190,3 +190,43 @@ async def test_escape_asks_in_portuguese_before_dropping_a_typed_form(store, por
         assert rendered(confirm.query_one("#question", Label)) == "Descartar este encontro?"
         assert [str(b.label) for b in confirm.query("Button")] == ["Descartar", "Continuar editando"]
         assert "n ou esc: Continuar editando" in rendered(confirm.query_one(".dialog-help", Label))
+
+
+async def test_the_opinion_and_snooze_dialogs_speak_portuguese(store, journal_path, portuguese):
+    from datetime import timedelta
+
+    from textual.widgets import Select
+
+    from tui.dialogs.opinion_edit import OpinionDialog
+    from tui.dialogs.snooze import SnoozeDialog
+
+    ids = seed_small(store)
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(OpinionDialog())
+        await pilot.pause()
+        dialog = app.screen
+        assert rendered(dialog.query_one(".dialog-title", Label)) == "Anotar uma opinião"
+        assert labels(dialog) == ["Assunto", "Posição", "Confiança"]
+        confidence = dialog.query_one("#confidence", Select)
+        assert confidence.value == "medium"  # stored as the English word
+        assert [str(label) for label, _value in confidence._options] == ["baixa", "média", "alta"]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert error_text(dialog, "subject") == "Uma opinião precisa de um assunto: sobre o que ela é?"
+        await pilot.press("escape")
+        await pilot.pause()
+
+        app.push_screen(SnoozeDialog(store.encounter(ids["jose"])))
+        await pilot.pause()
+        dialog = app.screen
+        assert rendered(dialog.query_one(".dialog-title", Label)) == "Adiar a pendência"
+        await type_text(pilot, "ontem")
+        await pilot.pause()
+        assert static_text(dialog, "#due-parsed").endswith("(já passou)")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert error_text(dialog, "due").startswith("'ontem' é ")
+        assert error_text(dialog, "due").endswith(", que já passou: adie para hoje ou um dia depois.")
+    with reopen(journal_path) as disk:
+        assert disk.encounter(ids["jose"]).follow_up.due == clock.today() + timedelta(days=3)  # unchanged
