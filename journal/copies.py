@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .durable import ensure_private_dir, real_target
 from .errors import JournalError
+from .i18n import _
 from .migrations import CURRENT_SCHEMA, TABLES, SchemaError, migrate, schema_version
 from .paths import backups_dir
 
@@ -33,7 +34,7 @@ class CopyError(JournalError):
     def __init__(self, path: Path, reason: str):
         self.path = Path(path)
         self.reason = reason
-        super().__init__(f"Cannot merge {self.path}: {reason}. Nothing was changed.")
+        super().__init__(_("Cannot merge {path}: {reason}. Nothing was changed.").format(path=self.path, reason=reason))
 
 
 def _patterns(name: str) -> list[re.Pattern]:
@@ -95,18 +96,18 @@ def read_copy(path: Path, journal: Path) -> dict:
     path = Path(path)
     try:
         if path.exists() and Path(journal).exists() and os.path.samefile(path, journal):
-            raise CopyError(path, "it is the journal itself; name the other copy")
+            raise CopyError(path, _("it is the journal itself; name the other copy"))
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_COPY_BYTES:
-                raise CopyError(path, f"it is {size // (1024 * 1024)} MB, larger than any journal")
+                raise CopyError(path, _("it is {size} MB, larger than any journal").format(size=size // (1024 * 1024)))
             raw = handle.read()
     except FileNotFoundError:
-        raise CopyError(path, "there is no such file") from None
+        raise CopyError(path, _("there is no such file")) from None
     except IsADirectoryError:
-        raise CopyError(path, "it is a folder, not a file") from None
+        raise CopyError(path, _("it is a folder, not a file")) from None
     except PermissionError:
-        raise CopyError(path, "permission denied") from None
+        raise CopyError(path, _("permission denied")) from None
     except OSError as exc:
         raise CopyError(path, exc.strerror or str(exc)) from None
     try:
@@ -114,17 +115,19 @@ def read_copy(path: Path, journal: Path) -> dict:
     except UnreadableJournalError as exc:
         raise CopyError(path, exc.reason) from None
     if not data or not any(name in data for name in TABLES):
-        raise CopyError(path, "it holds none of a journal's tables, so it is not a netjournal journal")
+        raise CopyError(path, _("it holds none of a journal's tables, so it is not a netjournal journal"))
     try:
         version = schema_version(data)
         if version > CURRENT_SCHEMA:
-            raise CopyError(path, f"it was written by a newer netjournal (schema {version}; this one knows "
-                                  f"{CURRENT_SCHEMA}); upgrade netjournal on this computer first")
-        data, _ = migrate(data)
+            raise CopyError(path, _("it was written by a newer netjournal (schema {version}; this one knows "
+                                    "{known}); upgrade netjournal on this computer first").format(
+                version=version, known=CURRENT_SCHEMA))
+        data, _steps = migrate(data)
     except SchemaError as exc:
         raise CopyError(path, str(exc)) from None
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise CopyError(path, f"it looks like a schema {version} journal but could not be upgraded ({exc!r})") from None
+        raise CopyError(path, _("it looks like a schema {version} journal but could not be upgraded ({problem})").format(
+            version=version, problem=repr(exc))) from None
     return data
 
 
