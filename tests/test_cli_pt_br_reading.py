@@ -172,8 +172,10 @@ def test_merge_and_doctor_in_portuguese(journal_path, brazilian):
     code, out, err = run("doctor")
     assert (code, err) == (0, "")
     assert f'Cópia de outro aparelho (um conflito de sincronização): {other}. Junte-a com: netjournal merge "{other}"' in out
-    code, out, err = run("merge", str(journal_path.parent / "nada.json"))
-    assert code == 2 and out == "" and err.startswith("netjournal: ")
+    missing = journal_path.parent / "nada.json"
+    code, out, err = run("merge", str(missing))
+    assert (code, out) == (2, "")
+    assert err == f"netjournal: Não foi possível juntar {missing}: esse arquivo não existe. Nada foi mudado.\n"
 
 
 def test_an_internal_error_is_told_in_portuguese(week, brazilian, monkeypatch):
