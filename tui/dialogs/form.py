@@ -18,15 +18,15 @@ from textual.binding import Binding
 from textual.widgets import Input, Select, Static, TextArea
 
 from journal.errors import JournalError, ValidationError, ValidationErrors
-from journal.i18n import _
+from journal.i18n import N_, _
 from tui.widgets.literal import literal
 from tui.widgets.suggest import FoldedDropdown
 
 T = TypeVar("T")
 
 FIELD_KEYS = [
-    Binding("tab", "next_field", "Next field", show=False, priority=True),
-    Binding("shift+tab", "previous_field", "Previous field", show=False, priority=True),
+    Binding("tab", "next_field", N_("Next field"), show=False, priority=True),
+    Binding("shift+tab", "previous_field", N_("Previous field"), show=False, priority=True),
 ]
 
 
