@@ -81,7 +81,7 @@ async def test_quick_add_speaks_portuguese_and_saves_ontem_a_noite(store, journa
         dialog = await open_quick_add(pilot)
         assert rendered(dialog.query_one(".dialog-title", Label)) == "Novo encontro"
         shown = labels(dialog)
-        for label in ("Quem", "Onde", "Ambiente", "Conversaram sobre", "Quando", "Você ofereceu", "Você pediu",
+        for label in ("Quem", "Onde", "Ambiente", "Sobre o quê", "Quando", "Você ofereceu", "Você pediu",
                       "Pendência", "Prazo", "Apresentou", "Você contou", "Conheceu por meio de"):
             assert label in shown
         assert not {"Who", "Where", "When", "You gave", "Met through"} & set(shown)

@@ -164,7 +164,8 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
         return names
 
     def on_mount(self) -> None:
-        values = {"when": "now", "who": self._who}
+        # "agora" in Portuguese: the date grammar reads both languages whatever the interface's.
+        values = {"when": _("now"), "who": self._who}
         encounter = self._editing
         if encounter is not None:
             follow = encounter.follow_up
@@ -251,7 +252,7 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
             "setting": defaults.setting,
             "when": defaults.when_text,
         }
-        initial_when = "now" if self._editing is None else None
+        initial_when = _("now") if self._editing is None else None
         for field, value in proposed.items():
             current = self.query_one(f"#{field}", Input).value
             untouched = not current.strip() or current == self._filled.get(field) or (field == "when" and current == initial_when)
