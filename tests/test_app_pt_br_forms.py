@@ -155,8 +155,8 @@ async def test_the_person_editor_speaks_portuguese(store, journal_path, portugue
         assert isinstance(dialog, PersonEditDialog)
         assert rendered(dialog.query_one(".dialog-title", Label)) == "Editar pessoa"
         assert labels(dialog) == [
-            "Nome", "Também conhecida como", "Organização", "Interesses", "E-mails", "Telefones", "Links",
-            "Apresentada por", "Manter contato", "Notas",
+            "Nome", "Outros nomes", "Organização", "Interesses", "E-mails", "Telefones", "Links",
+            "Quem apresentou", "Manter contato", "Notas",
         ]
         assert dialog.query_one("#interests").placeholder == "o que importa para a pessoa, separado por vírgulas"
         # Bad input gets its message in Portuguese, under the field, and nothing typed is lost.

@@ -27,7 +27,7 @@ from journal import clock, dates_out
 from journal.dates import DateParseError, parse_due, parse_when
 from journal.drafts import parse_introductions, problems as draft_problems
 from journal.errors import JournalError, ValidationError
-from journal.i18n import N_, _
+from journal.i18n import N_, _, pgettext
 from journal.models import Encounter, EncounterDraft
 from journal.names import fold
 from journal.models import Group
@@ -138,7 +138,8 @@ class QuickAddDialog(FormMessages, ModalScreen[SaveResult | None]):
                             yield Label("", classes="field-label")
                             yield Checkbox("", id="join", compact=True)
                 with Horizontal(classes="field", id="row-notes"):
-                    yield Label(_("Talked about"), classes="field-label")
+                    # Its own context: the label column here is 13 wide, the profile's is not.
+                    yield Label(pgettext("quick-add field", "Talked about"), classes="field-label")
                     yield TextArea(id="notes", compact=True, soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
                 yield Static("", id="notes-error", classes="error")
                 for field, (label, placeholder) in _EXTRA_FIELDS.items():
