@@ -66,7 +66,7 @@ def test_show_labels_in_portuguese_and_the_user_text_as_typed(week, brazilian):
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == f"id: {week['ana']}"
-    assert lines[1].startswith("quando: ")
+    assert lines[1] == "quando: Quinta-feira, 26 de novembro de 2026 14:00"
     assert lines[2:] == [
         "quem: Ana Souza, Bruno",
         "onde: Padaria Real",

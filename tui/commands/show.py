@@ -19,7 +19,7 @@ def register(sub) -> None:
 
 
 def cmd_show(args, out, err) -> int:
-    from journal import clock
+    from journal import clock, dates_out
     from journal.ids import resolve_encounter_id
     from journal.store import Store
 
@@ -32,7 +32,7 @@ def cmd_show(args, out, err) -> int:
         print(json.dumps(record, ensure_ascii=False, indent=2), file=out)
         return 0
     when = encounter.when.astimezone(clock.local_zone())
-    lines = [_("id: {id}").format(id=record["id"]), _("when: {when}").format(when=f"{when:%A %d %B %Y, %H:%M}")]
+    lines = [_("id: {id}").format(id=record["id"]), _("when: {when}").format(when=dates_out.full_day_time(when))]
 
     def field(label: str, value: str) -> None:
         if value:
