@@ -34,6 +34,7 @@ from typing import NamedTuple
 from dateutil.relativedelta import relativedelta
 
 from . import clock
+from . import i18n
 from .i18n import N_, _
 
 
@@ -303,6 +304,24 @@ def _yesterday_hint(s: str, day_text: str) -> str | None:
     return None
 
 
+def _hint_as_typed(hint: str, shown: str) -> str:
+    """The yesterday hint in Portuguese, from what was typed: "hoje às 23h" -> "ontem às 23h".
+
+    The grammar reads Portuguese by rewriting it in English, so _yesterday_hint's
+    words are English; a Portuguese message must not quote them.
+    """
+    typed = shown.strip()
+    if hint == "last night":
+        return "ontem à noite"
+    if hint.startswith("last "):  # a bare weekday: "sexta 18h" -> "sexta passada 18h"
+        day, _space, rest = typed.partition(" ")
+        return f"{day} passada {rest}".strip()
+    folded = typed.casefold()
+    if folded.startswith("hoje"):
+        return "ontem" + typed[len("hoje"):]
+    return "ontem " + typed
+
+
 def _explicit_date(s: str, year: int, dayfirst: bool) -> _Day:
     """A typed calendar date, using `year` when none is given.
 
@@ -521,6 +540,8 @@ def parse_when(text: str, now: datetime, *, dayfirst: bool = True) -> datetime:
 
     if _is_future(result, now):
         hint = _yesterday_hint(s, day_text) if has_time else None
+        if hint and i18n.language() != i18n.ENGLISH:
+            hint = _hint_as_typed(hint, shown)
         if hint:
             # "18:30" typed at 09:52 is almost always last night's.
             raise DateParseError(_("'{text}' is later than now; did you mean {hint}?").format(text=shown, hint=hint))

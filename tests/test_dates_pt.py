@@ -224,3 +224,21 @@ def test_group_cadences_read_portuguese_first_dates():
     assert monthly.rule.text() == "FREQ=MONTHLY;BYDAY=1MO"
     later = parse_cadence("toda sexta às 19h a partir de sexta que vem", TODAY)
     assert later.start == datetime(2026, 12, 4, 19, 0)
+
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    ("hoje às 23h", "ontem às 23h"),
+    ("23h", "ontem 23h"),
+    ("hoje à noite", "ontem à noite"),
+    ("sexta 18h", "sexta passada 18h"),
+])
+def test_a_later_time_is_refused_with_a_portuguese_hint(typed, hint):
+    """The hint quoted the grammar's English: "você quis dizer yesterday at 23h?"."""
+    from journal import i18n
+
+    i18n.use("pt_BR")
+    now = datetime.fromisoformat("2026-11-27T15:00:00+01:00")  # a Friday
+    with pytest.raises(DateParseError) as refused:
+        parse_when(typed, now)
+    assert f"{hint}?" in str(refused.value), str(refused.value)
+    assert "yesterday" not in str(refused.value) and "last" not in str(refused.value)
