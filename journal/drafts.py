@@ -67,7 +67,7 @@ def problems(store, draft: EncounterDraft, *, when_read: bool = True) -> list[Va
 
 
 def parse_introductions(text: str) -> list[tuple[str, str]]:
-    """ "Ana > Bruno, Carla > Dora" (or "Ana to Bruno") as pairs of names; ValidationError under its field."""
+    """ "Rosa > Tomás, Carla > Dora" (or "Ana to Bruno") as pairs of names; ValidationError under its field."""
     pairs = []
     for part in text.split(","):
         part = clean_line(part)
@@ -80,5 +80,5 @@ def parse_introductions(text: str) -> list[tuple[str, str]]:
                     pairs.append((clean_line(a), clean_line(b)))
                     break
         else:
-            raise ValidationError("introduced", _("Write whom you introduced to whom as 'Ana > Bruno' ('{part}' has no '>').").format(part=part))
+            raise ValidationError("introduced", _("Write whom you introduced to whom as 'Rosa > Tomás' ('{part}' has no '>').").format(part=part))
     return pairs

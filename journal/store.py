@@ -273,7 +273,7 @@ class Store(Persistence):
             except AmbiguousNameError as exc:
                 raise ValidationError("introduced", exc.message) from None
             if len(pair_ids) != 2:
-                raise ValidationError("introduced", _("An introduction is between two different people: 'Ana > Bruno'."))
+                raise ValidationError("introduced", _("An introduction is between two different people: 'Rosa > Tomás'."))
             created.extend(pair_created)
             encounter.introduced.append(pair_ids)
         if clean_line(draft.met_through):

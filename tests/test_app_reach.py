@@ -164,7 +164,7 @@ async def test_quick_add_says_every_reach_problem_under_its_field(store):
         await pilot.pause()
         assert app.screen is form
         text = screen_text(app)
-        assert "'Ana > Bruno'" in text and "not one of your qualities" in text and "Met through: that person" in text
+        assert "'Rosa > Tomás'" in text and "not one of your qualities" in text and "Met through: that person" in text
 
 
 async def test_a_profile_shows_introductions_both_ways_and_who_they_are_seen_with(store):

@@ -43,8 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("backups", help=_("list the daily backups, newest first"))
 
     add = sub.add_parser("add", help=_("save one encounter"), description=_("Save one encounter. At least --who or NOTES is required."))
-    add.add_argument("--who", default="", help=_('comma-separated names: "Ana Souza, Bruno"'))
-    add.add_argument("--where", default="", help=_("the place: Padaria Real"))
+    add.add_argument("--who", default="", help=_('comma-separated names: "Rosa Lima, Tomás"'))
+    add.add_argument("--where", default="", help=_("the place: the corner bakery"))
     add.add_argument("--setting", default="", help=_("bakery, restaurant, cafe, event, work, neighbourhood, transit, online, other, or your own"))
     add.add_argument("--when", default=None, help=_('when it happened: now (the default), "yesterday 18:30", "yesterday evening", "last friday", "2h ago", "20/11 14:00" (a day without a time is noon)'))
     add.add_argument("--gave", default="", help=_("what you offered: help, information, an introduction"))

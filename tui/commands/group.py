@@ -37,7 +37,7 @@ def register(sub) -> None:
     add.add_argument("--every", default="", metavar="CADENCE", help=_('how often it meets: "every tuesday 19:00"'))
     add.add_argument("--where", default="", help=_("where it usually meets: Café Lua"))
     add.add_argument("--setting", default="", help=_("the kind of place: cafe, event, online..."))
-    add.add_argument("--members", default="", help=_('comma-separated names: "Ana Souza, Bruno"'))
+    add.add_argument("--members", default="", help=_('comma-separated names: "Rosa Lima, Tomás"'))
     add.add_argument("--notes", default="", help=_("anything to remember about it"))
     add.set_defaults(handler=cmd_group_add)
 

@@ -53,7 +53,7 @@ _EXTRA_FIELDS = {
     "follow_up": (N_("Follow-up"), N_("something to do next")),
     "due": (N_("Due"), N_("fri, next week, 2026-12-01")),
     "opinion": (N_("Opinion"), N_("subject: what you think now (links this conversation)")),
-    "introduced": (N_("Introduced"), N_("whom you introduced to whom: Ana > Bruno")),
+    "introduced": (N_("Introduced"), N_("whom you introduced to whom: Rosa > Tomás")),
     "told": (N_("You told"), N_("which of your qualities they heard about")),
     "met_through": (N_("Met through"), N_("for someone new here: who introduced you")),
 }

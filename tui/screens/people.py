@@ -36,7 +36,7 @@ class PeopleScreen(JournalScreen):
         Binding("e", "edit", N_("Edit"), id="people.edit", tooltip=N_("Edit the highlighted person")),
         Binding("m", "merge", N_("Merge"), id="people.merge", tooltip=N_("Merge another person into the highlighted one")),
         Binding("d", "delete", N_("Delete"), id="people.delete", tooltip=N_("Delete the highlighted person (asks first; their encounters stay; ctrl+z undoes)")),
-        Binding("s", "sort", N_("Sort"), id="people.sort", tooltip=N_("Sort by last seen, name, most met or most overdue (kept until you quit)")),
+        Binding("s", "sort", N_("Sort"), id="people.sort", tooltip=N_("Sort by last seen, name, most met or most overdue (remembered for next time)")),
     ]
 
     def compose(self) -> ComposeResult:

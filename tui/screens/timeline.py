@@ -24,7 +24,7 @@ restaurant, the neighbour at a talk. Note each one here in a few seconds.
 Press  a  to add your first encounter: who you talked with, where, and what
 about (#hashtags become topics). Press  ?  for every key, ctrl+p for commands.
 
-From a shell:  netjournal add --who "Ana Souza" --where "Padaria Real" "talked about #bread\"""")
+From a shell:  netjournal add --who "Rosa Lima" --where "the corner bakery" "talked about #bread\"""")
 
 
 class TimelineScreen(JournalScreen):
