@@ -1,9 +1,8 @@
 """`netjournal import FILE.vcf`: people from a vCard file (issue 20)."""
 from __future__ import annotations
 
-import json
-
 from journal.i18n import _
+from tui.commands.report import add_report_format, print_report
 
 
 def register(subparsers) -> None:
@@ -17,7 +16,7 @@ def register(subparsers) -> None:
     )
     parser.add_argument("file", metavar="FILE", help=_("the .vcf file"))
     parser.add_argument("--dry-run", action="store_true", help=_("say what would be added and updated; write nothing"))
-    parser.add_argument("--format", choices=("text", "json"), default="text", help=_("output format of the report (default: text)"))
+    add_report_format(parser)
     parser.set_defaults(handler=cmd_import)
 
 
@@ -25,13 +24,5 @@ def cmd_import(args, out, err) -> int:
     from pathlib import Path
 
     from journal.contacts_import import import_contacts
-    from journal.store import Store
 
-    with Store(args.journal_path) as store:
-        report = import_contacts(store, Path(args.file).expanduser(), dry_run=args.dry_run)
-    if args.format == "json":
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2), file=out)
-    else:
-        for line in report.lines():
-            print(line, file=out)
-    return 0
+    return print_report(args, out, lambda store: import_contacts(store, Path(args.file).expanduser(), dry_run=args.dry_run))

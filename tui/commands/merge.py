@@ -1,9 +1,8 @@
 """`netjournal merge OTHER`: join another copy of the journal into this one (issue 20)."""
 from __future__ import annotations
 
-import json
-
 from journal.i18n import _
+from tui.commands.report import add_report_format, print_report
 
 
 def register(subparsers) -> None:
@@ -18,21 +17,13 @@ def register(subparsers) -> None:
     )
     parser.add_argument("other", metavar="OTHER", help=_("the other copy, e.g. journal.sync-conflict-20261130-101500-ABCDEFG.json"))
     parser.add_argument("--dry-run", action="store_true", help=_("say what would be added, updated, deleted and set aside; write nothing"))
-    parser.add_argument("--format", choices=("text", "json"), default="text", help=_("output format of the report (default: text)"))
+    add_report_format(parser)
     parser.set_defaults(handler=cmd_merge)
 
 
 def cmd_merge(args, out, err) -> int:
     from pathlib import Path
 
-    from journal.store import Store
     from journal.sync import merge_copy
 
-    with Store(args.journal_path) as store:
-        report = merge_copy(store, Path(args.other).expanduser(), dry_run=args.dry_run)
-    if args.format == "json":
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2), file=out)
-    else:
-        for line in report.lines():
-            print(line, file=out)
-    return 0
+    return print_report(args, out, lambda store: merge_copy(store, Path(args.other).expanduser(), dry_run=args.dry_run))
