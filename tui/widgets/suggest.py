@@ -48,6 +48,19 @@ def split_typed(text: str, mode: str) -> tuple[str, str]:
     return "", text
 
 
+def everyone(choices: Iterable[str], limit: int = DROPDOWN_LIMIT) -> list[str]:
+    """Every choice, cleaned, without repeats, in order (at most `limit`)."""
+    found: list[str] = []
+    seen: set[str] = set()
+    for choice in choices:
+        choice = clean_line(choice)
+        folded = fold(choice)
+        if choice and folded not in seen:
+            seen.add(folded)
+            found.append(choice)
+    return found[:limit]
+
+
 def matches(typed: str, choices: Iterable[str], limit: int = DROPDOWN_LIMIT) -> list[str]:
     """Known values for what is typed: those that start like it first, then
     those with a word that does ("sou" finds "Ana Souza"); cleaned, no repeats."""
@@ -109,10 +122,20 @@ class FoldedDropdown(AutoComplete):
         return []  # get_matches asks the choices itself, folded
 
     def get_matches(self, target_state: TargetState, candidates, search_string: str) -> list[DropdownItem]:
+        if self._mode == "mention" and not search_string:
+            head, _typed = split_typed(target_state.text[: target_state.cursor_position], self._mode)
+            # A bare @: everyone it can name (the people in Who), before a letter narrows them.
+            found = everyone(self._choices()) if head.endswith("@") else []
+            return [DropdownItem(choice) for choice in found]
         found = matches(search_string, self._choices())
         if len(found) == 1 and found[0] == search_string:
             return []  # typed exactly: nothing to offer
         return [DropdownItem(choice) for choice in found]
+
+    def should_show_dropdown(self, search_string: str) -> bool:
+        if self._mode == "mention" and not search_string:
+            return self.option_list.option_count > 0  # a bare @ (get_matches)
+        return super().should_show_dropdown(search_string)
 
     def apply_completion(self, value: str, state: TargetState) -> None:
         head, _ = split_typed(state.text[: state.cursor_position], self._mode)
