@@ -129,3 +129,21 @@ async def test_the_review_is_readable_at_80_by_24(store, journal_path):
         reflection = screen.query_one("#review-reflection")
         assert screen.query_one("#review-body").scroll_y > 0
         assert reflection.region.height >= 5  # on screen, a few lines to write in
+
+
+async def test_a_follow_up_overdue_since_another_year_shows_its_year(store, journal_path):
+    """"overdue Tue 03 Sep" read as weeks ago for a follow-up due in 2024 (a trial)."""
+    from datetime import date
+
+    from tests.app_helpers import option_texts
+
+    add(store, "Júlia Campos", "lunch plans", when=ago(days=800), follow_up="book lunch with Júlia",
+        due=date(2024, 9, 3))
+    add(store, "Ana Souza", "bread", when=ago(days=2), follow_up="send the recipe",
+        due=clock.today() - timedelta(days=1))
+    app = NetJournalApp(store)
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        screen = await open_review(pilot)
+        rows = option_texts(screen.query_one("#review-follow-ups"))
+        assert any("overdue Tue 03 Sep 2024" in row and "book lunch" in row for row in rows), rows
+        assert any("overdue Thu 26 Nov " in row and "send the recipe" in row for row in rows), rows

@@ -158,9 +158,10 @@ class ReviewScreen(JournalScreen):
         rows = [(e, "overdue") for e in review.follow_ups_overdue] + [(e, "due") for e in review.follow_ups_due]
         for encounter, state in rows:
             follow = encounter.follow_up
+            # The year only when it is not this one: "overdue Tue 03 Sep" from 2024 read as weeks ago.
             line = Text("☐ " if not follow.done else "☑ ")
             said = _("overdue") if state == "overdue" else _("due")
-            line.append(f"{said} {dates_out.padded_day(follow.due, year=False)}  " if follow.due else f"{said}  ", style="bold red" if state == "overdue" else "bold")
+            line.append(f"{said} {dates_out.padded_day(follow.due, year=follow.due.year != clock.today().year)}  " if follow.due else f"{said}  ", style="bold red" if state == "overdue" else "bold")
             line.append_text(literal(follow.text))
             names = store.names(encounter.people)
             if names:
