@@ -43,6 +43,7 @@ async def test_welcome_panel_on_an_empty_journal(store, journal_path):
         assert "Welcome to netjournal." in text
         assert "Press  a  to add your first encounter" in text
         assert "Today 0 conversations   Streak 0 days   0 in all" in static_text(screen, "#timeline-header")
+        assert "e Edit" not in text.splitlines()[-1]  # nothing to edit yet
 
         # The first encounter replaces the welcome with the timeline.
         await pilot.press("a")
@@ -53,6 +54,8 @@ async def test_welcome_panel_on_an_empty_journal(store, journal_path):
         assert screen.query_one("#timeline").display
         assert "Welcome to netjournal." not in screen_text(app)
         assert "Today 1 conversation   Streak 1 day   1 in all" in static_text(screen, "#timeline-header")
+        await pilot.pause()
+        assert "e Edit" in screen_text(app).splitlines()[-1]
 
 
 async def test_timeline_groups_by_day_newest_first(store, journal_path):

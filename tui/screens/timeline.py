@@ -55,6 +55,7 @@ class TimelineScreen(JournalScreen):
         timeline.reload(select_id=self.app.last_saved_id)
         self.app.last_saved_id = None
         self._update_header()
+        self.refresh_bindings()  # e and enter come and go with the first encounter
         if not empty:
             timeline.focus()
 
@@ -84,6 +85,12 @@ class TimelineScreen(JournalScreen):
         encounter_id = self.query_one(EncounterList).highlighted_encounter_id()
         if encounter_id:
             self.app.open_encounter(encounter_id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # An empty journal has nothing to edit or open: the footer does not offer it.
+        if action in ("edit", "open"):
+            return self.store.count() > 0
+        return True
 
     def action_edit(self) -> None:
         encounter_id = self.query_one(EncounterList).highlighted_encounter_id()
