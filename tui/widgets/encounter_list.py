@@ -86,7 +86,8 @@ class EncounterList(OptionList):
         self._group = group_by_day
         self._loaded: list[Encounter] = []
         self._exhausted = False
-        self._width = 0
+        self._width = 0  # the width the rows were last built for
+        self._pending_select: str | None = None  # asked for before the list had a size
 
     # ------------------------------------------------------------ public
     def reload(self, select_id: str | None = None) -> None:
@@ -129,8 +130,14 @@ class EncounterList(OptionList):
         return options
 
     def _rebuild(self, select_id: str | None) -> None:
-        self.clear_options()
-        self.add_options(self._build_options(self._loaded, None))
+        if not self.size.width:
+            # Not laid out yet (on mount): the first resize builds the rows at
+            # their real width, instead of building them twice.
+            self._pending_select = select_id
+            self._width = 0  # so that the resize rebuilds, whatever width it brings
+            return
+        self._width = self._render_width()
+        self.set_options(self._build_options(self._loaded, None))
         self._select(select_id)
 
     def _select(self, select_id: str | None) -> None:
@@ -178,5 +185,6 @@ class EncounterList(OptionList):
     def on_resize(self) -> None:
         width = self._render_width()
         if width != self._width:
-            self._width = width
-            self._rebuild(self.highlighted_encounter_id())
+            keep = self.highlighted_encounter_id() or self._pending_select
+            self._pending_select = None
+            self._rebuild(keep)

@@ -1,0 +1,104 @@
+"""What the app does not do again (issue 21): counted, never timed.
+
+Each test counts the work a user would wait for (rows laid out, data
+computed, a screen redrawn) around the keys a user presses, and checks what
+the screen shows as well.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from textual.widgets import OptionList
+
+from tests.app_helpers import SIZE, add, ago, option_texts, squash
+from tui.app import NetJournalApp
+from tui.screens.agenda import AgendaScreen
+
+TODAY = date(2026, 11, 27)
+
+
+def seed_due(store) -> None:
+    add(store, "Ana Souza", "bread", when=ago(days=7), place="Padaria Real",
+        follow_up="send the recipe", due=TODAY - timedelta(days=2))
+    add(store, "Bruno", "dinner plans", when=ago(days=1), place="Café Lua",
+        follow_up="book the table", due=TODAY)
+
+
+def count_calls(monkeypatch, owner, name: str, calls: list) -> None:
+    """Record (self, args) of every call of owner.name, then call it."""
+    original = getattr(owner, name)
+
+    def counted(self, *args, **kwargs):
+        calls.append((self, args))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+
+
+async def test_the_agenda_draws_its_rows_once_at_start_and_again_only_when_the_width_changes(store, monkeypatch):
+    seed_due(store)
+    import tui.screens.agenda as agenda_module
+
+    computed = []
+    original = agenda_module.compute_agenda
+    monkeypatch.setattr(agenda_module, "compute_agenda", lambda *a, **k: computed.append(1) or original(*a, **k))
+    added, set_ = [], []
+    count_calls(monkeypatch, OptionList, "add_option", added)
+    count_calls(monkeypatch, OptionList, "set_options", set_)
+
+    def agenda_sets():
+        return [args for widget, args in set_ if widget.id == "agenda-list"]
+
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        options = app.screen.query_one("#agenda-list", OptionList)
+        assert "send the recipe" in squash(" ".join(option_texts(options)))
+        # One computation, one layout: not one per option, nor one per resize event.
+        assert len(computed) == 1
+        assert [w for w, _ in added if w.id == "agenda-list"] == []
+        drawn_at_start = len(agenda_sets())
+        assert drawn_at_start <= 2  # on mount, and once more if the first width was not the final one
+        await pilot.press("down", "down", "down")
+        highlighted = options.highlighted_option.id
+
+        # A narrower terminal: the rows follow (no room for where they met), the cursor stays.
+        await pilot.resize_terminal(70, SIZE[1])
+        await pilot.pause()
+        assert len(agenda_sets()) == drawn_at_start + 1
+        assert len(computed) == 1
+        assert options.highlighted_option.id == highlighted
+        assert not any("Padaria Real" in row for row in option_texts(options))
+
+        # The same width again: nothing is redrawn.
+        await pilot.resize_terminal(70, SIZE[1] + 4)
+        await pilot.pause()
+        assert len(agenda_sets()) == drawn_at_start + 1
+
+
+async def test_the_timeline_builds_its_rows_once_at_start_and_on_a_width_change(store, monkeypatch):
+    for n in range(5):
+        add(store, f"Person {n}", f"talk {n}", when=ago(days=n, hours=1), place="Padaria Real")
+    built = []
+    count_calls(monkeypatch, OptionList, "set_options", built)
+    added = []
+    count_calls(monkeypatch, OptionList, "add_option", added)
+
+    def timeline_builds():
+        return [args for widget, args in built if widget.id == "timeline"]
+
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        timeline = app.screen.query_one("#timeline", OptionList)
+        assert "Person 0" in option_texts(timeline)[1]
+        assert len(timeline_builds()) == 1
+        assert [w for w, _ in added if w.id == "timeline"] == []
+        await pilot.resize_terminal(56, SIZE[1])
+        await pilot.pause()
+        assert len(timeline_builds()) == 2
+        assert "Padaria Real" not in option_texts(timeline)[1]  # below 60 columns of row, no Where
+        await pilot.resize_terminal(56, SIZE[1] + 4)
+        await pilot.pause()
+        assert len(timeline_builds()) == 2
