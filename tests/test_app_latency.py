@@ -102,3 +102,70 @@ async def test_the_timeline_builds_its_rows_once_at_start_and_on_a_width_change(
         await pilot.resize_terminal(56, SIZE[1] + 4)
         await pilot.pause()
         assert len(timeline_builds()) == 2
+
+
+async def test_quick_add_says_saved_before_the_timeline_redraws_its_rows(store, journal_path, monkeypatch):
+    from tests.app_helpers import notifications, seed_small, type_text
+    from tui.screens.timeline import TimelineScreen
+
+    seed_small(store)
+    events: list[str] = []
+    original_notify = NetJournalApp.notify
+    original_refresh = TimelineScreen.refresh_data
+
+    def notify(self, message, **kwargs):
+        events.append("notified")
+        return original_notify(self, message, **kwargs)
+
+    def refresh_data(self):
+        events.append("redrawn")
+        return original_refresh(self)
+
+    monkeypatch.setattr(NetJournalApp, "notify", notify)
+    monkeypatch.setattr(TimelineScreen, "refresh_data", refresh_data)
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "Zoë Martin")
+        events.clear()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        # The notification first; then the timeline's one redraw for the new data.
+        assert events == ["notified", "redrawn"]
+        assert any("Encounter saved" in message for _, message in notifications(app))
+        assert "Zoë Martin" in option_texts(app.screen.query_one("#timeline", OptionList))[1]
+
+
+async def test_a_screen_under_a_dialog_redraws_when_it_comes_back_once(store, journal_path, monkeypatch):
+    """Another process saves twice while quick-add is open: the timeline under it waits, then redraws once."""
+    from tests.app_helpers import reopen, seed_small
+    from tui.dialogs.quick_add import QuickAddDialog
+    from tui.screens.timeline import TimelineScreen
+
+    seed_small(store)
+    redraws = []
+    count_calls(monkeypatch, TimelineScreen, "refresh_data", redraws)
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, QuickAddDialog)
+        drawn = len(redraws)
+        for who in ("Kim Park", "Léa Dubois"):
+            with reopen(journal_path) as other:
+                add(other, who, "saved elsewhere")
+            app.check_external_changes()  # the poll, without waiting for it
+            await pilot.pause()
+        assert len(redraws) == drawn
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        assert len(redraws) == drawn + 1
+        rows = option_texts(app.screen.query_one("#timeline", OptionList))
+        assert any("Léa Dubois" in row for row in rows) and any("Kim Park" in row for row in rows)
