@@ -169,3 +169,39 @@ async def test_a_screen_under_a_dialog_redraws_when_it_comes_back_once(store, jo
         assert len(redraws) == drawn + 1
         rows = option_texts(app.screen.query_one("#timeline", OptionList))
         assert any("Léa Dubois" in row for row in rows) and any("Kim Park" in row for row in rows)
+
+
+async def test_after_a_save_the_timeline_builds_only_the_new_row_and_an_edit_shows(store, journal_path, monkeypatch):
+    from tests.app_helpers import seed_small, type_text
+    import tui.widgets.encounter_list as encounter_list
+
+    seed_small(store)
+    built: list[str] = []
+    original = encounter_list.encounter_row
+    monkeypatch.setattr(encounter_list, "encounter_row",
+                        lambda encounter, *a, **k: built.append(encounter.notes) or original(encounter, *a, **k))
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        built.clear()
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "Zoë Martin")
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "a brand new row")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        timeline = app.screen.query_one("#timeline", OptionList)
+        assert "a brand new row" in option_texts(timeline)[1]
+        assert built == ["a brand new row"]
+        # An edit changes what the row shows: it is built again, not taken from before.
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#notes").text = ""
+        await pilot.pause()
+        await type_text(pilot, "an edited row")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert "an edited row" in option_texts(timeline)[1]
