@@ -289,6 +289,7 @@ class Latency:
         self.notes: list[str] = []
         self.failures: list[tuple[str, str]] = []
         self.profiles: list[tuple[str, str]] = []
+        self.left: set[str] = set()  # screens left with their LEAVE key in this session
 
     def add(self, key: str, size: int, ms: float) -> None:
         self.samples[key].setdefault(size, []).append(ms)
@@ -338,6 +339,7 @@ class Latency:
 
     def app_session(self, size: int, journal: Path, record: bool = True) -> None:
         path = copy_journal(journal, self.workdir / f"latency-{size}")
+        self.left = set()
         with self.spawn(self.app_cmd(path)) as term:
             first_paint = term.wait_for(any_main_screen, timeout=120)
             if not record:
@@ -398,10 +400,11 @@ class Latency:
             clock.set_now(None)
         return self.burst(term, [(key, check) for name, key, check in MAIN_SCREENS if name not in LEAVE])
 
-    @staticmethod
-    def leave(term: Terminal, name: str) -> None:
-        """Untimed, after a visit: the LEAVE key of a screen that opens in a text field; then idle."""
-        if name in LEAVE:
+    def leave(self, term: Terminal, name: str) -> None:
+        """Untimed, after a visit: the LEAVE key of a screen that opens in a text field, at its first
+        visit of the session (it keeps its focus afterwards, and tab would go back to the field); then idle."""
+        if name in LEAVE and name not in self.left:
+            self.left.add(name)
             wait_idle(term)
             term.press(LEAVE[name])
         wait_idle(term)
@@ -515,6 +518,7 @@ class Latency:
         out = self.workdir / f"profile-{row.key}-{size}.prof"
         out.unlink(missing_ok=True)
         screens = {name: (key, check) for name, key, check in MAIN_SCREENS}
+        self.left = set()
         with self.spawn(self.app_cmd(path, profiled=out, from_start=row.key == "start")) as term:
             profiling = row.key == "start"
             if profiling:
