@@ -347,7 +347,7 @@ class NetJournalApp(App):
         # on_screen_resume), once per data version. A screen still being
         # mounted draws itself from its own on_mount.
         if hasattr(screen, "sync_data") and screen.is_mounted:
-            screen.call_after_refresh(screen.sync_data)
+            screen.sync_after_next_frame()
         self.warm_search()  # a rename, or another process's large change, drops the search text
 
     def check_external_changes(self) -> None:
