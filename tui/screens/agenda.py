@@ -55,6 +55,7 @@ class AgendaScreen(JournalScreen):
         self.agenda: Agenda | None = None
         self._fading: set[str] = set()  # encounter ids marked done here a moment ago
         self._drawn_width = 0  # the row width the options were last drawn for
+        self._drawn_rows = 0  # and how many rows there were
 
     def compose(self) -> ComposeResult:
         yield Static(id="agenda-header", classes="screen-header")
@@ -82,8 +83,14 @@ class AgendaScreen(JournalScreen):
         self._draw_header(self.agenda)
         self._draw_rows()
 
-    def _row_width(self) -> int:
-        return max(40, self.query_one("#agenda-list", OptionList).scrollable_content_region.width - 2)
+    def _row_width(self, rows: int) -> int:
+        """The width `rows` rows are drawn at: less the scrollbar when they overflow, so that
+        its appearing after the draw does not change the width (and redraw them all)."""
+        options = self.query_one("#agenda-list", OptionList)
+        width = options.content_region.width
+        if rows > options.content_region.height:
+            width -= options.styles.scrollbar_size_vertical
+        return max(40, width - 2)
 
     def _draw_rows(self) -> None:
         """All the rows in one `set_options`: OptionList lays its lines out again on every add."""
@@ -94,12 +101,14 @@ class AgendaScreen(JournalScreen):
             return  # not laid out yet (on mount): the first resize draws the rows, at their real width
         keep_id = self._highlighted_id()
         keep_index = options.highlighted
-        width = self._drawn_width = self._row_width()
+        shown = [name for name in _SHOWN
+                 # no group at all: the meetings section would only say so
+                 if name != "meetings" or agenda.section(name) or self.store.has_groups()]
+        self._drawn_rows = sum(1 + len(agenda.section(name)) for name in shown)
+        width = self._drawn_width = self._row_width(self._drawn_rows)
         rows: list[Option] = []
-        for name in _SHOWN:
+        for name in shown:
             items = agenda.section(name)
-            if name == "meetings" and not items and not self.store.has_groups():
-                continue  # no group at all: the section would only say so
             title, empty = (_(words) for words in _HEADINGS[name])
             if name == "this_week":
                 title = _("This week, until {day}").format(day=short_day(agenda.week_end, today))
@@ -217,7 +226,7 @@ class AgendaScreen(JournalScreen):
     def on_resize(self) -> None:
         # The columns follow the width; a resize that keeps it (three of them
         # at start) redraws nothing, and the data need not be computed again.
-        if self.agenda is not None and self._row_width() != self._drawn_width:
+        if self.agenda is not None and self._row_width(self._drawn_rows) != self._drawn_width:
             self._draw_rows()
 
     # ----------------------------------------------------------- actions
