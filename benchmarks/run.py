@@ -55,6 +55,7 @@ from benchmarks.jrnl import find as find_jrnl
 from journal import clock
 from journal.demo import build_demo
 from journal.models import Encounter, EncounterDraft, FollowUp
+from journal.reach import reach
 from journal.store import Store
 
 RESULTS = results_file.RESULTS
@@ -64,6 +65,7 @@ SEARCH_LIMIT = 500
 # Queries that match few encounters, so that search scans the whole journal.
 NAME_QUERY = "luna prado"
 TOPIC_QUERY = "#typography"
+REACH_TARGET = "Luna Prado"  # `netjournal reach "Luna Prado"`: who could introduce me to her (issue 18)
 PROCESS_TIMEOUT = 120.0
 JRNL_MAX_SIZE = 10000
 
@@ -213,6 +215,10 @@ ROWS = [
     Row("search_topic_saved", "search by topic, right after a save", targets={50000: 30}),
     Row("search_topic_elsewhere", "search by topic, after another process saved", targets={50000: 30}),
     Row("search_topic_cold", "search by topic, indexes dropped", targets={50000: 30}),
+    Row("reach_warm", f'reach "{REACH_TARGET}": ranked paths, at most 3 hops (indexes built)', targets={10000: 50}),
+    Row("reach_saved", "reach, right after a save", targets={10000: 50}),
+    Row("reach_elsewhere", "reach, after another process saved", targets={10000: 50}),
+    Row("reach_cold", "reach, indexes dropped", targets={10000: 50}),
     Row("mem_domain", "peak memory: open + review + people + search (MB)", "MB", MEMORY),
     Row("mem_saves", "peak memory: the same, then three saves (MB)", "MB", MEMORY),
     Row("mem_app", "peak memory: app to first paint (MB)", "MB", MEMORY),
@@ -597,6 +603,8 @@ class Bench:
             ("people", store.people_by_last_seen),
             ("search_name", lambda: store.search(NAME_QUERY, limit=SEARCH_LIMIT)),
             ("search_topic", lambda: store.search(TOPIC_QUERY, limit=SEARCH_LIMIT)),
+            # What `netjournal reach NAME` and the Reach screen compute (the process's start is the add row's).
+            ("reach", lambda: reach(store, today, person=REACH_TARGET)),
         ]
         if review is not None:
             jobs.insert(0, ("review", lambda: review(store, today)))
@@ -886,6 +894,8 @@ def write_results(bench: Bench, elapsed: float, args, started: str) -> str:
         f"- search: `Store.search(query, limit={SEARCH_LIMIT})` as the search screen calls it, with queries "
         "that match few encounters, so that the whole journal is scanned.",
         "- review: `journal.review.compute_review(store, today)`, the current week (Friday: five days of it).",
+        f"- reach: `journal.reach.reach(store, today, person={REACH_TARGET!r})`, what `netjournal reach` and the "
+        "Reach screen compute: the ranked paths from me, at most 3 hops (issue 18's target: 50 ms at 10k).",
         "- peak memory: VmHWM of a child process (the domain child: open, encounters, review, people, search; "
         "then three saves on a copy, the first of the day included; "
         "the app: a wrapper process that runs only the app, until its first paint; the app in use: the app "

@@ -337,17 +337,17 @@ class NetJournalApp(App):
 
     # ------------------------------------------------------------- data
     def data_changed(self) -> None:
-        """Something was saved: the current screen redraws now, others on return."""
+        """Something was saved: the screen on top redraws after the next frame, others on return."""
         self.data_version += 1
         screen = self.screen
-        for candidate in reversed(self.screen_stack):
-            if hasattr(candidate, "sync_data"):
-                screen = candidate
-                break
-        # A screen still being mounted draws itself from its own on_mount; its
-        # widgets may not exist yet.
+        # Only the screen on top redraws, and after the next frame, so that the
+        # notification posted with the change shows first (a redraw of the
+        # timeline's rows takes longer than the save). A screen under a dialog
+        # or in another mode redraws when it comes back (JournalScreen's
+        # on_screen_resume), once per data version. A screen still being
+        # mounted draws itself from its own on_mount.
         if hasattr(screen, "sync_data") and screen.is_mounted:
-            screen.sync_data()
+            screen.sync_after_next_frame()
         self.warm_search()  # a rename, or another process's large change, drops the search text
 
     def check_external_changes(self) -> None:
@@ -392,8 +392,6 @@ class NetJournalApp(App):
         if result is None:
             return
         self.last_saved_id = result.encounter.id
-        # undo_meeting is undo_save, plus the group as it was if newcomers joined it.
-        self.record_change(_("the new encounter"), lambda: self.store.groups.undo_meeting(result))
         new = ", ".join(p.name for p in result.created_people)
         message = _("Encounter saved. ctrl+z undoes it.")
         if new:
@@ -406,6 +404,9 @@ class NetJournalApp(App):
         if result.group_before is not None:
             message += " " + self._joined(result)
         self.notify(message, title=_("Saved"))
+        # After the notification: it is what the user waits for.
+        # undo_meeting is undo_save, plus the group as it was if newcomers joined it.
+        self.record_change(_("the new encounter"), lambda: self.store.groups.undo_meeting(result))
 
     def _joined(self, result: SaveResult) -> str:
         group = result.group_before
@@ -416,7 +417,6 @@ class NetJournalApp(App):
         if result is None:
             return
         self.last_saved_id = result.encounter.id
-        self.record_change(_("the edit"), lambda: self.store.groups.undo_meeting(result, before))
         new = ", ".join(p.name for p in result.created_people)
         message = ngettext(
             "Changes saved, with new people: {names}.",
@@ -426,6 +426,7 @@ class NetJournalApp(App):
         if result.group_before is not None:
             message += " " + self._joined(result)
         self.notify(message + " " + _("ctrl+z undoes them."), title=_("Saved"))
+        self.record_change(_("the edit"), lambda: self.store.groups.undo_meeting(result, before))
 
     def record_change(self, what: str, undo: Callable[[], None]) -> None:
         """A change was saved that ctrl+z can take back: redraw, remember how."""

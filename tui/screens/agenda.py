@@ -54,6 +54,8 @@ class AgendaScreen(JournalScreen):
         super().__init__(**kwargs)
         self.agenda: Agenda | None = None
         self._fading: set[str] = set()  # encounter ids marked done here a moment ago
+        self._drawn_width = 0  # the row width the options were last drawn for
+        self._drawn_rows = 0  # and how many rows there were
 
     def compose(self) -> ComposeResult:
         yield Static(id="agenda-header", classes="screen-header")
@@ -72,22 +74,41 @@ class AgendaScreen(JournalScreen):
     def refresh_data(self) -> None:
         settings = self.app.settings
         today = clock.today()
-        agenda = self.agenda = compute_agenda(
+        self.agenda = compute_agenda(
             self.store, today,
             first_weekday=settings.first_weekday,
             default_cadence=settings.keep_in_touch_days,
             keep=frozenset(self._fading),
         )
-        self._draw_header(agenda)
+        self._draw_header(self.agenda)
+        self._draw_rows()
+
+    def _row_width(self, rows: int) -> int:
+        """The width `rows` rows are drawn at: less the scrollbar when they overflow, so that
+        its appearing after the draw does not change the width (and redraw them all)."""
         options = self.query_one("#agenda-list", OptionList)
+        width = options.content_region.width
+        if rows > options.content_region.height:
+            width -= options.styles.scrollbar_size_vertical
+        return max(40, width - 2)
+
+    def _draw_rows(self) -> None:
+        """All the rows in one `set_options`: OptionList lays its lines out again on every add."""
+        agenda = self.agenda
+        today = agenda.as_of
+        options = self.query_one("#agenda-list", OptionList)
+        if not options.size.width:
+            return  # not laid out yet (on mount): the first resize draws the rows, at their real width
         keep_id = self._highlighted_id()
         keep_index = options.highlighted
-        options.clear_options()
-        width = max(40, options.scrollable_content_region.width - 2)
-        for name in _SHOWN:
+        shown = [name for name in _SHOWN
+                 # no group at all: the meetings section would only say so
+                 if name != "meetings" or agenda.section(name) or self.store.has_groups()]
+        self._drawn_rows = sum(1 + len(agenda.section(name)) for name in shown)
+        width = self._drawn_width = self._row_width(self._drawn_rows)
+        rows: list[Option] = []
+        for name in shown:
             items = agenda.section(name)
-            if name == "meetings" and not items and not self.store.has_groups():
-                continue  # no group at all: the section would only say so
             title, empty = (_(words) for words in _HEADINGS[name])
             if name == "this_week":
                 title = _("This week, until {day}").format(day=short_day(agenda.week_end, today))
@@ -96,16 +117,17 @@ class AgendaScreen(JournalScreen):
                 heading.append(f"  {len(items)}", style="bold")
             else:
                 heading.append(f"  {empty}", style="dim")
-            options.add_option(Option(heading, id=HEADING + name, disabled=True))
+            rows.append(Option(heading, id=HEADING + name, disabled=True))
             for item in items:
                 if name == "reach_out":
-                    options.add_option(Option(self._person_row(item, width, today), id=PERSON + item.person.id))
+                    rows.append(Option(self._person_row(item, width, today), id=PERSON + item.person.id))
                 elif name == "meetings":
                     # A group may meet twice in the week: its id and the time make the option's id.
                     option_id = "{prefix}{group}@{when}".format(prefix=MEETING, group=item.group.id, when=item.when.isoformat())
-                    options.add_option(Option(self._meeting_row(item, width, today), id=option_id))
+                    rows.append(Option(self._meeting_row(item, width, today), id=option_id))
                 else:
-                    options.add_option(Option(self._follow_up_row(item, name, width, today), id=FOLLOW_UP + item.id))
+                    rows.append(Option(self._follow_up_row(item, name, width, today), id=FOLLOW_UP + item.id))
+        options.set_options(rows)
         self._select(keep_id, keep_index)
 
     def _draw_header(self, agenda: Agenda) -> None:
@@ -202,8 +224,10 @@ class AgendaScreen(JournalScreen):
         options.highlighted = None
 
     def on_resize(self) -> None:
-        if self.agenda is not None:
-            self.refresh_data()  # the columns follow the width
+        # The columns follow the width; a resize that keeps it (three of them
+        # at start) redraws nothing, and the data need not be computed again.
+        if self.agenda is not None and self._row_width(self._drawn_rows) != self._drawn_width:
+            self._draw_rows()
 
     # ----------------------------------------------------------- actions
     def _highlighted_id(self) -> str | None:

@@ -1,7 +1,7 @@
 """What every main screen shares: access to the app's store and a refresh hook."""
 from __future__ import annotations
 
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from tui.legends import translated_active
 
@@ -14,6 +14,7 @@ class JournalScreen(Screen):
     """
 
     _seen_version = -1
+    _under_dialog = False  # suspended by a dialog, which left this screen in view under it
 
     @property
     def store(self):
@@ -32,8 +33,23 @@ class JournalScreen(Screen):
             self._seen_version = self.app.data_version
             self.refresh_data()
 
+    def on_screen_suspend(self) -> None:
+        self._under_dialog = isinstance(self.app.screen, ModalScreen)
+
     def on_screen_resume(self) -> None:
-        self.sync_data()
+        if self._under_dialog:
+            # Back from a dialog: its result (a save's notification) is what the
+            # user waits for, and this screen was in view all along; it redraws
+            # for the new data after the next frame. Coming back from another
+            # mode or a pushed screen, it redraws before it shows.
+            self._under_dialog = False
+            self.sync_after_next_frame()
+        else:
+            self.sync_data()
+
+    def sync_after_next_frame(self) -> None:
+        """sync_data once what is on its way (a notification) is on screen."""
+        self.call_after_refresh(self.sync_data)
 
     def record_gone(self) -> None:
         """What this screen shows was deleted (here or by another process): leave.

@@ -19,7 +19,10 @@ from journal.dates import format_day_heading
 from journal.models import Encounter
 from tui.widgets.literal import cell
 
-PAGE_SIZE = 200
+# Rows loaded at once: more than the tallest terminal shows; the next page
+# loads as the cursor or the scroll nears the end. Every loaded row is laid
+# out by the OptionList on each rebuild (after each save), so not more.
+PAGE_SIZE = 100
 # Marks at the end of a row: you gave, you asked, a follow-up is open.
 GAVE, ASKED, FOLLOW = "↗", "↙", "⚑"
 
@@ -86,7 +89,10 @@ class EncounterList(OptionList):
         self._group = group_by_day
         self._loaded: list[Encounter] = []
         self._exhausted = False
-        self._width = 0
+        self._width = 0  # the width the rows were last built for
+        self._pending_select: str | None = None  # asked for before the list had a size
+        # Rows already built, by what they show: a rebuild after a save builds only the new row.
+        self._rows: dict[tuple, Text] = {}
 
     # ------------------------------------------------------------ public
     def reload(self, select_id: str | None = None) -> None:
@@ -122,15 +128,31 @@ class EncounterList(OptionList):
                 options.append(Option(heading, id=f"day-{day.isoformat()}-{len(options)}", disabled=True))
             # Ungrouped rows carry their date (12 cells) instead of a day heading.
             row_width = width if self._group else width - 12
-            row = encounter_row(encounter, self._names(encounter.people), row_width, show_time=self._group)
-            if not self._group:
-                row = Text(dates_out.compact_date(when) + " ", style="bold") + row
+            names = self._names(encounter.people)
+            # Everything the row shows (not updated_at: edits within a second, or by hand, keep it).
+            key = (row_width, self._group, encounter.id, when, tuple(names), encounter.place, encounter.setting,
+                   encounter.notes, tuple(encounter.topics), encounter.gave, encounter.asked,
+                   encounter.has_open_follow_up)
+            row = self._rows.get(key)
+            if row is None:
+                row = encounter_row(encounter, names, row_width, show_time=self._group)
+                if not self._group:
+                    row = Text(dates_out.compact_date(when) + " ", style="bold") + row
+                self._rows[key] = row
             options.append(Option(row, id=encounter.id))
         return options
 
     def _rebuild(self, select_id: str | None) -> None:
-        self.clear_options()
-        self.add_options(self._build_options(self._loaded, None))
+        if not self.size.width:
+            # Not laid out yet (on mount): the first resize builds the rows at
+            # their real width, instead of building them twice.
+            self._pending_select = select_id
+            self._width = 0  # so that the resize rebuilds, whatever width it brings
+            return
+        self._width = self._render_width()
+        if len(self._rows) > 4 * max(PAGE_SIZE, len(self._loaded)):
+            self._rows.clear()  # rows of other widths and of what changed since
+        self.set_options(self._build_options(self._loaded, None))
         self._select(select_id)
 
     def _select(self, select_id: str | None) -> None:
@@ -178,5 +200,6 @@ class EncounterList(OptionList):
     def on_resize(self) -> None:
         width = self._render_width()
         if width != self._width:
-            self._width = width
-            self._rebuild(self.highlighted_encounter_id())
+            keep = self.highlighted_encounter_id() or self._pending_select
+            self._pending_select = None
+            self._rebuild(keep)
