@@ -21,8 +21,13 @@ $(STAMP): $(BIN)/python pyproject.toml
 run: $(STAMP)
 	$(BIN)/netjournal
 
+# Two test workers per core: a Pilot test spends about half its time waiting
+# (Textual's pilot sleeps until the app is idle), so one worker per core left
+# the cores half idle (6m54s on 2 cores, against 4m20s with 4 workers).
+TEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print(2 * (os.cpu_count() or 1))')
+
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -n auto
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS)
 
 $(BENCH_STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'

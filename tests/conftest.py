@@ -110,3 +110,23 @@ def platform_quirks(request, monkeypatch):
     monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(os, "sendfile", sendfile, raising=False)
     return full_syncs
+
+
+# The longest tests, started first: pytest-xdist hands tests out in collection
+# order, and one of these drawn last kept a worker busy for half a minute after
+# the others had finished (the wall time of `make test` is the last worker's).
+_LONG_FIRST = (
+    "tests/test_screenshots.py::test_the_script_runs_and_gives_the_committed_pictures",
+    "tests/test_app_sizes.py::test_tiny_terminals_never_crash_and_100x32_works_after",
+    "tests/adversarial/test_app_faults.py::test_the_app_and_the_command_line_writing_at_once",
+    "tests/adversarial/test_app_crash.py::test_sigkill_the_app_while_it_saves_never_loses_an_acknowledged_save",
+    "tests/adversarial/test_terminal_bytes.py::test_real_app_in_a_terminal_never_writes_poison_sequences",
+    "tests/test_snapshots.py::test_snapshot_quick_add_filled_in",
+    "tests/test_app_contacts.py::test_contacts_are_edited_checked_and_shown",
+    "tests/adversarial/test_text_ui.py::test_markup_typed_key_by_key",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    rank = {nodeid: index for index, nodeid in enumerate(_LONG_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid, len(rank)))  # stable: the rest keep their order
