@@ -247,3 +247,26 @@ def test_snapshot_review_pt_br(snap_compare, store):
         await pilot.pause()
 
     assert snap_compare(make_app(store), terminal_size=SIZE, run_before=review)
+
+
+def test_snapshot_quick_add_pt_br(snap_compare, store):
+    """Quick-add in Portuguese (issue 19): titled "Novo encontro", Quem "Ana, Zoë Martin",
+    Onde "Café Charlot", Quando "ontem à noite" with "qui., 26 de nov. de 2026 21:00" beside it,
+    the labels and the help line in Portuguese; keys and stored values stay as typed."""
+    from journal import i18n
+
+    i18n.use("pt_BR")
+
+    async def fill(pilot):
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "Ana, Zoë Martin")
+        await pilot.press("tab")
+        await type_text(pilot, "Café Charlot")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "Preço das azeitonas na #feira")
+        await pilot.press("tab", "ctrl+u")
+        await type_text(pilot, "ontem à noite")
+        await pilot.pause()
+
+    assert snap_compare(make_app(store), terminal_size=SIZE, run_before=fill)
