@@ -65,10 +65,6 @@ class AgendaScreen(JournalScreen):
     def on_mount(self) -> None:
         self.sync_data()
         self.query_one("#agenda-list", OptionList).focus()
-        from tui.app import exit_after_first_paint
-
-        if exit_after_first_paint():
-            self.call_after_refresh(self.app.exit)
 
     # ----------------------------------------------------------- drawing
     def refresh_data(self) -> None:

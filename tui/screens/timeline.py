@@ -41,10 +41,6 @@ class TimelineScreen(JournalScreen):
 
     def on_mount(self) -> None:
         self.sync_data()
-        from tui.app import exit_after_first_paint
-
-        if exit_after_first_paint():
-            self.call_after_refresh(self.app.exit)
 
     def refresh_data(self) -> None:
         store = self.store
