@@ -116,7 +116,8 @@ def platform_quirks(request, monkeypatch):
 # order, and one of these drawn last kept a worker busy for half a minute after
 # the others had finished (the wall time of `make test` is the last worker's).
 _LONG_FIRST = (
-    "tests/test_screenshots.py::test_the_script_runs_and_gives_the_committed_pictures",
+    "tests/test_screenshots.py::test_the_script_runs_and_gives_the_committed_pictures[en-]",
+    "tests/test_screenshots.py::test_the_script_runs_and_gives_the_committed_pictures[pt-BR-pt-BR]",
     "tests/test_app_sizes.py::test_tiny_terminals_never_crash_and_100x32_works_after",
     "tests/adversarial/test_app_faults.py::test_the_app_and_the_command_line_writing_at_once",
     "tests/adversarial/test_app_crash.py::test_sigkill_the_app_while_it_saves_never_loses_an_acknowledged_save",

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from textual.geometry import Region
 
+from tests.loops import spread
 from tests.app_helpers import (
     SIZE,
     disk_encounters,
@@ -173,7 +174,7 @@ async def test_tiny_terminals_never_crash_and_100x32_works_after(store, journal_
     seed_small(store)
     app = NetJournalApp(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await walk_screens(pilot, TINY)
+        await walk_screens(pilot, spread(TINY, 3))  # 10x5, (3, 2) and 40x10 by default; all five in a full run
         # Still fully usable: finish the quick-add that was open through it all.
         dialog = app.screen
         assert field_value(dialog, "who") == "Ana"
