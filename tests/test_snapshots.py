@@ -31,6 +31,19 @@ def test_snapshot_welcome(snap_compare, store):
     assert snap_compare(NetJournalApp(store), terminal_size=SIZE)
 
 
+async def fill_quick_add(pilot, notes: str, when: str) -> None:
+    """a, then Who "Ana, Zoë Martin", Where "Café Charlot" (its setting comes with it), the notes and When."""
+    await pilot.press("a")
+    await pilot.pause()
+    await type_text(pilot, "Ana, Zoë Martin")
+    await pilot.press("tab")
+    await type_text(pilot, "Café Charlot")
+    await pilot.press("tab", "tab")
+    await type_text(pilot, notes)
+    await pilot.press("tab", "ctrl+u")
+    await type_text(pilot, when)
+
+
 def test_snapshot_quick_add_filled_in(snap_compare, store):
     """The quick-add dialog over the dimmed timeline, titled "Add an encounter": Who
     "Ana, Zoë Martin", Where "Café Charlot", Setting "cafe" (filled in from the known
@@ -39,15 +52,7 @@ def test_snapshot_quick_add_filled_in(snap_compare, store):
     "fri" read as "Fri 04 Dec 2026"; the help line at the bottom."""
 
     async def fill(pilot):
-        await pilot.press("a")
-        await pilot.pause()
-        await type_text(pilot, "Ana, Zoë Martin")
-        await pilot.press("tab")
-        await type_text(pilot, "Café Charlot")
-        await pilot.press("tab", "tab")
-        await type_text(pilot, "Olive stall prices at the #markets\nand where to buy good oil")
-        await pilot.press("tab", "ctrl+u")
-        await type_text(pilot, "yesterday 18:30")
+        await fill_quick_add(pilot, "Olive stall prices at the #markets\nand where to buy good oil", "yesterday 18:30")
         await pilot.press("tab", "tab", "tab", "tab")
         await type_text(pilot, "send the olive list")
         await pilot.press("tab")
@@ -258,15 +263,7 @@ def test_snapshot_quick_add_pt_br(snap_compare, store):
     i18n.use("pt_BR")
 
     async def fill(pilot):
-        await pilot.press("a")
-        await pilot.pause()
-        await type_text(pilot, "Ana, Zoë Martin")
-        await pilot.press("tab")
-        await type_text(pilot, "Café Charlot")
-        await pilot.press("tab", "tab")
-        await type_text(pilot, "Preço das azeitonas na #feira")
-        await pilot.press("tab", "ctrl+u")
-        await type_text(pilot, "ontem à noite")
+        await fill_quick_add(pilot, "Preço das azeitonas na #feira", "ontem à noite")
         await pilot.pause()
 
     assert snap_compare(make_app(store), terminal_size=SIZE, run_before=fill)
