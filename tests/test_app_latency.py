@@ -205,3 +205,35 @@ async def test_after_a_save_the_timeline_builds_only_the_new_row_and_an_edit_sho
         await pilot.pause()
         await pilot.pause()
         assert "an edited row" in option_texts(timeline)[1]
+
+
+async def test_a_timeline_longer_than_the_screen_builds_its_rows_once_for_its_scrollbar(store, monkeypatch):
+    """The rows were built as if there were no scrollbar, then rebuilt, all 100, at the next save."""
+    from tests.app_helpers import type_text
+    import tui.widgets.encounter_list as encounter_list
+
+    for day in range(40):
+        add(store, f"Person {day}", f"row {day}", when=ago(days=day + 1), place="Padaria Real")
+    built: list[str] = []
+    original = encounter_list.encounter_row
+    monkeypatch.setattr(encounter_list, "encounter_row",
+                        lambda encounter, *a, **k: built.append(encounter.notes) or original(encounter, *a, **k))
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        timeline = app.screen.query_one("#timeline", OptionList)
+        assert timeline.max_scroll_y > 0  # the scrollbar is there
+        assert len(built) == 40
+        # Every row fits beside the scrollbar, none cut or wrapped.
+        assert all(len(text) <= timeline.scrollable_content_region.width for text in option_texts(timeline))
+        built.clear()
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "Zoë Martin")
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "a brand new row")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert "a brand new row" in option_texts(timeline)[1]
+        assert built == ["a brand new row"]

@@ -113,7 +113,20 @@ class EncounterList(OptionList):
 
     # ---------------------------------------------------------- internals
     def _render_width(self) -> int:
-        return max(20, self.scrollable_content_region.width - 2)
+        """The width rows are built at: less the scrollbar when they overflow, so that its
+        appearing after the build changes nothing (and the next rebuild finds its rows built)."""
+        region = self.content_region
+        width = region.width
+        if self._row_count() > region.height:
+            width -= self.styles.scrollbar_size_vertical
+        return max(20, width - 2)
+
+    def _row_count(self) -> int:
+        """The options the loaded encounters make: one each, and a heading per day when grouped."""
+        if not self._group:
+            return len(self._loaded)
+        zone = clock.local_zone()
+        return len(self._loaded) + len({encounter.when.astimezone(zone).date() for encounter in self._loaded})
 
     def _build_options(self, encounters: list[Encounter], previous_day: date | None) -> list[Option]:
         today = clock.today()
