@@ -237,3 +237,39 @@ async def test_a_timeline_longer_than_the_screen_builds_its_rows_once_for_its_sc
         await pilot.pause()
         assert "a brand new row" in option_texts(timeline)[1]
         assert built == ["a brand new row"]
+
+
+async def test_a_sections_first_visits_do_not_restyle_the_whole_app(store, monkeypatch):
+    """Textual parsed every stylesheet again, and restyled every screen, at a mode's first two visits."""
+    from textual.css.stylesheet import Stylesheet
+
+    seed_due(store)
+    reparses: list = []
+    count_calls(monkeypatch, Stylesheet, "reparse", reparses)
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        reparses.clear()
+        for key in "tpwotpwo":
+            await pilot.press(key)
+            await pilot.pause()
+        assert type(app.screen).__name__ == "OpinionsScreen"
+        assert reparses == []
+
+
+async def test_a_theme_change_still_restyles_a_section_shown_before(store):
+    seed_due(store)
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        dark = app.screen.styles.background
+        await pilot.press("t")
+        await pilot.pause()
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PeopleScreen"
+        assert app.screen.styles.background.brightness > dark.brightness  # the light theme's

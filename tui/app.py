@@ -145,6 +145,7 @@ class NetJournalApp(App):
             return "timeline"  # an unreadable journal is reported by the timeline's own reads
 
     def on_mount(self) -> None:
+        self.styles_new_screens = True  # see JournalScreen.__init__
         self._apply_settings()
         self.set_interval(POLL_SECONDS, self.check_external_changes)
         self.set_interval(COPIES_SECONDS, self.check_conflict_copies)

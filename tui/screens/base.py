@@ -1,6 +1,7 @@
 """What every main screen shares: access to the app's store and a refresh hook."""
 from __future__ import annotations
 
+from textual._context import active_app
 from textual.screen import ModalScreen, Screen
 
 from tui.legends import translated_active
@@ -14,6 +15,21 @@ class JournalScreen(Screen):
     """
 
     _seen_version = -1
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Textual restyles the whole app (every stylesheet parsed again, applied
+        # again to every widget of every screen) when a mode's screen is first
+        # shown, twice, and again at its second visit, because a new screen's
+        # CSS count starts at -1. Once the app is mounted, a new screen is styled
+        # as it mounts, with the theme of the moment, so it starts current (the
+        # first screen is made before the app's stylesheet is applied, and needs
+        # the restyle). A private attribute of Textual 8: tests/test_app_latency.py
+        # fails if it stops working; a theme change bumps the app's count, so it
+        # still restyles every screen.
+        app = active_app.get(None)
+        if getattr(app, "styles_new_screens", False):
+            self._css_update_count = app._css_update_count
     _under_dialog = False  # suspended by a dialog, which left this screen in view under it
 
     @property
