@@ -453,3 +453,89 @@ async def test_the_people_order_is_remembered_in_the_settings_file(store, journa
         screen = await open_people(pilot)
         assert "sorted by name" in static_text(screen, "#people-header")
         assert names(screen) == ["Ana Souza", "Bruno", "José Martins", "Léa Dubois", "Zoé Petit"]
+
+
+# ---------------------------------------------------------- a long list
+def _highlighted_name(table: DataTable) -> str:
+    return table_rows(table)[table.cursor_row][0].strip()
+
+
+async def test_a_long_people_list_shows_its_first_page_then_the_rest_as_the_cursor_goes_down(store):
+    for n in range(150):
+        add(store, f"Person {n:03}", "met", when=ago(days=n + 1))
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert "150 people" in static_text(app.screen, "#people-header")
+        # DataTable measures every row it holds: only the first page is laid out.
+        assert table.row_count == 100
+        assert _highlighted_name(table) == "Person 000"
+        for _ in range(85):
+            await pilot.press("down")
+        await pilot.pause()
+        assert table.row_count == 150
+        assert _highlighted_name(table) == "Person 085"
+        await pilot.press("ctrl+home")
+        await pilot.pause()
+        assert _highlighted_name(table) == "Person 000"
+
+
+async def test_ctrl_end_reaches_the_last_person_and_a_refresh_keeps_them_highlighted(store, journal_path):
+    for n in range(250):
+        add(store, f"Person {n:03}", "met", when=ago(days=n + 1))
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        await pilot.press("ctrl+end")
+        await pilot.pause()
+        assert table.row_count == 250
+        assert _highlighted_name(table) == "Person 249"
+        # Another save redraws the list: the highlighted person, far down, stays highlighted.
+        add(reopen(journal_path), "Somebody New", "later")
+        app.check_external_changes()
+        await pilot.pause()
+        await pilot.pause()
+        assert "251 people" in static_text(app.screen, "#people-header")
+        assert _highlighted_name(table) == "Person 249"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonScreen)
+        assert "Person 249" in static_text(app.screen, "#person-title")
+
+
+async def test_the_filter_finds_a_person_beyond_the_first_page(store):
+    for n in range(150):
+        add(store, f"Person {n:03}", "met", when=ago(days=n + 1))
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("f")
+        await type_text(pilot, "person 142")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert [row[0].strip() for row in table_rows(table)] == ["Person 142"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonScreen)
+        assert "Person 142" in static_text(app.screen, "#person-title")
+
+
+async def test_scrolling_to_the_end_of_the_people_list_adds_the_next_page(store):
+    for n in range(150):
+        add(store, f"Person {n:03}", "met", when=ago(days=n + 1))
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 100
+        table.scroll_end(animate=False)  # as the mouse wheel does, the cursor left where it was
+        await pilot.pause()
+        await pilot.pause()
+        assert table.row_count == 150
+        assert _highlighted_name(table) == "Person 000"

@@ -15,6 +15,7 @@ from journal.queries import days_since
 from tui.screens.base import JournalScreen
 from tui.widgets.footer import KeysFooter
 from tui.widgets.literal import cell
+from tui.widgets.paged_table import PagedTable
 
 
 def ago(days: int | None) -> str:
@@ -42,7 +43,7 @@ class PeopleScreen(JournalScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="people-header", classes="screen-header")
         yield Input(placeholder=_("filter: name, organisation, interest, email (f)"), id="people-filter", compact=True)
-        yield DataTable(id="people-table", cursor_type="row", zebra_stripes=True)
+        yield PagedTable(self._cells, lambda row: row.person.id, id="people-table", cursor_type="row", zebra_stripes=True)
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -58,22 +59,15 @@ class PeopleScreen(JournalScreen):
         today = clock.today()
         sort = self.app.people_sort
         rows = people_rows(self.store, sort, today)
-        table.clear()
-        shown = 0
-        for row in rows:
-            person = row.person
-            if key and key not in fold(" ".join([person.name, *person.aliases, person.organisation, *person.interests,
-                                                   *person.emails, *person.phones])):
-                continue
-            shown += 1
-            table.add_row(
-                cell(person.name, 28, "bold"),
-                cell(person.organisation, 20),
-                Text(ago(days_since(row.last.when if row.last else None, today))),
-                Text(str(row.met)),
-                cell(", ".join(person.interests), 30, "dim"),
-                key=person.id,
-            )
+        if key:
+            matches = [row for row in rows if key in fold(" ".join([
+                row.person.name, *row.person.aliases, row.person.organisation, *row.person.interests,
+                *row.person.emails, *row.person.phones]))]
+        else:
+            matches = rows
+        shown = len(matches)
+        self._today = today
+        table.show(matches, keep)
         header = Text(ngettext("{count} person", "{count} people", len(rows)).format(count=len(rows)), style="bold")
         header.append("   " + _("sorted by {order} (s changes it)").format(order=_(SORTS.get(sort, sort))), style="dim")
         if key:
@@ -83,6 +77,16 @@ class PeopleScreen(JournalScreen):
             table.move_cursor(row=table.get_row_index(keep))
         elif key and table.row_count:
             table.move_cursor(row=0)  # the best match, for enter in the filter
+
+    def _cells(self, row) -> tuple:
+        person = row.person
+        return (
+            cell(person.name, 28, "bold"),
+            cell(person.organisation, 20),
+            Text(ago(days_since(row.last.when if row.last else None, self._today))),
+            Text(str(row.met)),
+            cell(", ".join(person.interests), 30, "dim"),
+        )
 
     def _highlighted_id(self) -> str | None:
         table = self.query_one(DataTable)
