@@ -45,9 +45,18 @@ def suggested_settings() -> tuple[str, ...]:
     from .i18n import language
 
     return DEFAULT_SETTINGS_PT_BR if language() == "pt_BR" else DEFAULT_SETTINGS
+
+
+def suggested_group_kinds() -> tuple[str, ...]:
+    """The kinds of group to suggest, in the interface's language."""
+    from .i18n import language
+
+    return GROUP_KINDS_PT_BR if language() == "pt_BR" else GROUP_KINDS
 CONFIDENCES = ("low", "medium", "high")
 # Suggested kinds of group; any other word of the user's is kept as typed.
 GROUP_KINDS = ("support group", "meetup", "club", "class", "team")
+# The same suggestions in a Portuguese interface (issue 19); the kind typed is stored as typed.
+GROUP_KINDS_PT_BR = ("grupo de apoio", "meetup", "clube", "turma", "equipe")
 
 # A hashtag is a word after '#': letters of any script, digits, '-' and '_'.
 _HASHTAG = re.compile(r"(?<![\w#])#(\w[\w-]*)")
@@ -577,9 +586,11 @@ class EncounterDraft:
 __all__ = [
     "DEFAULT_SETTINGS",
     "DEFAULT_SETTINGS_PT_BR",
+    "suggested_group_kinds",
     "suggested_settings",
     "CONFIDENCES",
     "GROUP_KINDS",
+    "GROUP_KINDS_PT_BR",
     "Encounter",
     "EncounterDraft",
     "FollowUp",

@@ -1,0 +1,59 @@
+"""The last English of the Portuguese app (issue 19): text built in journal/ and shown by the screens.
+
+Each test switches the language to pt-BR (conftest.py puts English back) and
+looks at what a Brazilian user sees: no English word of journal/ leaks.
+"""
+from __future__ import annotations
+
+import orjson
+
+from journal import i18n
+from tests.app_helpers import SIZE, error_text, field_value, screen_text, static_text, type_text
+from tui.app import NetJournalApp
+
+
+def _hostile_group_journal(journal_path) -> None:
+    journal_path.parent.mkdir(parents=True, exist_ok=True)
+    hostile = {"id": "g1", "name": "Fado", "members": [],
+               "cadence": {"rrule": "FREQ=SECONDLY;" + "X" * 5000, "start": "0001-01-01T00:00"}}
+    journal_path.write_bytes(orjson.dumps({"meta": {"1": {"schema_version": 4}}, "groups": {"1": hostile}}))
+
+
+async def test_an_unreadable_cadence_is_said_in_portuguese_and_the_editor_still_knows_it(journal_path):
+    _hostile_group_journal(journal_path)
+    from journal.store import Store
+
+    i18n.use("pt_BR")
+    with Store(journal_path) as store:
+        app = NetJournalApp(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("g")
+            await pilot.pause()
+            shown = screen_text(app)
+            assert "frequência ilegível" in shown and "unreadable" not in shown
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("e")
+            await pilot.pause()
+            # The editor tests the cadence, not its (now translated) label.
+            assert error_text(app.screen, "cadence") == "A frequência no diário não pode ser lida; digite-a de novo, ou apague-a."
+
+
+async def test_the_group_editor_suggests_kinds_in_portuguese(store):
+    i18n.use("pt_BR")
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#kind").focus()
+        await type_text(pilot, "clu")
+        await pilot.press("right")  # accept the suggestion
+        await pilot.pause()
+        assert field_value(app.screen, "kind") == "clube"
+        app.screen.query_one("#kind").value = ""
+        await type_text(pilot, "grupo")
+        await pilot.press("right")
+        await pilot.pause()
+        assert field_value(app.screen, "kind") == "grupo de apoio"
