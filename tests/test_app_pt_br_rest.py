@@ -8,7 +8,7 @@ from __future__ import annotations
 import orjson
 
 from journal import i18n
-from tests.app_helpers import SIZE, error_text, field_value, screen_text, static_text, type_text
+from tests.app_helpers import SIZE, add, ago, error_text, field_value, screen_text, static_text, type_text
 from tui.app import NetJournalApp
 
 
@@ -57,3 +57,14 @@ async def test_the_group_editor_suggests_kinds_in_portuguese(store):
         await pilot.press("right")
         await pilot.pause()
         assert field_value(app.screen, "kind") == "grupo de apoio"
+
+
+async def test_the_review_says_unspecified_settings_in_portuguese(store):
+    add(store, "Ana", "pão", when=ago(hours=2))
+    i18n.use("pt_BR")
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        settings = static_text(app.screen, "#review-settings")
+        assert "não informado" in settings and "unspecified" not in settings
