@@ -68,3 +68,25 @@ async def test_the_review_says_unspecified_settings_in_portuguese(store):
         await pilot.pause()
         settings = static_text(app.screen, "#review-settings")
         assert "não informado" in settings and "unspecified" not in settings
+
+
+async def test_the_conflicts_detail_names_fields_in_portuguese(journal_path):
+    from tests.test_app_sync import merged_app
+
+    app, _ = await merged_app(journal_path)
+    i18n.use("pt_BR")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        detail = static_text(app.screen, "#conflicts-detail")
+        assert "notas\n  em uso:" in detail and "notes" not in detail
+
+
+def test_sync_labels_speak_portuguese():
+    from journal.sync import label
+
+    i18n.use("pt_BR")
+    assert label("me", {"qualities": []}, {}) == "(nenhuma)"
+    assert label("reviews", {"week": "2026-W48"}, {}) == "semana 2026-W48"
+    encounter = {"id": "e1", "when": "2026-11-27T10:00:00+00:00", "people": ["gone"], "notes": "pão"}
+    assert "(desconhecido)" in label("encounters", encounter, {})
