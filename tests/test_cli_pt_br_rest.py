@@ -30,3 +30,28 @@ def test_an_encounter_without_setting_is_not_specified_in_portuguese(journal_pat
     assert "- não informado: 1" in out.splitlines() and "unspecified" not in out
     code, out, err = run("review", "--format", "json")
     assert json.loads(out)["by_setting"] == {"unspecified": 1}  # a machine key: English in every language
+
+
+def test_import_says_what_it_left_out_in_portuguese(journal_path, brazilian, tmp_path):
+    vcf = tmp_path / "contacts.vcf"
+    vcf.write_bytes((
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:sem nome\r\nEND:VCARD\r\n"
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nota Enorme\r\nNOTE:{'y' * 250_000}\r\nEND:VCARD\r\n"
+    ).encode())
+    code, out, err = run("import", str(vcf))
+    assert code == 0, err
+    assert "Deixado de fora: cartão 1: não tem nome." in out
+    assert "Deixado de fora: Nota Enorme: o campo NOTE tem mais de 200.000 caracteres e ficou de fora." in out
+    assert "card" not in out and "longer" not in out
+
+
+def test_an_ambiguous_card_is_left_out_in_portuguese(store):
+    from journal import i18n
+    from journal.contacts_import import _find
+    from journal.vcard import Contact
+
+    i18n.use("pt_BR")
+    store.add_person("Ana Souza")
+    store.add_person("Ana Lima", aliases=["Ana Souza"])
+    person, reason = _find(store, Contact(name="Ana Souza"))
+    assert person is None and reason.startswith("várias pessoas têm esse nome (Ana Lima, Ana Souza)")
