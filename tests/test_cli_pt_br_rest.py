@@ -55,3 +55,18 @@ def test_an_ambiguous_card_is_left_out_in_portuguese(store):
     store.add_person("Ana Lima", aliases=["Ana Souza"])
     person, reason = _find(store, Contact(name="Ana Souza"))
     assert person is None and reason.startswith("várias pessoas têm esse nome (Ana Lima, Ana Souza)")
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    (b"   ", "o arquivo está vazio"),
+    (b'{"meta": {"1": {"schema_version": 99}}}', "foi gravado por um netjournal mais novo (esquema 99; este conhece o "),
+    (b"[1, 2]", "é JSON, mas não é um diário do netjournal"),
+])
+def test_an_unreadable_journal_is_explained_in_portuguese(journal_path, brazilian, content, reason):
+    journal_path.parent.mkdir(parents=True, exist_ok=True)
+    journal_path.write_bytes(content)
+    code, out, err = run("add", "--who", "Ana", "pão")
+    assert code != 0 and out == ""
+    assert f"Não foi possível ler o diário {journal_path}: {reason}" in err
+    assert "Nada foi mudado. Para recuperá-lo, restaure a cópia mais recente de" in err
+    assert journal_path.read_bytes() == content  # never written over
