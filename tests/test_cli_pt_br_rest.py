@@ -70,3 +70,25 @@ def test_an_unreadable_journal_is_explained_in_portuguese(journal_path, brazilia
     assert f"Não foi possível ler o diário {journal_path}: {reason}" in err
     assert "Nada foi mudado. Para recuperá-lo, restaure a cópia mais recente de" in err
     assert journal_path.read_bytes() == content  # never written over
+
+
+def test_the_full_markdown_export_in_portuguese(journal_path, brazilian, tmp_path):
+    assert run("add", "--who", "Ana Souza", "--when", "ontem às 18h30", "--learned", "fermentação lenta",
+               "--follow-up", "Mandar a receita", "--due", "próxima sexta", "pão")[0] == 0
+    target = tmp_path / "tudo.md"
+    code, out, err = run("export", "--format", "markdown", str(target))
+    assert (code, err) == (0, "")
+    lines = target.read_text(encoding="utf-8").splitlines()
+    for line in ("## Encontros, do mais recente ao mais antigo", "## Pessoas", "## Opiniões",
+                 "## Reflexões semanais, da mais recente à mais antiga", "- Aprendeu: fermentação lenta",
+                 "- Pendência (aberta, prazo 2026-12-04): Mandar a receita", "_Nada ainda._"):
+        assert line in lines, line
+    assert lines[2].startswith("Exportado em ")
+    assert not any(word in line for line in lines for word in ("newest", "Follow-up", "Learned", "None yet", "Exported"))
+
+
+def test_an_export_error_in_portuguese(journal_path, brazilian, tmp_path):
+    assert run("add", "--who", "Ana", "pão")[0] == 0
+    code, out, err = run("export", "--format", "markdown", str(tmp_path / "nada" / "x.md"))
+    assert code != 0
+    assert f"Não foi possível exportar para {tmp_path / 'nada' / 'x.md'}: a pasta {tmp_path / 'nada'} não existe. Nada foi gravado." in err
