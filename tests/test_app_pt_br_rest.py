@@ -90,3 +90,27 @@ def test_sync_labels_speak_portuguese():
     assert label("reviews", {"week": "2026-W48"}, {}) == "semana 2026-W48"
     encounter = {"id": "e1", "when": "2026-11-27T10:00:00+00:00", "people": ["gone"], "notes": "pão"}
     assert "(desconhecido)" in label("encounters", encounter, {})
+
+
+async def test_reach_paths_speak_portuguese_even_from_a_graph_built_in_english(store):
+    from journal import clock
+    from journal.reach import reach
+    from tests.test_app_reach import seed
+    from tests.app_helpers import option_texts
+
+    seed(store)
+    store.add_person("Dora", organisation="ACME")
+    reach(store, clock.today(), org="acme")  # the store's graph is built now, in English
+    i18n.use("pt_BR")
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await type_text(pilot, "org:acme\n")
+        await pilot.pause()
+        path = option_texts(app.screen.query_one("#reach-paths"))[0]
+        assert "Ana Souza → Bruno Costa: apresentou; Ana Souza apresentou Bruno Costa a você" in path
+        assert "vocês se encontraram 4 vezes, a última em " in path and "(há 2 dias); você ofereceu 4, pediu 0" in path
+        assert "por quê: Ana Souza: vocês se encontraram 4x, a última há 2 dias" in path
+        for english in ("introduced", "you met", "days ago", "you gave"):
+            assert english not in path

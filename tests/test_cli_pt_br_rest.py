@@ -92,3 +92,19 @@ def test_an_export_error_in_portuguese(journal_path, brazilian, tmp_path):
     code, out, err = run("export", "--format", "markdown", str(tmp_path / "nada" / "x.md"))
     assert code != 0
     assert f"Não foi possível exportar para {tmp_path / 'nada' / 'x.md'}: a pasta {tmp_path / 'nada'} não existe. Nada foi gravado." in err
+
+
+def test_reach_in_portuguese_keeps_the_json_kinds(store, brazilian):
+    from tests.test_app_reach import seed
+
+    seed(store)
+    code, out, err = run("reach", "--org", "acme")
+    assert (code, err) == (0, "")
+    assert "   - Ana Souza → Bruno Costa: apresentou; Ana Souza apresentou Bruno Costa a você" in out
+    assert "por quê: Ana Souza: vocês se encontraram 4x, a última há 2 dias" in out
+    assert "introduced" not in out and "you met" not in out
+    code, out, err = run("reach", "--org", "acme", "--format", "json")
+    hops = json.loads(out)["paths"][0]["hops"]
+    assert [h["kind"] for h in hops] == ["met together", "introduced"]  # machine words, in every language
+    assert hops[1]["evidence"] == "Ana Souza apresentou Bruno Costa a você"
+    assert hops[0]["from"] == "me"
