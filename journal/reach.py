@@ -244,13 +244,14 @@ class Graph:
         if a == ME:
             times, last = self.met[_pair(ME, b)]
             gave, asked = self.balance[b]
-            return ngettext("you met once, last on {day} ({ago}); you gave {gave}, asked {asked}",
-                            "you met {times} times, last on {day} ({ago}); you gave {gave}, asked {asked}", times).format(
-                times=times, day=_day(last), ago=_ago((today - last.when.date()).days), gave=gave, asked=asked)
+            # Once, or more (a count is at least 1): two sentences, not a plural form.
+            template = (_("you met once, last on {day} ({ago}); you gave {gave}, asked {asked}") if times == 1
+                        else _("you met {times} times, last on {day} ({ago}); you gave {gave}, asked {asked}"))
+            return template.format(times=times, day=_day(last), ago=_ago((today - last.when.date()).days), gave=gave, asked=asked)
         if kind == MET:
             times, last = self.met[_pair(a, b)]
-            return ngettext("seen together once, last on {day}", "seen together {times} times, last on {day}", times).format(
-                times=times, day=_day(last))
+            template = _("seen together once, last on {day}") if times == 1 else _("seen together {times} times, last on {day}")
+            return template.format(times=times, day=_day(last))
         return _said(self.labels[_pair(a, b)][kind])
 
     # ------------------------------------------------------------ searching
