@@ -114,3 +114,39 @@ async def test_reach_paths_speak_portuguese_even_from_a_graph_built_in_english(s
         assert "por quê: Ana Souza: vocês se encontraram 4x, a última há 2 dias" in path
         for english in ("introduced", "you met", "days ago", "you gave"):
             assert english not in path
+
+
+async def _open_person_editor(pilot, app):
+    from tests.app_helpers import type_text as _type
+
+    await pilot.press("p")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("e")
+    await pilot.pause()
+
+
+def _label_rows(dialog) -> dict[str, int]:
+    return {str(label.render()): label.region.height for label in dialog.query(".field-label")}
+
+
+async def test_the_person_editor_labels_fit_in_portuguese_and_english_keeps_its_column(store):
+    from tests.app_helpers import seed_small
+    from tui.dialogs.person_edit import PersonEditDialog
+
+    seed_small(store)
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_person_editor(pilot, app)
+        assert isinstance(app.screen, PersonEditDialog)
+        english = app.screen.query_one(".field-label")
+        assert english.region.width == 14  # the stylesheet's column, as before
+    i18n.use("pt_BR")
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_person_editor(pilot, app)
+        assert isinstance(app.screen, PersonEditDialog)
+        rows = _label_rows(app.screen)
+        assert rows["Quem apresentou"] == 1 and rows["Manter contato"] == 1, rows
+        assert set(rows.values()) == {1}
