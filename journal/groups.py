@@ -213,7 +213,7 @@ class GroupBook:
         try:
             return self._records()[group_id]
         except KeyError:
-            raise NotFoundError(f"No group with id {group_id}") from None
+            raise NotFoundError(_("No group with id {id}").format(id=group_id)) from None
 
     def find(self, name: str) -> Group | None:
         key = fold(name)

@@ -270,7 +270,7 @@ def _conflict(store, cid: str) -> Conflict:
     try:
         return side_table(store, "conflicts")[cid]
     except KeyError:
-        raise NotFoundError("That set-aside version is gone (resolved elsewhere).") from None
+        raise NotFoundError(_("That set-aside version is gone (resolved elsewhere).")) from None
 
 
 def _resolve(store, conflict: Conflict, replaced: dict | None = None) -> None:

@@ -150,3 +150,26 @@ async def test_the_person_editor_labels_fit_in_portuguese_and_english_keeps_its_
         rows = _label_rows(app.screen)
         assert rows["Quem apresentou"] == 1 and rows["Manter contato"] == 1, rows
         assert set(rows.values()) == {1}
+
+
+async def test_the_person_editor_refuses_in_portuguese(store):
+    from tests.app_helpers import seed_small
+
+    seed_small(store)
+    i18n.use("pt_BR")
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_person_editor(pilot, app)
+        app.screen.query_one("#name").value = ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert error_text(app.screen, "name") == "Uma pessoa precisa de um nome."
+        app.screen.query_one("#name").value = "\u0301\u200b"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert error_text(app.screen, "name").startswith("O nome não tem letras")
+        app.screen.query_one("#name").value = "Ana Souza"
+        app.screen.query_one("#emails").value = "not-an-email"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert error_text(app.screen, "emails") == "'not-an-email' não é um endereço de e-mail (como nome@exemplo.com)."

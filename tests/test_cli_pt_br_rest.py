@@ -108,3 +108,16 @@ def test_reach_in_portuguese_keeps_the_json_kinds(store, brazilian):
     assert [h["kind"] for h in hops] == ["met together", "introduced"]  # machine words, in every language
     assert hops[1]["evidence"] == "Ana Souza apresentou Bruno Costa a você"
     assert hops[0]["from"] == "me"
+
+
+def test_the_calendar_export_in_portuguese(journal_path, brazilian, tmp_path):
+    assert run("add", "--who", "Ana", "--where", "Padaria Real", "--when", "ontem às 18h",
+               "--follow-up", "Mandar a receita", "--due", "amanhã", "pão")[0] == 0
+    code, out, err = run("export", "--ics", str(tmp_path))
+    assert code != 0 and f"{tmp_path} é uma pasta; dê o caminho do arquivo a gravar" in err
+    target = tmp_path / "pendencias.ics"
+    code, out, err = run("export", "--ics", str(target))
+    assert (code, err) == (0, "")
+    text = target.read_text(encoding="utf-8").replace("\r\n ", "")
+    assert "Uma pendência da sua conversa com Ana em " in text and ", em Padaria Real." in text
+    assert "A follow-up of" not in text
