@@ -121,3 +121,13 @@ def test_the_calendar_export_in_portuguese(journal_path, brazilian, tmp_path):
     text = target.read_text(encoding="utf-8").replace("\r\n ", "")
     assert "Uma pendência da sua conversa com Ana em " in text and ", em Padaria Real." in text
     assert "A follow-up of" not in text
+
+
+def test_a_bad_setting_is_reported_in_portuguese(journal_path, brazilian, settings_file):
+    settings_file.parent.mkdir(parents=True, exist_ok=True)
+    settings_file.write_text('first_weekday = "someday"\npeople_sort = "age"\n', encoding="utf-8")
+    code, out, err = run("review")
+    assert code == 0
+    assert (f"netjournal: No arquivo de configurações {settings_file}, first_weekday = 'someday' foi ignorado: "
+            'deve ser um dia da semana: 0 (segunda) a 6 (domingo), ou o nome em inglês, como "sunday".') in err
+    assert f"people_sort = 'age' foi ignorado: deve ser um destes: " in err
