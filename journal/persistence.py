@@ -292,10 +292,10 @@ class Persistence:
             for doc_id, raw in ((data or {}).get(name) or {}).items():
                 try:
                     if type(raw) is not dict:
-                        raise ValueError("it is not an object")
+                        raise ValueError(_("it is not an object"))
                     record = model.from_dict(raw)
                     if record.id in records:
-                        raise ValueError(f"its id is also record {doc_ids[record.id]}'s")
+                        raise ValueError(_("its id is also record {other}'s").format(other=doc_ids[record.id]))
                 except _BAD_RECORD as exc:
                     damaged[doc_id] = str(exc) if isinstance(exc, ValueError) else f"{type(exc).__name__}: {exc}"
                     continue

@@ -131,3 +131,14 @@ def test_a_bad_setting_is_reported_in_portuguese(journal_path, brazilian, settin
     assert (f"netjournal: No arquivo de configurações {settings_file}, first_weekday = 'someday' foi ignorado: "
             'deve ser um dia da semana: 0 (segunda) a 6 (domingo), ou o nome em inglês, como "sunday".') in err
     assert f"people_sort = 'age' foi ignorado: deve ser um destes: " in err
+
+
+def test_doctor_says_why_a_record_is_damaged_in_portuguese(journal_path, brazilian):
+    journal_path.parent.mkdir(parents=True, exist_ok=True)
+    journal_path.write_bytes(b'{"meta":{"1":{"schema_version":4}},"people":{"1":{"id":"p1","name":7},'
+                             b'"2":{"id":"p2","name":"Ana","keep_in_touch_days":-3}}}')
+    code, out, err = run("doctor")
+    assert (code, err) == (0, "")
+    assert "registro 1 da tabela 'people': o campo name não é texto (int)." in out
+    assert "registro 2 da tabela 'people': o campo keep_in_touch_days não é um número inteiro acima de 0." in out
+    assert "its " not in out
