@@ -142,3 +142,14 @@ def test_doctor_says_why_a_record_is_damaged_in_portuguese(journal_path, brazili
     assert "registro 1 da tabela 'people': o campo name não é texto (int)." in out
     assert "registro 2 da tabela 'people': o campo keep_in_touch_days não é um número inteiro acima de 0." in out
     assert "its " not in out
+
+
+def test_an_unreadable_cadence_says_why_in_portuguese(journal_path, brazilian):
+    journal_path.parent.mkdir(parents=True, exist_ok=True)
+    group = {"id": "g1", "name": "Fado", "members": [], "cadence": {"rrule": "FREQ=HOURLY", "start": "2026-11-03T19:00"}}
+    journal_path.write_bytes(json.dumps({"meta": {"1": {"schema_version": 4}}, "groups": {"1": group}}).encode())
+    code, out, err = run("group", "show", "Fado")
+    assert (code, err) == (0, "")
+    assert "FREQ=HOURLY não é DAILY, WEEKLY nem MONTHLY" in out and "is not" not in out
+    code, out, err = run("groups")
+    assert "frequência ilegível" in out and "unreadable" not in out
