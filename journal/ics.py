@@ -23,10 +23,10 @@ from . import clock
 from .agenda import long_day
 from .dates import LocalDays
 from .errors import SaveError, ValidationError
-from .i18n import _
+from .i18n import N_, _
 
 PRODID = "-//netjournal//netjournal follow-ups//EN"
-CALENDAR_NAME = "netjournal follow-ups"
+CALENDAR_NAME = N_("netjournal follow-ups")  # the name a calendar app shows, in the language of the export
 UID_DOMAIN = "netjournal"
 
 
@@ -109,7 +109,7 @@ def _build(store) -> tuple[bytes, int, int]:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", CALENDAR_NAME)
+    calendar.add("x-wr-calname", _(CALENDAR_NAME))
     follow_ups, _others = store.open_follow_ups()
     for encounter in follow_ups:
         follow = encounter.follow_up

@@ -120,7 +120,7 @@ def test_the_calendar_export_in_portuguese(journal_path, brazilian, tmp_path):
     assert (code, err) == (0, "")
     text = target.read_text(encoding="utf-8").replace("\r\n ", "")
     assert "Uma pendência da sua conversa com Ana em " in text and ", em Padaria Real." in text
-    assert "A follow-up of" not in text
+    assert "A follow-up of" not in text and "X-WR-CALNAME:pendências do netjournal" in text
 
 
 def test_a_bad_setting_is_reported_in_portuguese(journal_path, brazilian, settings_file):
