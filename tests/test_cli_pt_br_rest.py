@@ -153,3 +153,11 @@ def test_an_unreadable_cadence_says_why_in_portuguese(journal_path, brazilian):
     assert "FREQ=HOURLY não é DAILY, WEEKLY nem MONTHLY" in out and "is not" not in out
     code, out, err = run("groups")
     assert "frequência ilegível" in out and "unreadable" not in out
+
+
+def test_the_opinions_list_in_portuguese(journal_path, brazilian):
+    assert run("opinion", "Pão da esquina", "o melhor do bairro", "--confidence", "high")[0] == 0
+    assert run("opinion", "Pão da esquina", "caro demais agora", "--confidence", "low")[0] == 0
+    code, out, err = run("opinions")
+    assert (code, err) == (0, "")
+    assert out.strip() == "Pão da esquina: caro demais agora (baixa)  [revista 1 vez]"
