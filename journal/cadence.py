@@ -221,9 +221,9 @@ def parse_rrule(text: str) -> Rule:
     is refused, so the expansion stays bounded whatever a hand edit wrote.
     """
     if type(text) is not str or not text.strip():
-        raise ValueError("it is empty")
+        raise ValueError(_("it is empty"))
     if len(text) > MAX_RRULE:
-        raise ValueError(f"it is longer than {MAX_RRULE} characters")
+        raise ValueError(_("it is longer than {most} characters").format(most=MAX_RRULE))
     body = text.strip().upper()
     if body.startswith("RRULE:"):
         body = body[6:]
@@ -231,23 +231,23 @@ def parse_rrule(text: str) -> Rule:
     for part in body.split(";"):
         m = re.fullmatch(_RRULE_PART, part.strip(), re.ASCII)
         if m is None:
-            raise ValueError(f"{part[:30]!r} is not a NAME=VALUE part")
+            raise ValueError(_("{part} is not a NAME=VALUE part").format(part=repr(part[:30])))
         if m[1] in values:
-            raise ValueError(f"{m[1]} is given twice")
+            raise ValueError(_("{name} is given twice").format(name=m[1]))
         values[m[1]] = m[2]
     unknown = set(values) - {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "COUNT", "UNTIL", "WKST"}
     if unknown:
-        raise ValueError(f"netjournal does not read {', '.join(sorted(unknown))}")
+        raise ValueError(_("netjournal does not read {names}").format(names=", ".join(sorted(unknown))))
     freq = values.get("FREQ")
     if freq not in (DAILY, WEEKLY, MONTHLY):
-        raise ValueError(f"FREQ={freq} is not DAILY, WEEKLY or MONTHLY")
+        raise ValueError(_("FREQ={freq} is not DAILY, WEEKLY or MONTHLY").format(freq=freq))
 
     def number(name: str, low: int, high: int) -> int | None:
         raw = values.get(name)
         if raw is None:
             return None
         if not re.fullmatch(r"[+-]?\d{1,5}", raw, re.ASCII) or not low <= int(raw) <= high:
-            raise ValueError(f"{name}={raw[:10]} is not between {low} and {high}")
+            raise ValueError(_("{name}={value} is not between {low} and {high}").format(name=name, value=raw[:10], low=low, high=high))
         return int(raw)
 
     interval = number("INTERVAL", 1, MAX_INTERVAL) or 1
@@ -256,32 +256,32 @@ def parse_rrule(text: str) -> Rule:
     for item in filter(None, values.get("BYDAY", "").split(",")):
         m = re.fullmatch(_BYDAY_ITEM, item, re.ASCII)
         if m is None:
-            raise ValueError(f"BYDAY {item[:10]} is not a weekday")
+            raise ValueError(_("BYDAY {item} is not a weekday").format(item=item[:10]))
         n = int(m[1]) if m[1] else None
         if n is not None and (freq != MONTHLY or n == 0 or not -5 <= n <= 5):
-            raise ValueError(f"BYDAY {item} has an ordinal that does not fit FREQ={freq}")
+            raise ValueError(_("BYDAY {item} has an ordinal that does not fit FREQ={freq}").format(item=item, freq=freq))
         byday.append((n, _DAY_CODES.index(m[2])))
     monthdays: list[int] = []
     for item in filter(None, values.get("BYMONTHDAY", "").split(",")):
         if not re.fullmatch(r"[+-]?\d{1,2}", item, re.ASCII) or not 1 <= abs(int(item)) <= 31:
-            raise ValueError(f"BYMONTHDAY {item[:10]} is not a day of the month")
+            raise ValueError(_("BYMONTHDAY {item} is not a day of the month").format(item=item[:10]))
         monthdays.append(int(item))
     if monthdays and (freq != MONTHLY or byday):
-        raise ValueError("BYMONTHDAY goes only in a monthly rule without BYDAY")
+        raise ValueError(_("BYMONTHDAY goes only in a monthly rule without BYDAY"))
     if "BYDAY" in values and not byday or "BYMONTHDAY" in values and not monthdays:
-        raise ValueError("a BY part is empty")
+        raise ValueError(_("a BY part is empty"))
     until = None
     if "UNTIL" in values:
         m = re.fullmatch(_UNTIL, values["UNTIL"], re.ASCII)
         if m is None:
-            raise ValueError(f"UNTIL={values['UNTIL'][:20]} is not a date")
+            raise ValueError(_("UNTIL={value} is not a date").format(value=values['UNTIL'][:20]))
         # A UTC UNTIL is taken as the floating time it names: off by the zone's
         # offset at most, on a rule's last day.
         until = datetime.strptime(m[1] + (m[2] or "235959"), "%Y%m%d%H%M%S")
     wkst = None
     if "WKST" in values:
         if values["WKST"] not in _DAY_CODES:
-            raise ValueError(f"WKST={values['WKST'][:10]} is not a weekday")
+            raise ValueError(_("WKST={value} is not a weekday").format(value=values['WKST'][:10]))
         wkst = _DAY_CODES.index(values["WKST"])
     return Rule(freq, interval, tuple(byday), tuple(monthdays), count, until, wkst)
 
@@ -290,18 +290,18 @@ def parse_rrule(text: str) -> Rule:
 def parse_local(text: str) -> tuple[datetime, bool]:
     """A stored floating time, "2026-11-03T19:00" (or a date): (naive datetime, whole day)."""
     if type(text) is not str or len(text) > 40:
-        raise ValueError("it is not a date")
+        raise ValueError(_("it is not a date"))
     try:
         if len(text.strip()) == 10:
             moment, whole_day = datetime.combine(date.fromisoformat(text.strip()), time()), True
         else:
             moment, whole_day = datetime.fromisoformat(text.strip()), False
     except ValueError:
-        raise ValueError(f"{text[:40]!r} is not a date and time") from None
+        raise ValueError(_("{text} is not a date and time").format(text=repr(text[:40]))) from None
     if moment.tzinfo is not None:
-        raise ValueError(f"{text[:40]!r} has a UTC offset; cadences are in local time")
+        raise ValueError(_("{text} has a UTC offset; cadences are in local time").format(text=repr(text[:40])))
     if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
-        raise ValueError(f"{text[:40]!r} is outside the years {EARLIEST_YEAR}-{LATEST_YEAR}")
+        raise ValueError(_("{text} is outside the years {first}-{last}").format(text=repr(text[:40]), first=EARLIEST_YEAR, last=LATEST_YEAR))
     return moment, whole_day
 
 
@@ -607,7 +607,7 @@ class Schedule:
             self.start, self.whole_day = parse_local(start)
             exdates, rdates = list(exdates), list(rdates)
             if len(exdates) > MAX_EXCEPTIONS or len(rdates) > MAX_EXCEPTIONS:
-                raise ValueError(f"it has more than {MAX_EXCEPTIONS} cancelled or added dates")
+                raise ValueError(_("it has more than {most} cancelled or added dates").format(most=MAX_EXCEPTIONS))
             for text in exdates:
                 moment, whole = parse_local(text)
                 # A cancelled day (no time) cancels whatever meeting that day.

@@ -115,14 +115,14 @@ def _find(store, contact: Contact) -> tuple[Person | None, str | None]:
     by_email = [p for p in people.values() if keys & email_keys(p.emails)]
     if len(by_email) > 1:
         names = ", ".join(sorted(p.name for p in by_email))
-        return None, f"its emails belong to several people ({names}); merge them first"
+        return None, _("its emails belong to several people ({names}); merge them first").format(names=names)
     if by_email:
         return by_email[0], None
     key = fold(contact.name)
     by_name = [p for p in people.values() if key in {fold(p.name), *(fold(a) for a in p.aliases)}]
     if len(by_name) > 1:
         names = ", ".join(sorted(p.name for p in by_name))
-        return None, f"several people are called that ({names}); add an email to one of them"
+        return None, _("several people are called that ({names}); add an email to one of them").format(names=names)
     return (by_name[0] if by_name else None), None
 
 

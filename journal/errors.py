@@ -17,9 +17,10 @@ class UnreadableJournalError(JournalError):
         self.path = Path(path)
         self.reason = reason
         super().__init__(
-            f"Cannot read the journal {self.path}: {reason}. Nothing was changed. "
-            f"To recover, restore the latest copy from {self.path.parent / 'backups'} "
-            f"(see `netjournal backups`), or point --journal at another file."
+            _("Cannot read the journal {path}: {reason}. Nothing was changed. "
+              "To recover, restore the latest copy from {backups} "
+              "(see `netjournal backups`), or point --journal at another file.").format(
+                path=self.path, reason=reason, backups=self.path.parent / "backups")
         )
 
 

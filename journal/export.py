@@ -27,7 +27,9 @@ from . import clock, dates_out
 from .dates import LocalDays
 from .durable import atomic_write_bytes, ensure_private_dir
 from .errors import JournalError
+from .i18n import N_, _, ngettext
 from .migrations import CURRENT_SCHEMA
+from .models import CONFIDENCES
 from .names import fold
 from .text import clean, clean_line
 
@@ -37,8 +39,9 @@ EXPORT_FORMAT = 1
 
 
 class ExportError(JournalError):
-    def __init__(self, path: Path, reason: str, written: str = "Nothing was written."):
-        super().__init__(f"Cannot export to {path}: {reason}. {written}")
+    def __init__(self, path: Path, reason: str, written: str | None = None):
+        written = _("Nothing was written.") if written is None else written
+        super().__init__(_("Cannot export to {path}: {reason}. {written}").format(path=path, reason=reason, written=written))
 
 
 def _people(store):
@@ -144,15 +147,29 @@ def _day(day) -> str:
     return dates_out.full_day(day)
 
 
+def _confidence(confidence: str) -> str:
+    """low, medium, high in the interface's language; anything else (a hand edit) as it is."""
+    return _(confidence) if confidence in CONFIDENCES else confidence
+
+
+def _follow_up_state(follow_up) -> str:
+    """ "Follow-up (open, due 2026-12-04)": whole sentences for translators."""
+    due = follow_up.due.isoformat() if follow_up.due else None
+    if follow_up.done:
+        return _("Follow-up (done, due {day})").format(day=due) if due else _("Follow-up (done)")
+    return _("Follow-up (open, due {day})").format(day=due) if due else _("Follow-up (open)")
+
+
 def to_markdown(store) -> bytes:
     """One readable document: encounters newest first, then people, opinions and reflections."""
     local = LocalDays()
-    lines = ["# netjournal", "", "Exported {moment}.".format(moment=dates_out.long_date_time(clock.now())), ""]
-    lines += ["## Encounters, newest first", ""]
+    none_yet = _("_None yet._")
+    lines = ["# netjournal", "", _("Exported {moment}.").format(moment=dates_out.long_date_time(clock.now())), ""]
+    lines += ["## " + _("Encounters, newest first"), ""]
     current_day = None
     encounters = list(reversed(store.encounters()))
     if not encounters:
-        lines += ["_None yet._", ""]
+        lines += [none_yet, ""]
     for e in encounters:
         day = local.date_of(e.when)
         if day != current_day:
@@ -171,48 +188,51 @@ def to_markdown(store) -> bytes:
         if e.notes:
             lines += [clean(e.notes), ""]
         facts = []
-        for label, text in (("Learned", e.learned), ("Gave", e.gave), ("Asked", e.asked),
-                            ("Introduced", "; ".join(_introductions(store, e))), ("Told", ", ".join(e.told))):
+        for label, text in ((N_("Learned"), e.learned), (N_("Gave"), e.gave), (N_("Asked"), e.asked),
+                            (N_("Introduced"), "; ".join(_introductions(store, e))), (N_("Told"), ", ".join(e.told))):
             if text:
-                facts.append(f"- {label}: {clean(text)}")
+                facts.append(f"- {_(label)}: {clean(text)}")
         if e.follow_up is not None:
-            state = "done" if e.follow_up.done else "open"
-            due = f", due {e.follow_up.due.isoformat()}" if e.follow_up.due else ""
-            facts.append(f"- Follow-up ({state}{due}): {clean_line(e.follow_up.text)}")
+            facts.append(f"- {_follow_up_state(e.follow_up)}: {clean_line(e.follow_up.text)}")
         if facts:
             lines += facts + [""]
-    lines += ["## People", ""]
+    lines += ["## " + _("People"), ""]
     people = _people(store)
     if not people:
-        lines += ["_None yet._", ""]
+        lines += [none_yet, ""]
     for p in people:
         lines += [f"### {clean_line(p.name)}", ""]
-        for label, value in (("Also known as", ", ".join(p.aliases)), ("Organisation", p.organisation),
-                             ("Email", ", ".join(p.emails)), ("Phone", ", ".join(p.phones)),
-                             ("Links", ", ".join(p.links)), ("Interests", ", ".join(p.interests)),
-                             ("Keep in touch", f"every {p.keep_in_touch_days} days" if p.keep_in_touch_days else "")):
+        every = ""
+        if p.keep_in_touch_days:
+            # English says "days" whatever the count, as it always did; the plural is for translations.
+            every = ngettext("every {count} days", "every {count} days", p.keep_in_touch_days).format(count=p.keep_in_touch_days)
+        for label, value in ((N_("Also known as"), ", ".join(p.aliases)), (N_("Organisation"), p.organisation),
+                             (N_("Email"), ", ".join(p.emails)), (N_("Phone"), ", ".join(p.phones)),
+                             (N_("Links"), ", ".join(p.links)), (N_("Interests"), ", ".join(p.interests)),
+                             (N_("Keep in touch"), every)):
             if value:
-                lines.append(f"- {label}: {clean_line(value)}")
+                lines.append(f"- {_(label)}: {clean_line(value)}")
         if p.notes:
             lines += ["", clean(p.notes)]
         lines.append("")
-    lines += ["## Opinions", ""]
+    lines += ["## " + _("Opinions"), ""]
     opinions = store.opinions.all()
     if not opinions:
-        lines += ["_None yet._", ""]
+        lines += [none_yet, ""]
     for o in opinions:
-        lines += [f"### {clean_line(o.subject)} ({o.confidence})", "", clean(o.stance), ""]
+        lines += [f"### {clean_line(o.subject)} ({_confidence(o.confidence)})", "", clean(o.stance), ""]
         for r in reversed(o.history):
-            lines.append(f"- Until {r.changed_at[:10]}: {clean_line(r.stance)} ({r.confidence})")
+            lines.append(_("- Until {day}: {stance} ({confidence})").format(
+                day=r.changed_at[:10], stance=clean_line(r.stance), confidence=_confidence(r.confidence)))
         if o.history:
             lines.append("")
     qualities = store.me().qualities
     if qualities:
-        lines += ["## What I do well", "", *(f"- {clean_line(q)}" for q in qualities), ""]
-    lines += ["## Weekly reflections, newest first", ""]
+        lines += ["## " + _("What I do well"), "", *(f"- {clean_line(q)}" for q in qualities), ""]
+    lines += ["## " + _("Weekly reflections, newest first"), ""]
     reviews = [r for r in reversed(store.reviews()) if r.reflection.strip()]
     if not reviews:
-        lines += ["_None yet._", ""]
+        lines += [none_yet, ""]
     for r in reviews:
         lines += [f"### {r.week}", "", clean(r.reflection), ""]
     return ("\n".join(lines).rstrip("\n") + "\n").encode("utf-8")
@@ -226,7 +246,7 @@ def export(store, fmt: str, path: Path, *, vcard_version: str = "3.0") -> list[P
     path = Path(path)
     if fmt == "csv":
         if path.exists() and not path.is_dir():
-            raise ExportError(path, "CSV export writes one file per table, so PATH must be a folder, and this is a file")
+            raise ExportError(path, _("CSV export writes one file per table, so PATH must be a folder, and this is a file"))
         files = to_csv(store)
         written = []
         try:
@@ -235,15 +255,15 @@ def export(store, fmt: str, path: Path, *, vcard_version: str = "3.0") -> list[P
                 atomic_write_bytes(path / name, payload)
                 written.append(path / name)
         except OSError as exc:
-            done = ("Each file is whole: the ones written before ({names}) are this export, "
-                    "the others are as they were.".format(names=", ".join(p.name for p in written))
-                    if written else "Nothing was written.")
+            done = (_("Each file is whole: the ones written before ({names}) are this export, "
+                      "the others are as they were.").format(names=", ".join(p.name for p in written))
+                    if written else None)
             raise ExportError(path, exc.strerror or str(exc), done) from None
         return written
     if path.is_dir():
-        raise ExportError(path, "it is a folder; name the file to write")
+        raise ExportError(path, _("it is a folder; name the file to write"))
     if not path.parent.is_dir():
-        raise ExportError(path, f"the folder {path.parent} does not exist")
+        raise ExportError(path, _("the folder {folder} does not exist").format(folder=path.parent))
     if fmt == "json":
         payload = to_json(store)
     elif fmt == "markdown":
@@ -251,7 +271,7 @@ def export(store, fmt: str, path: Path, *, vcard_version: str = "3.0") -> list[P
     elif fmt == "vcard":
         payload = write_vcards(_people(store), vcard_version)
     else:
-        raise ExportError(path, f"{fmt} is not one of {', '.join(FORMATS)}")
+        raise ExportError(path, _("{format} is not one of {formats}").format(format=fmt, formats=", ".join(FORMATS)))
     try:
         atomic_write_bytes(path, payload)
     except OSError as exc:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from . import clock
 from .errors import ValidationError
+from .i18n import _
 from .models import Encounter, Person
 
 
@@ -59,11 +60,11 @@ def refusal(store, person, encounters: list[Encounter]) -> str | None:
     if not empty:
         return None
     message = (
-        "{name} is the only one in an encounter with no notes; deleting them would leave it empty. "
-        "Delete or edit that encounter first."
+        _("{name} is the only one in an encounter with no notes; deleting them would leave it empty. "
+          "Delete or edit that encounter first.")
         if len(empty) == 1
-        else "{name} is the only one in {count} encounters with no notes; deleting them would leave "
-        "those empty. Delete or edit those encounters first."
+        else _("{name} is the only one in {count} encounters with no notes; deleting them would leave "
+               "those empty. Delete or edit those encounters first.")
     )
     return message.format(name=person.name, count=len(empty))
 

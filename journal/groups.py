@@ -117,12 +117,17 @@ def schedule_of(group: Group, zone=None) -> Schedule | None:
     return Schedule.of(group.cadence, zone) if group.cadence is not None else None
 
 
+def cadence_unreadable(group: Group) -> bool:
+    """A cadence is there but cannot be expanded (a hand edit, a hostile rule)."""
+    return group.cadence is not None and not Schedule.of(group.cadence).readable
+
+
 def cadence_label(group: Group) -> str:
-    """ "every tuesday 19:00", "unreadable cadence", or "" (none)."""
+    """ "every tuesday 19:00", "unreadable cadence" (translated: test cadence_unreadable, not the label), or "" (none)."""
     if group.cadence is None:
         return ""
-    if not Schedule.of(group.cadence).readable:
-        return "unreadable cadence"
+    if cadence_unreadable(group):
+        return _("unreadable cadence")
     return group.cadence.text or group.cadence.rrule
 
 
@@ -208,7 +213,7 @@ class GroupBook:
         try:
             return self._records()[group_id]
         except KeyError:
-            raise NotFoundError(f"No group with id {group_id}") from None
+            raise NotFoundError(_("No group with id {id}").format(id=group_id)) from None
 
     def find(self, name: str) -> Group | None:
         key = fold(name)
@@ -581,6 +586,7 @@ __all__ = [
     "attendance_line",
     "attendance_of",
     "cadence_label",
+    "cadence_unreadable",
     "group_to_json",
     "group_uid",
     "group_vevent_data",

@@ -103,6 +103,12 @@ def pgettext(context: str, message: str) -> str:
     return _translation.pgettext(context, message)
 
 
+def digits(number: int) -> str:
+    """An integer with the language's separator of thousands: 200,000 in English, 200.000 in pt-BR."""
+    text = f"{number:,}"
+    return text.replace(",", ".") if _language == "pt_BR" else text
+
+
 def N_(message: str) -> str:
     """Mark a string for extraction where it is defined; translate it with _() where it is shown."""
     return message

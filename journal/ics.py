@@ -23,9 +23,10 @@ from . import clock
 from .agenda import long_day
 from .dates import LocalDays
 from .errors import SaveError, ValidationError
+from .i18n import N_, _
 
 PRODID = "-//netjournal//netjournal follow-ups//EN"
-CALENDAR_NAME = "netjournal follow-ups"
+CALENDAR_NAME = N_("netjournal follow-ups")  # the name a calendar app shows, in the language of the export
 UID_DOMAIN = "netjournal"
 
 
@@ -49,13 +50,13 @@ def _description(encounter, store) -> str:
     people = ", ".join(store.names(encounter.people))
     place = encounter.place
     if people and place:
-        text = "A follow-up of your conversation with {people} on {day} at {place}.".format(people=people, day=day, place=place)
+        text = _("A follow-up of your conversation with {people} on {day} at {place}.").format(people=people, day=day, place=place)
     elif people:
-        text = "A follow-up of your conversation with {people} on {day}.".format(people=people, day=day)
+        text = _("A follow-up of your conversation with {people} on {day}.").format(people=people, day=day)
     elif place:
-        text = "A follow-up of your note of {day} at {place}.".format(day=day, place=place)
+        text = _("A follow-up of your note of {day} at {place}.").format(day=day, place=place)
     else:
-        text = "A follow-up of your note of {day}.".format(day=day)
+        text = _("A follow-up of your note of {day}.").format(day=day)
     return text + "\n" + "netjournal encounter {id}".format(id=encounter.id)
 
 
@@ -108,8 +109,8 @@ def _build(store) -> tuple[bytes, int, int]:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", CALENDAR_NAME)
-    follow_ups, _ = store.open_follow_ups()
+    calendar.add("x-wr-calname", _(CALENDAR_NAME))
+    follow_ups, _others = store.open_follow_ups()
     for encounter in follow_ups:
         follow = encounter.follow_up
         due: date = follow.due
@@ -143,14 +144,14 @@ def export_ics(store, target: str | Path) -> tuple[int, int]:
     target = Path(target).expanduser()
     folder = target.parent
     if not folder.is_dir():
-        raise ValidationError("path", "The folder {folder} does not exist; create it first or pick another path.".format(folder=folder))
+        raise ValidationError("path", _("The folder {folder} does not exist; create it first or pick another path.").format(folder=folder))
     if target.is_dir():
-        raise ValidationError("path", "{target} is a folder; give the path of the file to write, e.g. {example}.".format(
+        raise ValidationError("path", _("{target} is a folder; give the path of the file to write, e.g. {example}.").format(
             target=target, example=target / "netjournal.ics"))
     payload, follow_ups, groups = _build(store)
     try:
         atomic_write_bytes(target, payload)
     except OSError as exc:
-        raise SaveError("Could not write {target}: {reason}. Nothing was written.".format(
+        raise SaveError(_("Could not write {target}: {reason}. Nothing was written.").format(
             target=target, reason=exc.strerror or exc)) from None
     return follow_ups, groups

@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable
 
 from . import clock
+from .i18n import _
 from .models import FollowUp, hashtags, merge_topics
 from .text import clean, clean_line, split_list
 
@@ -33,7 +34,7 @@ def schema_version(data: dict | None) -> int:
         if isinstance(doc, dict) and "schema_version" in doc:
             version = doc["schema_version"]
             if not isinstance(version, int) or version < 1:
-                raise SchemaError(f"its schema_version {version!r} is not a version number")
+                raise SchemaError(_("its schema_version {version} is not a version number").format(version=repr(version)))
             return version
     return 1
 
@@ -179,7 +180,8 @@ def migrate(data: dict) -> tuple[dict, bool]:
     version = schema_version(data)
     if version > CURRENT_SCHEMA:
         raise SchemaError(
-            f"it was written by a newer netjournal (schema {version}; this one knows {CURRENT_SCHEMA}); upgrade netjournal"
+            _("it was written by a newer netjournal (schema {version}; this one knows {known}); upgrade netjournal").format(
+                version=version, known=CURRENT_SCHEMA)
         )
     changed = False
     while version < CURRENT_SCHEMA:

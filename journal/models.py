@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, datetime
 
 from . import clock
+from .i18n import _
 
 DEFAULT_SETTINGS = (
     "bakery",
@@ -45,9 +46,18 @@ def suggested_settings() -> tuple[str, ...]:
     from .i18n import language
 
     return DEFAULT_SETTINGS_PT_BR if language() == "pt_BR" else DEFAULT_SETTINGS
+
+
+def suggested_group_kinds() -> tuple[str, ...]:
+    """The kinds of group to suggest, in the interface's language."""
+    from .i18n import language
+
+    return GROUP_KINDS_PT_BR if language() == "pt_BR" else GROUP_KINDS
 CONFIDENCES = ("low", "medium", "high")
 # Suggested kinds of group; any other word of the user's is kept as typed.
 GROUP_KINDS = ("support group", "meetup", "club", "class", "team")
+# The same suggestions in a Portuguese interface (issue 19); the kind typed is stored as typed.
+GROUP_KINDS_PT_BR = ("grupo de apoio", "meetup", "clube", "turma", "equipe")
 
 # A hashtag is a word after '#': letters of any script, digits, '-' and '_'.
 _HASHTAG = re.compile(r"(?<![\w#])#(\w[\w-]*)")
@@ -83,28 +93,28 @@ class DamagedRecord(ValueError):
 def _text(data: dict, key: str, default: str | None = "") -> str:
     value = data.get(key, default) if default is not None else data[key]
     if type(value) is not str:
-        raise DamagedRecord(f"its {key} is not text ({type(value).__name__})")
+        raise DamagedRecord(_("its {field} is not text ({type})").format(field=key, type=type(value).__name__))
     return value
 
 
 def _name(data: dict, key: str) -> str:
     value = _text(data, key, None)
     if not value.strip():
-        raise DamagedRecord(f"its {key} is empty")
+        raise DamagedRecord(_("its {field} is empty").format(field=key))
     return value
 
 
 def _optional_text(data: dict, key: str) -> str | None:
     value = data.get(key)
     if value is not None and type(value) is not str:
-        raise DamagedRecord(f"its {key} is neither text nor null ({type(value).__name__})")
+        raise DamagedRecord(_("its {field} is neither text nor null ({type})").format(field=key, type=type(value).__name__))
     return value
 
 
 def _optional_id(data: dict, key: str) -> str | None:
     value = data.get(key)
     if value is not None and (type(value) is not str or not value.strip()):
-        raise DamagedRecord(f"its {key} is neither an id nor null")
+        raise DamagedRecord(_("its {field} is neither an id nor null").format(field=key))
     return value
 
 
@@ -112,7 +122,7 @@ def _texts(data: dict, key: str) -> list[str]:
     value = data.get(key, [])
     # A copy: a record changed in place must not change the stored document.
     if type(value) is not list or any(type(item) is not str for item in value):
-        raise DamagedRecord(f"its {key} is not a list of text")
+        raise DamagedRecord(_("its {field} is not a list of text").format(field=key))
     return list(value)
 
 
@@ -121,7 +131,7 @@ def _pairs(data: dict, key: str) -> list[list[str]]:
     if type(value) is not list or any(
         type(pair) is not list or len(pair) != 2 or any(type(x) is not str for x in pair) for pair in value
     ):
-        raise DamagedRecord(f"its {key} is not a list of pairs of ids")
+        raise DamagedRecord(_("its {field} is not a list of pairs of ids").format(field=key))
     return [list(pair) for pair in value]
 
 
@@ -132,15 +142,16 @@ _EARLIEST, _LATEST = 1800, 2300
 def parse_moment(value, key: str = "when") -> datetime:
     """An aware datetime from its ISO form, or DamagedRecord saying what is wrong."""
     if type(value) is not str:
-        raise DamagedRecord(f"its {key} is not text ({type(value).__name__})")
+        raise DamagedRecord(_("its {field} is not text ({type})").format(field=key, type=type(value).__name__))
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise DamagedRecord(f"its {key} {value[:40]!r} is not a date and time") from None
+        raise DamagedRecord(_("its {field} {value} is not a date and time").format(field=key, value=repr(value[:40]))) from None
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise DamagedRecord(f"its {key} {value[:40]!r} has no UTC offset")
+        raise DamagedRecord(_("its {field} {value} has no UTC offset").format(field=key, value=repr(value[:40])))
     if not _EARLIEST <= moment.year <= _LATEST:
-        raise DamagedRecord(f"its {key} {value[:40]!r} is outside the years {_EARLIEST}-{_LATEST}")
+        raise DamagedRecord(_("its {field} {value} is outside the years {first}-{last}").format(
+            field=key, value=repr(value[:40]), first=_EARLIEST, last=_LATEST))
     return moment
 
 
@@ -166,17 +177,18 @@ class FollowUp:
         if not data:
             return None
         if type(data) is not dict:
-            raise DamagedRecord("its follow_up is not an object")
+            raise DamagedRecord(_("its follow_up is not an object"))
         due = _optional_text(data, "due")
         try:
             due = date.fromisoformat(due) if due else None
         except ValueError:
-            raise DamagedRecord(f"its follow-up's due date {due[:40]!r} is not a date") from None
+            raise DamagedRecord(_("its follow-up's due date {due} is not a date").format(due=repr(due[:40]))) from None
         if due is not None and not _EARLIEST <= due.year <= _LATEST:
-            raise DamagedRecord(f"its follow-up's due date {due} is outside the years {_EARLIEST}-{_LATEST}")
+            raise DamagedRecord(_("its follow-up's due date {due} is outside the years {first}-{last}").format(
+                due=due, first=_EARLIEST, last=_LATEST))
         done = data.get("done", False)
         if type(done) is not bool:
-            raise DamagedRecord("its follow-up's done is neither true nor false")
+            raise DamagedRecord(_("its follow-up's done is neither true nor false"))
         return cls(text=_text(data, "text"), due=due, done=done)
 
 
@@ -293,7 +305,7 @@ class Person:
     def from_dict(cls, data: dict) -> "Person":
         days = data.get("keep_in_touch_days")
         if days is not None and (type(days) is not int or days <= 0):
-            raise DamagedRecord("its keep_in_touch_days is not a whole number above 0")
+            raise DamagedRecord(_("its keep_in_touch_days is not a whole number above 0"))
         return cls(
             id=_name(data, "id"),
             name=_name(data, "name"),
@@ -338,7 +350,7 @@ class Opinion:
     def from_dict(cls, data: dict) -> "Opinion":
         history = data.get("history", [])
         if type(history) is not list or any(type(h) is not dict for h in history):
-            raise DamagedRecord("its history is not a list of objects")
+            raise DamagedRecord(_("its history is not a list of objects"))
         return cls(
             id=_name(data, "id"),
             subject=_name(data, "subject"),
@@ -369,7 +381,7 @@ class WeekReview:
     def from_dict(cls, data: dict) -> "WeekReview":
         week = _name(data, "week")
         if not re.fullmatch(r"\d{4}-W\d{2}", week):
-            raise DamagedRecord(f"its week {week[:20]!r} is not an ISO week like 2026-W48")
+            raise DamagedRecord(_("its week {week} is not an ISO week like 2026-W48").format(week=repr(week[:20])))
         return cls(id=_name(data, "id"), week=week, reflection=_text(data, "reflection"), **_stamps(data))
 
 
@@ -401,7 +413,7 @@ class Recurrence:
         if data is None:
             return None
         if type(data) is not dict:
-            raise DamagedRecord("its cadence is neither an object nor null")
+            raise DamagedRecord(_("its cadence is neither an object nor null"))
         return cls(
             rrule=_text(data, "rrule", None),
             start=_text(data, "start", None),
@@ -480,7 +492,7 @@ class Tombstone:
     def from_dict(cls, data: dict) -> "Tombstone":
         table = _name(data, "table")
         if table not in (*RECORD_TABLES, "conflicts"):
-            raise DamagedRecord(f"its table {table[:40]!r} is not one that holds records")
+            raise DamagedRecord(_("its table {table} is not one that holds records").format(table=repr(table[:40])))
         deleted_at = _text(data, "deleted_at", None)
         parse_moment(deleted_at, "deleted_at")
         return cls(id=_name(data, "id"), table=table, deleted_at=deleted_at,
@@ -515,17 +527,17 @@ class Conflict:
     def from_dict(cls, data: dict) -> "Conflict":
         table = _name(data, "table")
         if table not in RECORD_TABLES:
-            raise DamagedRecord(f"its table {table[:40]!r} is not one that holds records")
+            raise DamagedRecord(_("its table {table} is not one that holds records").format(table=repr(table[:40])))
         record = data.get("record")
         if type(record) is not dict:
-            raise DamagedRecord("its record is not an object")
+            raise DamagedRecord(_("its record is not an object"))
         record_id = _name(data, "record_id")
         try:
             version = record_model(table).from_dict(record)
         except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
-            raise DamagedRecord(f"its set-aside record is damaged ({exc})") from None
+            raise DamagedRecord(_("its set-aside record is damaged ({problem})").format(problem=exc)) from None
         if version.id != record_id:
-            raise DamagedRecord("its record's id is not its record_id")
+            raise DamagedRecord(_("its record's id is not its record_id"))
         found_at = _text(data, "found_at", None)
         parse_moment(found_at, "found_at")
         return cls(id=_name(data, "id"), table=table, record_id=record_id, record=dict(record), found_at=found_at)
@@ -577,9 +589,11 @@ class EncounterDraft:
 __all__ = [
     "DEFAULT_SETTINGS",
     "DEFAULT_SETTINGS_PT_BR",
+    "suggested_group_kinds",
     "suggested_settings",
     "CONFIDENCES",
     "GROUP_KINDS",
+    "GROUP_KINDS_PT_BR",
     "Encounter",
     "EncounterDraft",
     "FollowUp",

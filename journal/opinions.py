@@ -170,7 +170,7 @@ class OpinionBook:
         try:
             return self._table()[opinion_id]
         except KeyError:
-            raise NotFoundError(f"No opinion with id {opinion_id}") from None
+            raise NotFoundError(_("No opinion with id {id}").format(id=opinion_id)) from None
 
     def find(self, subject: str) -> Opinion | None:
         """The opinion on `subject`, ignoring case and accents."""
@@ -313,7 +313,7 @@ class OpinionBook:
             other = self._find(opinion.subject)
             if other is not None and other.id != opinion.id:
                 raise ValidationError(
-                    "subject", f"There is a new opinion on '{other.subject}' since; edit that one instead."
+                    "subject", _("There is a new opinion on '{subject}' since; edit that one instead.").format(subject=other.subject)
                 )
             self._store._put("opinions", replace(opinion, updated_at=clock.utc_stamp()))
             unbury(self._store, opinion.id)

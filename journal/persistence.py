@@ -21,6 +21,7 @@ from tinydb.table import Table
 
 from .durable import ensure_private_dir, real_target
 from .errors import SaveError, UnreadableJournalError
+from .i18n import _
 from .lock import JournalLock, LockTimeout
 from .migrations import CURRENT_SCHEMA, TABLES, SchemaError, migrate, schema_version
 from .models import Conflict, Encounter, Group, Me, Opinion, Person, Tombstone, WeekReview
@@ -63,7 +64,8 @@ def check_keys(path: Path, name: str, table: dict) -> None:
     """TinyDB reads document keys with int(): "05" or " 5" would be a second 5, "x" a crash."""
     for key in table:
         if not (key.isascii() and key.isdigit() and (key[0] != "0" or key == "0") and len(key) < 19):
-            raise UnreadableJournalError(path, f"record {key[:40]!r} of table '{name}' has a key that is not a plain document number")
+            raise UnreadableJournalError(path, _("record {key} of table '{table}' has a key that is not a plain document number").format(
+                key=repr(key[:40]), table=name))
 
 
 class Persistence:
@@ -118,12 +120,13 @@ class Persistence:
         except LockTimeout:
             # :g, not :.0f, so that a short timeout does not read "over 0 s".
             raise SaveError(
-                f"The journal is busy: another netjournal has held {self._lock.lock_file} "
-                f"for over {self._lock.timeout:g} s. Nothing was saved; try again."
+                _("The journal is busy: another netjournal has held {lock} for over {seconds} s. "
+                  "Nothing was saved; try again.").format(lock=self._lock.lock_file, seconds=f"{self._lock.timeout:g}")
             ) from None
         except OSError as exc:
             raise SaveError(
-                f"Could not lock the journal ({exc.strerror or exc}: {self._lock.lock_file}). Nothing was saved."
+                _("Could not lock the journal ({problem}: {lock}). Nothing was saved.").format(
+                    problem=exc.strerror or exc, lock=self._lock.lock_file)
             ) from None
         try:
             yield
@@ -148,8 +151,8 @@ class Persistence:
                 # records may hold the failed change, so rebuild them from disk.
                 self._forget()
                 raise SaveError(
-                    f"Could not save the journal ({exc.strerror or exc}). The file on disk is unchanged; "
-                    "what you typed is kept."
+                    _("Could not save the journal ({problem}). The file on disk is unchanged; "
+                      "what you typed is kept.").format(problem=exc.strerror or exc)
                 ) from exc
             except BaseException:
                 self._forget()
@@ -205,7 +208,7 @@ class Persistence:
             version = schema_version(data)
             if version == CURRENT_SCHEMA:
                 return data if data is not None else {}
-            migrated, _ = migrate(data)
+            migrated, _changed = migrate(data)
             if version == 1:
                 # The prototype's records are rewritten field by field: one that does
                 # not convert would be kept as a damaged v2 record that no longer
@@ -218,7 +221,8 @@ class Persistence:
             raise UnreadableJournalError(self.path, str(exc)) from None
         except _BAD_RECORD as exc:
             raise UnreadableJournalError(
-                self.path, f"it looks like a schema {version} journal but could not be upgraded ({exc!r})"
+                self.path, _("it looks like a schema {version} journal but could not be upgraded ({problem})").format(
+                    version=version, problem=repr(exc))
             ) from None
         self._storage.adopt(migrated)
         return migrated
@@ -288,10 +292,10 @@ class Persistence:
             for doc_id, raw in ((data or {}).get(name) or {}).items():
                 try:
                     if type(raw) is not dict:
-                        raise ValueError("it is not an object")
+                        raise ValueError(_("it is not an object"))
                     record = model.from_dict(raw)
                     if record.id in records:
-                        raise ValueError(f"its id is also record {doc_ids[record.id]}'s")
+                        raise ValueError(_("its id is also record {other}'s").format(other=doc_ids[record.id]))
                 except _BAD_RECORD as exc:
                     damaged[doc_id] = str(exc) if isinstance(exc, ValueError) else f"{type(exc).__name__}: {exc}"
                     continue

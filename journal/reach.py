@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .credit import ASKED, GAVE, credited
+from .i18n import N_, _, ngettext
 from .models import Encounter, Person
 from .names import fold
 
@@ -32,6 +33,14 @@ ME = ""  # the journal's owner, as a node
 MAX_HOPS = 3
 INTRODUCED, MET, GROUP, ORGANISATION = "introduced", "met together", "same group", "same organisation"
 _KIND_STRENGTH = {INTRODUCED: 0.9, GROUP: 0.6, ORGANISATION: 0.4}
+# The kinds stay these English words in Hop.kind and the JSON output (docs/cli.md); shown, they are translated.
+_KIND_LABELS = {INTRODUCED: N_("introduced"), MET: N_("met together"), GROUP: N_("same group"),
+                ORGANISATION: N_("same organisation")}
+
+
+def kind_label(kind: str) -> str:
+    """A hop's kind in the interface's language."""
+    return _(_KIND_LABELS[kind]) if kind in _KIND_LABELS else kind
 
 
 @dataclass(frozen=True)
@@ -65,7 +74,21 @@ class ReachResult:
 
 def _day(encounter: Encounter) -> str:
     when = encounter.when.strftime("%Y-%m-%d")
-    return f"{when} at {encounter.place}" if encounter.place else when
+    return _("{day} at {place}").format(day=when, place=encounter.place) if encounter.place else when
+
+
+def _ago(days: int) -> str:
+    # English says "days" whatever the count, as it always did; the plural is for translations.
+    return ngettext("{days} days ago", "{days} days ago", days).format(days=days)
+
+
+def _said(evidence: tuple[str, dict]) -> str:
+    """A label's evidence (a msgid and its fields, an encounter standing for its day) in the interface's language.
+
+    Kept untranslated in the graph, which lives as long as the store: the text is made when a path is.
+    """
+    template, fields = evidence
+    return _(template).format(**{k: _day(v) if isinstance(v, Encounter) else v for k, v in fields.items()})
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:
@@ -86,7 +109,7 @@ class Graph:
         self.met: dict[tuple[str, str], list] = {}
         self.balance: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # pid -> [gave, asked]
         self.intros: dict[tuple[str, str], str] = {}
-        self.labels: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+        self.labels: dict[tuple[str, str], dict[str, tuple[str, dict]]] = defaultdict(dict)  # kind -> evidence
         # Strengths computed for one day, forgotten for whatever a change touches.
         self._day: date | None = None
         self._strengths: dict[tuple[str, str], tuple[float, str]] = {}
@@ -95,7 +118,8 @@ class Graph:
         for person in self.people.values():
             introducer = person.introduced_by
             if introducer and introducer != person.id and introducer in self.people:
-                self._label(introducer, person.id, INTRODUCED, f"{self.people[introducer].name} introduced {person.name} to you")
+                self._label(introducer, person.id, INTRODUCED, (N_("{introducer} introduced {person} to you"),
+                                                                {"introducer": self.people[introducer].name, "person": person.name}))
         by_org: dict[str, list[str]] = defaultdict(list)
         names: dict[str, str] = {}
         for person in self.people.values():
@@ -103,17 +127,17 @@ class Graph:
                 by_org[fold(person.organisation)].append(person.id)
                 names.setdefault(fold(person.organisation), person.organisation)
         for key, members in by_org.items():
-            self._link_all(members, ORGANISATION, f"both at {names[key]}")
+            self._link_all(members, ORGANISATION, (N_("both at {organisation}"), {"organisation": names[key]}))
         for name, members in groups:
-            self._link_all(members, GROUP, f"both in {name}")
+            self._link_all(members, GROUP, (N_("both in {group}"), {"group": name}))
 
-    def _link_all(self, member_ids: list[str], kind: str, evidence: str) -> None:
+    def _link_all(self, member_ids: list[str], kind: str, evidence: tuple[str, dict]) -> None:
         members = [m for m in dict.fromkeys(member_ids) if m in self.people]
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 self._label(a, b, kind, evidence)
 
-    def _label(self, a: str, b: str, kind: str, evidence: str) -> None:
+    def _label(self, a: str, b: str, kind: str, evidence: tuple[str, dict]) -> None:
         self.labels[_pair(a, b)].setdefault(kind, evidence)
         self._strengths.pop(_pair(a, b), None)
         self.neighbours[a].add(b)
@@ -155,7 +179,8 @@ class Graph:
         self._count_exchanges(encounter, present, 1)
         for a, b in encounter.introduced:
             if a in self.people and b in self.people and a != b:
-                self._label(a, b, INTRODUCED, f"you introduced {self.people[a].name} to {self.people[b].name} on {_day(encounter)}")
+                self._label(a, b, INTRODUCED, (N_("you introduced {first} to {second} on {day}"),
+                                               {"first": self.people[a].name, "second": self.people[b].name, "day": encounter}))
 
     def remove(self, encounter: Encounter, by_person: dict[str, list[Encounter]]) -> None:
         """Undo add(); `by_person` (the index, newest first, without this encounter) finds the new latest."""
@@ -219,14 +244,15 @@ class Graph:
         if a == ME:
             times, last = self.met[_pair(ME, b)]
             gave, asked = self.balance[b]
-            count = "once" if times == 1 else f"{times} times"
-            return (f"you met {count}, last on {_day(last)} ({(today - last.when.date()).days} days ago); "
-                    f"you gave {gave}, asked {asked}")
+            # Once, or more (a count is at least 1): two sentences, not a plural form.
+            template = (_("you met once, last on {day} ({ago}); you gave {gave}, asked {asked}") if times == 1
+                        else _("you met {times} times, last on {day} ({ago}); you gave {gave}, asked {asked}"))
+            return template.format(times=times, day=_day(last), ago=_ago((today - last.when.date()).days), gave=gave, asked=asked)
         if kind == MET:
             times, last = self.met[_pair(a, b)]
-            count = "once" if times == 1 else f"{times} times"
-            return f"seen together {count}, last on {_day(last)}"
-        return self.labels[_pair(a, b)][kind]
+            template = _("seen together once, last on {day}") if times == 1 else _("seen together {times} times, last on {day}")
+            return template.format(times=times, day=_day(last))
+        return _said(self.labels[_pair(a, b)][kind])
 
     # ------------------------------------------------------------ searching
     def best_paths(self, targets: set[str], today: date) -> dict[str, Path]:
@@ -297,11 +323,14 @@ class Graph:
         first = hops[0].target
         times, last = self.met[_pair(ME, first)]
         gave, asked = self.balance[first]
-        line = f"{self.people[first].name}: you met {times}x, last {(today - last.when.date()).days} days ago"
+        fields = {"name": self.people[first].name, "times": times, "ago": _ago((today - last.when.date()).days),
+                  "asked": asked, "gave": gave}
         if asked > gave:
-            line += f", and you asked more than you gave ({asked} to {gave})"
+            line = _("{name}: you met {times}x, last {ago}, and you asked more than you gave ({asked} to {gave})").format(**fields)
+        else:
+            line = _("{name}: you met {times}x, last {ago}").format(**fields)
         for hop in hops[1:]:
-            line += f" → {self.people[hop.target].name} ({hop.kind})"
+            line += " → " + _("{name} ({kind})").format(name=self.people[hop.target].name, kind=kind_label(hop.kind))
         return line
 
 

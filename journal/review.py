@@ -51,9 +51,15 @@ TOP_TOPICS = 10
 COLD_RECENT_DAYS = 28
 COLD_EARLIER_DAYS = 84
 COLD_MIN_ENCOUNTERS = 3
-NO_SETTING = "unspecified"
+NO_SETTING = N_("unspecified")  # the key of by_setting (and of the JSON) for no setting; setting_label() shows it
 # Nobody is overdue after a century; also keeps date arithmetic in range.
 MAX_CADENCE_DAYS = 36500
+
+
+def setting_label(setting: str) -> str:
+    """A key of by_setting as shown: the no-setting key in the interface's language, a typed setting as typed."""
+    return _(NO_SETTING) if setting == NO_SETTING else setting
+
 
 _DAY = timedelta(days=1)
 _WHEN = attrgetter("when")
@@ -539,7 +545,7 @@ def to_markdown(review: Review, store) -> str:
     section("By day", [f"- {_day(d)}: {n}" for d, n in r.by_day.items()])
     section("New people", [_item(p.name) for p in r.new_people])
     section("Returning people", [_item(p.name) for p in r.returning_people])
-    section("Settings", [_item(f"{s}: {n}") for s, n in r.by_setting.items()])
+    section("Settings", [_item(f"{setting_label(s)}: {n}") for s, n in r.by_setting.items()])
     section("Topics", [_item(f"{t}: {n}") for t, n in r.topics.items()])
     section("Gave", [_item(f"{who(e, credited(e, GAVE))}: {e.gave}") for e in r.gave])
     section("Asked", [_item(f"{who(e, credited(e, ASKED))}: {e.asked}") for e in r.asked])

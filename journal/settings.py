@@ -20,6 +20,8 @@ import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+from .i18n import _
+
 ENV_VAR = "NETJOURNAL_SETTINGS"
 FILE_NAME = "settings.toml"
 
@@ -86,14 +88,14 @@ def _weekday(value):
         for number, name in enumerate(WEEKDAYS):
             if text in (name, name[:3]):
                 return number
-    raise ValueError("a weekday: 0 (Monday) to 6 (Sunday), or its English name such as \"sunday\"")
+    raise ValueError(_("a weekday: 0 (Monday) to 6 (Sunday), or its English name such as \"sunday\""))
 
 
 def _choice(options):
     def check(value):
         if isinstance(value, str) and value in options:
             return value
-        raise ValueError("one of " + ", ".join(f'"{o}"' for o in options))
+        raise ValueError(_("one of {options}").format(options=", ".join(f'"{o}"' for o in options)))
 
     return check
 
@@ -101,13 +103,13 @@ def _choice(options):
 def _cadence(value):
     if _is_int(value) and 1 <= value <= MAX_CADENCE_DAYS:
         return value
-    raise ValueError(f"a whole number of days from 1 to {MAX_CADENCE_DAYS}")
+    raise ValueError(_("a whole number of days from 1 to {most}").format(most=MAX_CADENCE_DAYS))
 
 
 def _text(value):
     if isinstance(value, str) and value.strip() and value.isprintable():
         return value.strip()
-    raise ValueError("a non-empty text on one line")
+    raise ValueError(_("a non-empty text on one line"))
 
 
 _CHECKS = {
@@ -146,9 +148,9 @@ def _read_raw(path: Path) -> dict | None:
     try:
         return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
-        raise ValueError("it is not UTF-8 text") from None
+        raise ValueError(_("it is not UTF-8 text")) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"it is not valid TOML ({exc})") from None
+        raise ValueError(_("it is not valid TOML ({problem})").format(problem=exc)) from None
 
 
 def load_settings(path: Path | None = None) -> Loaded:
@@ -158,7 +160,8 @@ def load_settings(path: Path | None = None) -> Loaded:
         raw = _read_raw(path)
     except (ValueError, OSError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        problem = f"The settings file {path} could not be read: {reason}. The default settings are used until it is fixed or deleted."
+        problem = _("The settings file {path} could not be read: {reason}. The default settings are used until it is fixed or deleted.").format(
+            path=path, reason=reason)
         return Loaded(Settings(), path, [problem], writable=False)
     if raw is None:
         return Loaded(Settings(), path, [])
@@ -171,7 +174,8 @@ def load_settings(path: Path | None = None) -> Loaded:
             values[key] = check_value(key, value)
         except ValueError as exc:
             problems.append(
-                f"In the settings file {path}, {key} = {_shown(value)} was ignored: it must be {exc}."
+                _("In the settings file {path}, {key} = {value} was ignored: it must be {rule}.").format(
+                    path=path, key=key, value=_shown(value), rule=exc)
             )
     unknown = {key: value for key, value in raw.items() if key not in _CHECKS}
     return Loaded(Settings(**values, unknown=unknown), path, problems)
@@ -195,7 +199,8 @@ def update_settings(changes: dict, path: Path | None = None) -> Settings:
     except (ValueError, OSError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise SettingsError(
-            f"The settings file {path} could not be read ({reason}), so it was not changed. Fix or delete it."
+            _("The settings file {path} could not be read ({reason}), so it was not changed. Fix or delete it.").format(
+                path=path, reason=reason)
         ) from None
     for key, value in checked.items():
         if value is None:
@@ -208,7 +213,8 @@ def update_settings(changes: dict, path: Path | None = None) -> Settings:
     try:
         _write_private(path, payload)
     except OSError as exc:
-        raise SettingsError(f"The settings file {path} could not be written: {exc.strerror or exc}.") from None
+        raise SettingsError(_("The settings file {path} could not be written: {reason}.").format(
+            path=path, reason=exc.strerror or exc)) from None
     return load_settings(path).settings
 
 

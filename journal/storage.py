@@ -29,6 +29,7 @@ from tinydb.storages import Storage
 from . import clock
 from .durable import atomic_copy, atomic_write, ensure_private_dir, real_target, remove_temp_files
 from .errors import UnreadableJournalError
+from .i18n import _
 from .paths import backups_dir
 
 BACKUPS_KEPT = 10
@@ -63,7 +64,7 @@ def _refuse_duplicates(pairs: list[tuple[str, object]]) -> dict:
     seen: dict = {}
     for key, value in pairs:
         if key in seen:
-            raise ValueError(f"the key {key!r} is written twice in one object")
+            raise ValueError(_("the key {key} is written twice in one object").format(key=repr(key)))
         seen[key] = value
     return seen
 
@@ -77,17 +78,17 @@ def parse_journal(path: Path, raw: bytes) -> dict:
     second time, slowly, with every object's keys checked.
     """
     if not raw.strip():
-        raise UnreadableJournalError(path, "the file is empty")
+        raise UnreadableJournalError(path, _("the file is empty"))
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise UnreadableJournalError(path, f"it is not valid JSON ({exc})") from None
+        raise UnreadableJournalError(path, _("it is not valid JSON ({problem})").format(problem=exc)) from None
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-        raise UnreadableJournalError(path, "it is JSON but not a netjournal journal")
+        raise UnreadableJournalError(path, _("it is JSON but not a netjournal journal"))
     try:
         canonical = orjson.dumps(data) == raw
     except orjson.JSONEncodeError:
-        raise UnreadableJournalError(path, "a value in it is nested too deeply to be saved again") from None
+        raise UnreadableJournalError(path, _("a value in it is nested too deeply to be saved again")) from None
     if not canonical:
         import json
 
@@ -143,9 +144,9 @@ class SafeJSONStorage(Storage):
                 signature = _signature(os.fstat(handle.fileno()))
                 raw = handle.read()
         except PermissionError:
-            raise UnreadableJournalError(self.path, "permission denied") from None
+            raise UnreadableJournalError(self.path, _("permission denied")) from None
         except IsADirectoryError:
-            raise UnreadableJournalError(self.path, "it is a folder, not a file") from None
+            raise UnreadableJournalError(self.path, _("it is a folder, not a file")) from None
         except OSError as exc:
             raise UnreadableJournalError(self.path, exc.strerror or str(exc)) from None
         with paused_gc():

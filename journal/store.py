@@ -161,7 +161,7 @@ class Store(Persistence):
         try:
             return self._records["encounters"][encounter_id]
         except KeyError:
-            raise NotFoundError(f"No encounter with id {encounter_id}") from None
+            raise NotFoundError(_("No encounter with id {id}").format(id=encounter_id)) from None
 
     def add_encounter(self, draft: EncounterDraft) -> SaveResult:
         with self._transaction():
@@ -280,7 +280,7 @@ class Store(Persistence):
             # Who introduced the people this encounter makes: someone already known.
             found = self._names().match(clean_line(draft.met_through))
             if found.is_ambiguous or found.is_new:
-                raise ValidationError("met_through", "Met through: that person is not in the journal (or the name could be two).")
+                raise ValidationError("met_through", _("Met through: that person is not in the journal (or the name could be two)."))
             for person in created:
                 if person.id != found.person_ids[0]:
                     person.introduced_by = found.person_ids[0]
@@ -299,7 +299,7 @@ class Store(Persistence):
             quality = mine.get(fold(text))
             if quality is None:
                 raise ValidationError(
-                    "told", f"'{text}' is not one of your qualities; add it first (Visibility, e, or netjournal me --quality)."
+                    "told", _("'{text}' is not one of your qualities; add it first (Visibility, e, or netjournal me --quality).").format(text=text)
                 )
             if quality not in found:
                 found.append(quality)
@@ -354,7 +354,7 @@ class Store(Persistence):
         try:
             return self._records["people"][person_id]
         except KeyError:
-            raise NotFoundError(f"No person with id {person_id}") from None
+            raise NotFoundError(_("No person with id {id}").format(id=person_id)) from None
 
     def names(self, ids: list[str]) -> list[str]:
         people = self._records["people"]
@@ -411,20 +411,20 @@ class Store(Persistence):
             elif key in ("aliases", "interests"):
                 value = [clean_line(v) for v in value if clean_line(v)]
                 if key == "aliases" and not all(map(visible, value)):
-                    errors.append(ValidationError("aliases", INVISIBLE_ALIAS))
+                    errors.append(ValidationError("aliases", _(INVISIBLE_ALIAS)))
                     continue
             elif key in ("emails", "phones", "links"):
                 value = self._validated_contacts(person, key, value)
             elif key == "keep_in_touch_days" and value is not None:
                 if not isinstance(value, int) or value <= 0:
-                    errors.append(ValidationError("keep_in_touch_days", "Keep in touch every N days: a whole number above 0, or empty."))
+                    errors.append(ValidationError("keep_in_touch_days", _("Keep in touch every N days: a whole number above 0, or empty.")))
                     continue
             elif key == "introduced_by" and value is not None:
                 if value == person.id:
-                    errors.append(ValidationError("introduced_by", "Someone cannot introduce themselves."))
+                    errors.append(ValidationError("introduced_by", _("Someone cannot introduce themselves.")))
                     continue
                 if value not in self._records["people"]:
-                    errors.append(ValidationError("introduced_by", "Introduced by: that person is not in the journal."))
+                    errors.append(ValidationError("introduced_by", _("Introduced by: that person is not in the journal.")))
                     continue
             elif key not in ("introduced_by", "keep_in_touch_days"):
                 raise TypeError(f"unknown person field {key}")
@@ -435,25 +435,25 @@ class Store(Persistence):
 
     def _name_problems(self, person: Person) -> list[ValidationError]:
         if not person.name:
-            return [ValidationError("name", "A person needs a name.")]
+            return [ValidationError("name", _("A person needs a name."))]
         if not visible(person.name):
-            return [ValidationError("name", INVISIBLE_NAME)]
+            return [ValidationError("name", _(INVISIBLE_NAME))]
         if "," in person.name:
             # Who lists names with commas: editing an encounter would split them.
-            return [ValidationError("name", "A name cannot contain a comma: commas separate the names in Who.")]
+            return [ValidationError("name", _("A name cannot contain a comma: commas separate the names in Who."))]
         key = fold(person.name)
         for other in self._records["people"].values():
             if other.id != person.id and fold(other.name) == key:
-                return [ValidationError("name", f"'{other.name}' is already in the journal; merge the two instead.")]
+                return [ValidationError("name", _("'{name}' is already in the journal; merge the two instead.").format(name=other.name))]
         return []
 
     def _validated_contacts(self, person: Person, key: str, values: list[str]) -> list[str]:
         values = [clean_line(v) for v in values if clean_line(v)]
         for value in values:
             if key == "emails" and not is_email(value):
-                raise ValidationError("emails", f"'{value}' is not an email address (like name@example.com).")
+                raise ValidationError("emails", _("'{value}' is not an email address (like name@example.com).").format(value=value))
             if key == "phones" and not phone_key(value):
-                raise ValidationError("phones", f"'{value}' is not a phone number: it has no digits.")
+                raise ValidationError("phones", _("'{value}' is not a phone number: it has no digits.").format(value=value))
         values = joined(key, values)
         if key == "emails":
             mine = email_keys(values)
@@ -461,7 +461,7 @@ class Store(Persistence):
                 shared = mine & email_keys(other.emails)
                 if other.id != person.id and shared:
                     raise ValidationError(
-                        "emails", f"{sorted(shared)[0]} is already {other.name}'s email; merge the two instead."
+                        "emails", _("{email} is already {name}'s email; merge the two instead.").format(email=sorted(shared)[0], name=other.name)
                     )
         return values
 
@@ -625,7 +625,7 @@ class Store(Persistence):
         with self._transaction():
             current = self.encounter(encounter_id)
             if current.follow_up is None:
-                raise ValidationError("follow_up", "This encounter has no follow-up.")
+                raise ValidationError("follow_up", _("This encounter has no follow-up."))
             encounter = replace(current, follow_up=replace(current.follow_up, due=due))
             encounter.updated_at = clock.utc_stamp()
             self._put("encounters", encounter)

@@ -160,15 +160,15 @@ def label(table: str, record: dict, people: dict) -> str:
             return clean_line(record["name"]) + (f" ({clean_line(org)})" if org else "")
         if table == "encounters":
             encounter = Encounter.from_dict(record)
-            names = [people[p]["name"] if p in people else "(unknown)" for p in encounter.people]
+            names = [people[p]["name"] if p in people else _("(unknown)") for p in encounter.people]
             return clean_line(one_line(encounter, names))
         if table == "opinions":
             return clean_line(f"{record['subject']}: {first_line(record['stance'])}")
         if table == "me":
-            return clean_line(", ".join(record["qualities"])) or "(none)"
+            return clean_line(", ".join(record["qualities"])) or _("(none)")
         if table == "groups":
             return clean_line(record["name"])
-        return "week " + clean_line(record["week"])
+        return _("week {week}").format(week=clean_line(record["week"]))
     except _BAD_RECORD:
         return record.get("id", "?")
 
@@ -270,7 +270,7 @@ def _conflict(store, cid: str) -> Conflict:
     try:
         return side_table(store, "conflicts")[cid]
     except KeyError:
-        raise NotFoundError("That set-aside version is gone (resolved elsewhere).") from None
+        raise NotFoundError(_("That set-aside version is gone (resolved elsewhere).")) from None
 
 
 def _resolve(store, conflict: Conflict, replaced: dict | None = None) -> None:

@@ -20,6 +20,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 
+from .i18n import _, digits
 from .text import clean, clean_line
 
 VERSIONS = ("3.0", "4.0")
@@ -95,7 +96,7 @@ def _raw_name(lines: list[str], number: int) -> str:
                 value = clean_line(line.split(":", 1)[1].replace(";", " ").replace("\\,", ","))
                 if value:
                     return value[:80]
-    return f"card {number}"
+    return _("card {number}").format(number=number)
 
 
 # Single text values that exporters leave unescaped (vCard 2.1 has no escaping;
@@ -145,7 +146,10 @@ def _cards(text: str) -> list[tuple[list[str], list[Problem], int]]:
         if prop in BINARY:
             continue
         if len(line) > MAX_LINE:
-            problems.append(Problem("", f"its {prop or 'line'} is longer than {MAX_LINE:,} characters and was left out"))
+            limit = digits(MAX_LINE)
+            reason = (_("its {property} is longer than {limit} characters and was left out") if prop
+                      else _("its line is longer than {limit} characters and was left out"))
+            problems.append(Problem("", reason.format(property=prop, limit=limit)))
             continue
         current.append(_escaped(line) if prop in _SINGLE_TEXT else line)
     return cards
@@ -214,10 +218,10 @@ def read_vcards(data: bytes) -> ReadResult:
             contact = _contact(card)
         except Exception as exc:  # vobject raises many kinds (ParseError, binascii.Error, ValueError...)
             reason = clean_line(str(exc))[:120] or type(exc).__name__
-            result.problems.append(Problem(label, f"it could not be read ({reason})"))
+            result.problems.append(Problem(label, _("it could not be read ({reason})").format(reason=reason)))
             continue
         if contact is None:
-            result.problems.append(Problem(label, "it has no name"))
+            result.problems.append(Problem(label, _("it has no name")))
             continue
         result.contacts.append(contact)
     return result

@@ -267,3 +267,19 @@ def test_snapshot_quick_add_pt_br(snap_compare, store):
         await pilot.pause()
 
     assert snap_compare(make_app(store), terminal_size=SIZE, run_before=fill)
+
+
+def test_snapshot_person_edit_pt_br(snap_compare, store):
+    """Ana Souza's editor in Portuguese: the label column widens to fit "Quem apresentou" and
+    "Manter contato" on one line each (English keeps its 14 cells)."""
+    from journal import i18n
+
+    i18n.use("pt_BR")
+
+    async def edit(pilot):
+        await pilot.press("p", "f")
+        await type_text(pilot, "ana")
+        await pilot.press("enter", "e")
+        await pilot.pause()
+
+    assert snap_compare(make_app(store), terminal_size=SIZE, run_before=edit)

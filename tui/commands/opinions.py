@@ -100,9 +100,12 @@ def cmd_opinions(args, out, err) -> int:
         print(_("No opinions yet. Add one: netjournal opinion SUBJECT STANCE"), file=out)
     for opinion in opinions:
         revisions = len(opinion.history)
-        suffix = f"  [revised {revisions} time{'s' if revisions > 1 else ''}]" if revisions else ""
+        suffix = ("  " + ngettext("[revised {count} time]", "[revised {count} times]", revisions).format(count=revisions)
+                  if revisions else "")
+        # low, medium, high are the journal's words (and the JSON's); shown in the language.
+        confidence = _(opinion.confidence) if opinion.confidence in CONFIDENCES else opinion.confidence
         # The whole stance on one line; cut to the width only on a terminal,
         # never when piped (a script reads every word).
-        line = f"{flat(opinion.subject)}: {flat(opinion.stance)} ({opinion.confidence})" + suffix
+        line = f"{flat(opinion.subject)}: {flat(opinion.stance)} ({confidence})" + suffix
         print(fit(line, out), file=out)
     return EXIT_OK

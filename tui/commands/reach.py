@@ -27,7 +27,7 @@ def register(sub) -> None:
 
 def cmd_reach(args, out, err) -> int:
     from journal import clock
-    from journal.reach import reach, to_json
+    from journal.reach import kind_label, reach, to_json
     from journal.store import Store
 
     given = [bool(args.person.strip()), bool(args.org.strip()), bool(args.topic.strip()), bool(args.interest.strip())]
@@ -65,5 +65,5 @@ def cmd_reach(args, out, err) -> int:
         print(_("   why: {why}").format(why=path.why), file=out)
         for hop in path.hops:
             source = _("you") if not hop.source else names[hop.source]
-            print(f"   - {source} → {names[hop.target]}: {hop.kind}; {hop.evidence}", file=out)
+            print(f"   - {source} → {names[hop.target]}: {kind_label(hop.kind)}; {hop.evidence}", file=out)
     return 0

@@ -11,9 +11,9 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from journal import clock
 from journal.cadence import CadenceError, Schedule, describe_date, parse_cadence
-from journal.groups import GroupChange, cadence_label
+from journal.groups import GroupChange, cadence_unreadable
 from journal.i18n import N_, _
-from journal.models import GROUP_KINDS
+from journal.models import suggested_group_kinds
 from journal.text import clean, clean_line, split_list
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.form import FIELD_KEYS, FormMessages
@@ -51,7 +51,7 @@ class GroupEditDialog(FormMessages, ModalScreen[GroupChange | None]):
     def compose(self) -> ComposeResult:
         store = self.store
         suggesters = {
-            "kind": FoldedSuggester(lambda: list(dict.fromkeys([*GROUP_KINDS, *(g.kind for g in store.groups.all() if g.kind)]))),
+            "kind": FoldedSuggester(lambda: list(dict.fromkeys([*suggested_group_kinds(), *(g.kind for g in store.groups.all() if g.kind)]))),
             "place": FoldedSuggester(lambda: sorted(store.places())),
             "setting": FoldedSuggester(store.settings),
             "members": FoldedSuggester(lambda: [p.name for p in store.people()], comma_separated=True),
@@ -94,7 +94,7 @@ class GroupEditDialog(FormMessages, ModalScreen[GroupChange | None]):
                 # Cleaned: inputs draw their value as is (a hand-edited journal may hold control characters).
                 self.query_one(f"#{field}", Input).value = clean_line(value)
             self.query_one("#notes", TextArea).text = clean(group.notes)
-            if group.cadence is not None and cadence_label(group) == "unreadable cadence":
+            if cadence_unreadable(group):
                 self.show_error("cadence", _("The cadence in the journal cannot be read; type it again, or clear it."))
         self._initial = self._values()
         self._show_cadence()

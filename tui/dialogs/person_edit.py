@@ -1,6 +1,7 @@
 """Edit a person: name, aliases, organisation, contacts, interests, introduced by, cadence, notes."""
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -60,6 +61,13 @@ class PersonEditDialog(FormMessages, ModalScreen[bool]):
         yield FoldedDropdown("#introduced_by", lambda: [p.name for p in store.people() if p.id != self.person_id])
 
     def on_mount(self) -> None:
+        # The label column fits the longest label of the language ("Quem apresentou"
+        # would wrap in the 13 cells that fit "Also known as"); never narrower than the stylesheet's.
+        labels = list(self.query(".field-label").results(Label))
+        widest = max(cell_len(_(label)) for label, _placeholder in [*_FIELDS.values(), (N_("Notes"), "")]) + 1  # + its padding
+        if widest > labels[0].styles.width.value:
+            for label in labels:
+                label.styles.width = widest
         store = self.app.store
         person = store.person(self.person_id)
         introducer = store.person(person.introduced_by).name if person.introduced_by in {p.id for p in store.people()} else ""

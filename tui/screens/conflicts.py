@@ -18,7 +18,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from journal.i18n import N_, _
+from journal.i18n import N_, _, pgettext
 from journal import dates_out
 from journal.copies import find_conflict_copies, set_aside
 from journal.errors import JournalError
@@ -30,6 +30,30 @@ from tui.widgets.footer import KeysFooter
 _WHAT = {"people": N_("Person"), "encounters": N_("Encounter"), "opinions": N_("Opinion"), "reviews": N_("Reflection"),
          "me": N_("Your qualities"), "groups": N_("Group")}
 _HIDDEN = {"id", "created_at", "updated_at"}
+
+
+def _field_names() -> dict[str, str]:
+    """A record's fields (their JSON keys) as the detail names them: the key itself in English, a word in a translation."""
+    return {
+        "when": pgettext("record field", "when"), "people": pgettext("record field", "people"),
+        "place": pgettext("record field", "place"), "setting": pgettext("record field", "setting"),
+        "notes": pgettext("record field", "notes"), "topics": pgettext("record field", "topics"),
+        "learned": pgettext("record field", "learned"), "gave": pgettext("record field", "gave"),
+        "asked": pgettext("record field", "asked"), "follow_up": pgettext("record field", "follow_up"),
+        "introduced": pgettext("record field", "introduced"), "told": pgettext("record field", "told"),
+        "group_id": pgettext("record field", "group_id"), "gave_to": pgettext("record field", "gave_to"),
+        "asked_of": pgettext("record field", "asked_of"), "name": pgettext("record field", "name"),
+        "aliases": pgettext("record field", "aliases"), "organisation": pgettext("record field", "organisation"),
+        "interests": pgettext("record field", "interests"), "introduced_by": pgettext("record field", "introduced_by"),
+        "keep_in_touch_days": pgettext("record field", "keep_in_touch_days"),
+        "emails": pgettext("record field", "emails"), "phones": pgettext("record field", "phones"),
+        "links": pgettext("record field", "links"), "subject": pgettext("record field", "subject"),
+        "stance": pgettext("record field", "stance"), "confidence": pgettext("record field", "confidence"),
+        "encounters": pgettext("record field", "encounters"), "history": pgettext("record field", "history"),
+        "week": pgettext("record field", "week"), "reflection": pgettext("record field", "reflection"),
+        "qualities": pgettext("record field", "qualities"), "kind": pgettext("record field", "kind"),
+        "members": pgettext("record field", "members"), "cadence": pgettext("record field", "cadence"),
+    }
 
 
 def _summary(table: str, record, names) -> str:
@@ -98,7 +122,7 @@ class ConflictsScreen(JournalScreen):
             heading(_("To review: these look like one (enter opens them)"))
             for n, group in enumerate(self._review):
                 row = literal("; ".join(group["labels"]))
-                row.append(f"  ({group['why']})", style="dim")
+                row.append(f"  ({_(group['why'])})", style="dim")
                 rows.append(Option(row, id=f"review:{n}"))
         if not rows:
             rows.append(Option(Text(_("Nothing to merge or review: no copies from other devices, nothing set aside.")),
@@ -153,10 +177,11 @@ class ConflictsScreen(JournalScreen):
             text.append(" " + _("(changed {stamp})").format(stamp=_stamp(current['updated_at'])) + "   ")
         text.append(_("Set aside"), style="bold")
         text.append(" " + _("(changed {stamp})").format(stamp=_stamp(aside['updated_at'])) + "\n\n")
+        field_names = _field_names()
         for field, value in aside.items():
             if field in _HIDDEN or (current is not None and current.get(field) == value):
                 continue
-            text.append(f"{field}\n", style="bold")
+            text.append(f"{field_names.get(field, field)}\n", style="bold")
             if current is not None:
                 text.append("  " + _("in use:").ljust(11), style="dim")
                 text.append_text(literal(self._shown(table, field, current.get(field))))
@@ -173,6 +198,13 @@ class ConflictsScreen(JournalScreen):
             return ", ".join(self.store.names(value))
         if table == "encounters" and field == "introduced":
             return "; ".join(" > ".join(self.store.names(pair)) for pair in value)
+        if table == "encounters" and field == "follow_up" and isinstance(value, dict):
+            parts = [str(value.get("text") or "—")]
+            if value.get("due"):
+                parts.append(_("(due {day})").format(day=value["due"]))
+            if value.get("done"):
+                parts.append(_("done"))
+            return " ".join(parts)
         if isinstance(value, list):
             return ", ".join(str(v) for v in value)
         if isinstance(value, dict):

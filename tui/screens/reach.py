@@ -10,19 +10,12 @@ from textual.widgets.option_list import Option
 
 from journal.i18n import N_, _, ngettext
 from journal import clock
-from journal.reach import ME, reach
+from journal.reach import ME, kind_label, reach
 from tui.screens.base import JournalScreen
 from tui.widgets.footer import KeysFooter
 from tui.widgets.literal import literal
 
 HINT = N_("Type a name, org:ACME, #topic or interest:cycling, then enter. Enter on a path opens the person.")
-# The kinds of link journal.reach gives a hop (data in its JSON), as the screen says them.
-_KINDS = {
-    "introduced": N_("introduced"),
-    "met together": N_("met together"),
-    "same group": N_("same group"),
-    "same organisation": N_("same organisation"),
-}
 # What the question asked for, in the sentence that says nothing matched.
 _NO_MATCH = {
     "person": N_("No one in the journal matches person '{target}'."),
@@ -106,8 +99,7 @@ class ReachScreen(JournalScreen):
             prompt.append_text(literal(_("why: {why}").format(why=path.why) + "\n", "italic"))
             for hop in path.hops:
                 source = you if hop.source == ME else names.get(hop.source, "?")
-                kind = _(_KINDS[hop.kind]) if hop.kind in _KINDS else hop.kind
-                prompt.append_text(literal(f"· {source} → {names.get(hop.target, '?')}: {kind}; {hop.evidence}\n", "dim"))
+                prompt.append_text(literal(f"· {source} → {names.get(hop.target, '?')}: {kind_label(hop.kind)}; {hop.evidence}\n", "dim"))
             paths.add_option(Option(prompt, id=path.target + f"#{rank}"))
 
     @on(OptionList.OptionSelected, "#reach-paths")

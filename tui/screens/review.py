@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from journal.i18n import N_, _, ngettext
 from journal import clock, dates_out
 from journal.errors import JournalError
-from journal.review import Review, compute_review, to_markdown
+from journal.review import Review, compute_review, setting_label, to_markdown
 from journal.durable import atomic_write_bytes
 from journal.text import clean
 from tui.screens.base import JournalScreen
@@ -129,7 +129,7 @@ class ReviewScreen(JournalScreen):
         self.query_one("#review-days", Static).update(
             bars(days, label_width=max([7] + [len(label) for label, _ in days]), bar_width=16)
         )
-        settings = list(review.by_setting.items())[:8]
+        settings = [(setting_label(s), n) for s, n in list(review.by_setting.items())[:8]]
         self.query_one("#review-settings", Static).update(
             bars(settings, label_width=13, bar_width=14) if settings else Text(_("no conversations"), style="dim")
         )
