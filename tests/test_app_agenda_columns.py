@@ -33,7 +33,7 @@ def seed(store) -> None:
     add(store, "Ana Souza", "bread", when=ago(days=7), place="Padaria Real",
         follow_up="send the recipe", due=TODAY - timedelta(days=2))
     add(store, LONG_NAME, "first chat", when=ago(days=60))
-    add(store, LONG_NAME, "second chat", when=ago(days=40), place="Pavillon de l'Arsenal",
+    add(store, LONG_NAME, "second chat", when=ago(days=40), place="Café Charlot",
         follow_up="send her the budget report", due=date(2027, 1, 14))
     store.groups.add(GROUP, place="Café Lua", setting="cafe", members=["Ana Souza"],
                      cadence_text="every tuesday 19:00")
@@ -69,7 +69,7 @@ async def test_dates_and_names_are_shown_whole_at_every_size(store, language, si
             # Room for every column: nothing is cut, not even where they met or the cadence.
             cut = [text for text in texts if "…" in text]
             assert not cut, cut
-            assert any("Pavillon de l'Arsenal" in text for text in texts)
+            assert any("Café Charlot" in text for text in texts)
         # No row is wider than the list: the terminal shows each one whole, up to its last column.
         assert max(cell_len(text.rstrip()) for text in texts) <= options.content_region.width
 
@@ -81,4 +81,4 @@ async def test_who_takes_its_longest_name_and_the_task_the_rest_at_220_columns(s
         await pilot.pause()
         row = line_with(screen_lines(app), "send her the budget report")
         # The extra width goes to the task: the name ends one gap before where they met.
-        assert f"{LONG_NAME}  Sun 18 Oct · Pavillon de l'Arsenal" in row
+        assert f"{LONG_NAME}  Sun 18 Oct · Café Charlot" in row

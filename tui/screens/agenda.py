@@ -20,8 +20,8 @@ from journal.dates import LocalDays
 from journal.errors import JournalError, NotFoundError
 from journal.models import Encounter
 from tui.screens.base import JournalScreen
+from tui.widgets.columns import Table
 from tui.widgets.footer import KeysFooter
-from tui.widgets.literal import cell
 
 FOLLOW_UP, PERSON, MEETING, HEADING = "follow-up:", "person:", "meeting:", "heading:"
 OPEN_MARK, DONE_MARK = "☐", "☑"
@@ -102,7 +102,9 @@ class AgendaScreen(JournalScreen):
                  if name != "meetings" or agenda.section(name) or self.store.has_groups()]
         self._drawn_rows = sum(1 + len(agenda.section(name)) for name in shown)
         width = self._drawn_width = self._row_width(self._drawn_rows)
-        rows: list[Option] = []
+        # Each kind of row is a table: its columns are sized from all its rows, then drawn.
+        tables = {FOLLOW_UP: Table(fitted=2, rest=2), PERSON: Table(fitted=2, rest=3), MEETING: Table(fitted=2, rest=2)}
+        placed: list[tuple] = []  # (heading Text, id) or (kind, row index, id, done)
         for name in shown:
             items = agenda.section(name)
             title, empty = (_(words) for words in _HEADINGS[name])
@@ -113,16 +115,31 @@ class AgendaScreen(JournalScreen):
                 heading.append(f"  {len(items)}", style="bold")
             else:
                 heading.append(f"  {empty}", style="dim")
-            rows.append(Option(heading, id=HEADING + name, disabled=True))
+            placed.append((heading, HEADING + name))
             for item in items:
                 if name == "reach_out":
-                    rows.append(Option(self._person_row(item, width, today), id=PERSON + item.person.id))
+                    index = tables[PERSON].add(self._person_row(item, width, today))
+                    placed.append((PERSON, index, PERSON + item.person.id, False))
                 elif name == "meetings":
                     # A group may meet twice in the week: its id and the time make the option's id.
                     option_id = "{prefix}{group}@{when}".format(prefix=MEETING, group=item.group.id, when=item.when.isoformat())
-                    rows.append(Option(self._meeting_row(item, width, today), id=option_id))
+                    index = tables[MEETING].add(self._meeting_row(item, width, today))
+                    placed.append((MEETING, index, option_id, False))
                 else:
-                    rows.append(Option(self._follow_up_row(item, name, width, today), id=FOLLOW_UP + item.id))
+                    index = tables[FOLLOW_UP].add(self._follow_up_row(item, name, width, today))
+                    placed.append((FOLLOW_UP, index, FOLLOW_UP + item.id, item.follow_up.done))
+        drawn = {kind: table.draw(width) for kind, table in tables.items()}
+        rows: list[Option] = []
+        for place in placed:
+            if len(place) == 2:
+                rows.append(Option(place[0], id=place[1], disabled=True))
+                continue
+            kind, index, option_id, done = place
+            row = drawn[kind][index]
+            if done:
+                row.stylize("dim")
+                row.append_text(Text("  " + _("ctrl+z brings it back"), style="italic"))
+            rows.append(Option(row, id=option_id))
         options.set_options(rows)
         self._select(keep_id, keep_index)
 
@@ -140,7 +157,9 @@ class AgendaScreen(JournalScreen):
             header.append(template.format(n=n), style=style if n else "dim")
         self.query_one("#agenda-header", Static).update(header)
 
-    def _follow_up_row(self, encounter: Encounter, section: str, width: int, today) -> Text:
+    # The rows' columns, (text, style) each; a Table sizes them (tui/widgets/columns.py).
+    # The first two are never cut; the extra ones come when the row has room for them.
+    def _follow_up_row(self, encounter: Encounter, section: str, width: int, today) -> list[tuple[str, str]]:
         follow = encounter.follow_up
         done = follow.done
         if done:
@@ -154,20 +173,17 @@ class AgendaScreen(JournalScreen):
         names = ", ".join(self.store.names(encounter.people))
         met = short_day(LocalDays().date_of(encounter.when), today)
         origin = f"{met} · {encounter.place}" if encounter.place else met
-        # (text, width, style); the follow-up takes what the others leave.
-        columns = [(DONE_MARK if done else OPEN_MARK, 1, ""), (when, 11, "bold red" if section == "overdue" and not done else "bold")]
-        flexible = len(columns)
-        columns.append((follow.text, 0, "strike" if done else ""))
-        columns.append((names or "—", max(8, min(24, width // 5)), "bold" if not done else "dim"))
+        columns = [
+            (DONE_MARK if done else OPEN_MARK, ""),
+            (when, "bold red" if section == "overdue" and not done else "bold"),
+            (follow.text, "strike" if done else ""),
+            (names or "—", "bold" if not done else "dim"),
+        ]
         if width >= 80:
-            columns.append((origin, min(28, width // 4 + 2), "italic dim"))
-        row = self._columns(columns, flexible, width)
-        if done:
-            row.stylize("dim")
-            row.append_text(Text("  " + _("ctrl+z brings it back"), style="italic"))
-        return row
+            columns.append((origin, "italic dim"))
+        return columns
 
-    def _person_row(self, reach: ReachOut, width: int, today) -> Text:
+    def _person_row(self, reach: ReachOut, width: int, today) -> list[tuple[str, str]]:
         seen = ngettext("last seen {day}, {days} day ago", "last seen {day}, {days} days ago", reach.days_since).format(
             day=short_day(reach.last_seen, today), days=reach.days_since)
         if reach.own_cadence:
@@ -175,34 +191,19 @@ class AgendaScreen(JournalScreen):
         else:
             cadence = ngettext("every {n} day (default)", "every {n} days (default)", reach.cadence).format(n=reach.cadence)
         past = ngettext("{n} day past", "{n} days past", reach.days_past).format(n=reach.days_past)
-        columns = [("→", 1, ""), (past, 13, "bold yellow"), (reach.person.name, max(12, min(24, width // 6)), "bold")]
-        flexible = len(columns)
-        columns.append((seen, 0, ""))
+        columns = [("→", ""), (past, "bold yellow"), (reach.person.name, "bold"), (seen, "")]
         if width >= 80:
-            columns.append((cadence, min(24, width // 4), "italic dim"))
-        return self._columns(columns, flexible, width)
+            columns.append((cadence, "italic dim"))
+        return columns
 
-    def _meeting_row(self, meeting, width: int, today) -> Text:
+    def _meeting_row(self, meeting, width: int, today) -> list[tuple[str, str]]:
         day = dates_out.column_day(meeting.when.date(), today)
         when = day if meeting.whole_day else "{day} {time}".format(day=day, time=meeting.when.strftime("%H:%M"))
         where = " · ".join(x for x in (meeting.place, meeting.setting) if x)
-        columns = [("◷", 1, ""), (when, 17, "bold"), (meeting.group.name, 0, "bold")]
+        columns = [("◷", ""), (when, "bold"), (meeting.group.name, "bold")]
         if width >= 60:
-            columns.append((where, min(30, width // 3), "italic dim"))
-        return self._columns(columns, 2, width)
-
-    @staticmethod
-    def _columns(columns: list[tuple[str, int, str]], flexible: int, width: int) -> Text:
-        gap = 2
-        used = sum(w for _, w, _ in columns) + gap * (len(columns) - 1)
-        text, _, style = columns[flexible]
-        columns[flexible] = (text, max(6, width - used), style)
-        row = Text(no_wrap=True, overflow="crop")
-        for index, (text, column_width, style) in enumerate(columns):
-            if index:
-                row.append(" " * gap)
-            row.append(cell(text, column_width, style))
-        return row
+            columns.append((where, "italic dim"))
+        return columns
 
     def _select(self, keep_id: str | None, keep_index: int | None) -> None:
         options = self.query_one("#agenda-list", OptionList)

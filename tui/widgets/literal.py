@@ -22,9 +22,14 @@ def content(text: str) -> Content:
     return Content(clean(text))
 
 
+def one_line(text: str) -> str:
+    """User text as a table cell shows it: cleaned, on one line."""
+    return clean(text).replace("\n", " ").replace("\t", " ")
+
+
 def cell(text: str, width: int, style: str = "") -> Text:
     """One table cell: a single line, cut to `width` terminal cells, padded."""
-    line = clean(text).replace("\n", " ").replace("\t", " ")
+    line = one_line(text)
     piece = Text(line, style=style, no_wrap=True, overflow="ellipsis")
     piece.truncate(width, overflow="ellipsis", pad=True)
     return piece

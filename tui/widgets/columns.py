@@ -1,0 +1,69 @@
+"""Rows of text laid out in columns sized from what they hold (the Agenda's rows).
+
+One rule at every width. The first `fitted` columns (a mark, a date) are as
+wide as their longest text: they are never cut, so a date keeps its year in
+any language. The other columns share the room left, fairly: each gets its
+longest text if that fits in its share, and what it does not need goes to the
+others; those still too wide split the rest evenly and are cut with "…".
+Room left over once every column fits goes to the `rest` column (the task),
+so the columns after it line up further right.
+
+The widths are measured over all the rows of a table, so its columns line up.
+"""
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+
+from tui.widgets.literal import cell, one_line
+
+GAP = 2
+
+
+def widths(rows: list[list[str]], fitted: int, rest: int, width: int) -> list[int]:
+    """The width of each column of `rows` (all with the same columns) in a row `width` cells wide."""
+    if not rows:
+        return []
+    count = len(rows[0])
+    longest = [max(cell_len(one_line(row[i])) for row in rows) for i in range(count)]
+    result = longest[:]
+    room = width - sum(longest[:fitted]) - GAP * (count - 1)
+    sharing = list(range(fitted, count))
+    while sharing:
+        share = room // len(sharing)
+        fit = [i for i in sharing if longest[i] <= share]
+        if not fit:
+            break
+        for i in fit:
+            room -= longest[i]
+            sharing.remove(i)
+    for order, i in enumerate(sharing):
+        result[i] = max(0, room // len(sharing) + (order < room % len(sharing)))
+    if not sharing:
+        result[rest] += max(0, room)
+    return result
+
+
+class Table:
+    """Rows added one by one, drawn together once their columns are known."""
+
+    def __init__(self, fitted: int, rest: int) -> None:
+        self.fitted, self.rest = fitted, rest
+        self.rows: list[list[tuple[str, str]]] = []  # (text, style) per column
+
+    def add(self, cells: list[tuple[str, str]]) -> int:
+        """Add a row; its index, to take its drawn Text from `draw`."""
+        self.rows.append(cells)
+        return len(self.rows) - 1
+
+    def draw(self, width: int) -> list[Text]:
+        columns = widths([[text for text, _ in row] for row in self.rows], self.fitted, self.rest, width)
+        drawn = []
+        for cells in self.rows:
+            row = Text(no_wrap=True, overflow="crop")
+            for index, ((text, style), column_width) in enumerate(zip(cells, columns)):
+                if index:
+                    row.append(" " * GAP)
+                row.append(cell(text, column_width, style))
+            drawn.append(row)
+        return drawn
