@@ -103,8 +103,8 @@ class AgendaScreen(JournalScreen):
         self._drawn_rows = sum(1 + len(agenda.section(name)) for name in shown)
         width = self._drawn_width = self._row_width(self._drawn_rows)
         # Each kind of row is a table: its columns are sized from all its rows, then drawn.
-        tables = {FOLLOW_UP: Table(fitted=2, rest=2), PERSON: Table(fitted=2, rest=3), MEETING: Table(fitted=2, rest=2)}
-        placed: list[tuple] = []  # (heading Text, id) or (kind, row index, id, done)
+        tables = {FOLLOW_UP: Table(fitted=2, rest=2), PERSON: Table(fitted=2, rest=3, main=2), MEETING: Table(fitted=2, rest=2)}
+        placed: list[tuple] = []  # (kind, heading Text or row index, option id, done)
         for name in shown:
             items = agenda.section(name)
             title, empty = (_(words) for words in _HEADINGS[name])
@@ -115,7 +115,7 @@ class AgendaScreen(JournalScreen):
                 heading.append(f"  {len(items)}", style="bold")
             else:
                 heading.append(f"  {empty}", style="dim")
-            placed.append((heading, HEADING + name))
+            placed.append((HEADING, heading, HEADING + name, False))
             for item in items:
                 if name == "reach_out":
                     index = tables[PERSON].add(self._person_row(item, width, today))
@@ -130,12 +130,11 @@ class AgendaScreen(JournalScreen):
                     placed.append((FOLLOW_UP, index, FOLLOW_UP + item.id, item.follow_up.done))
         drawn = {kind: table.draw(width) for kind, table in tables.items()}
         rows: list[Option] = []
-        for place in placed:
-            if len(place) == 2:
-                rows.append(Option(place[0], id=place[1], disabled=True))
+        for kind, what, option_id, done in placed:
+            if kind == HEADING:
+                rows.append(Option(what, id=option_id, disabled=True))
                 continue
-            kind, index, option_id, done = place
-            row = drawn[kind][index]
+            row = drawn[kind][what]
             if done:
                 row.stylize("dim")
                 row.append_text(Text("  " + _("ctrl+z brings it back"), style="italic"))

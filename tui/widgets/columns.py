@@ -2,11 +2,12 @@
 
 One rule at every width. The first `fitted` columns (a mark, a date) are as
 wide as their longest text: they are never cut, so a date keeps its year in
-any language. The other columns share the room left, fairly: each gets its
-longest text if that fits in its share, and what it does not need goes to the
-others; those still too wide split the rest evenly and are cut with "…".
-Room left over once every column fits goes to the `rest` column (the task),
-so the columns after it line up further right.
+any language. The other columns share the room left, the `main` column
+(what the row is about: the task, the person) taking two shares and the
+others one: each gets its longest text if that fits in its share, and what
+it does not need goes to the others; those still too wide split the rest by
+their shares and are cut with "…". Room left over once every column fits
+goes to the `rest` column, so the columns after it line up further right.
 
 The widths are measured over all the rows of a table, so its columns line up.
 """
@@ -20,7 +21,7 @@ from tui.widgets.literal import cell, one_line
 GAP = 2
 
 
-def widths(rows: list[list[str]], fitted: int, rest: int, width: int) -> list[int]:
+def widths(rows: list[list[str]], fitted: int, rest: int, width: int, main: int | None = None) -> list[int]:
     """The width of each column of `rows` (all with the same columns) in a row `width` cells wide."""
     if not rows:
         return []
@@ -28,27 +29,30 @@ def widths(rows: list[list[str]], fitted: int, rest: int, width: int) -> list[in
     longest = [max(cell_len(one_line(row[i])) for row in rows) for i in range(count)]
     result = longest[:]
     room = width - sum(longest[:fitted]) - GAP * (count - 1)
+    main = rest if main is None else main
+    weight = [2 if i == main else 1 for i in range(count)]
     sharing = list(range(fitted, count))
     while sharing:
-        share = room // len(sharing)
-        fit = [i for i in sharing if longest[i] <= share]
+        units = sum(weight[i] for i in sharing)
+        fit = [i for i in sharing if longest[i] * units <= room * weight[i]]
         if not fit:
             break
         for i in fit:
             room -= longest[i]
             sharing.remove(i)
-    for order, i in enumerate(sharing):
-        result[i] = max(0, room // len(sharing) + (order < room % len(sharing)))
-    if not sharing:
-        result[rest] += max(0, room)
+    units = sum(weight[i] for i in sharing)
+    for i in sharing:
+        result[i] = max(0, room * weight[i] // units)
+    # What is left (all the room once every column fits, else what rounding leaves) goes to one column.
+    result[sharing[0] if sharing else rest] += max(0, room - sum(result[i] for i in sharing))
     return result
 
 
 class Table:
     """Rows added one by one, drawn together once their columns are known."""
 
-    def __init__(self, fitted: int, rest: int) -> None:
-        self.fitted, self.rest = fitted, rest
+    def __init__(self, fitted: int, rest: int, main: int | None = None) -> None:
+        self.fitted, self.rest, self.main = fitted, rest, main
         self.rows: list[list[tuple[str, str]]] = []  # (text, style) per column
 
     def add(self, cells: list[tuple[str, str]]) -> int:
@@ -57,7 +61,7 @@ class Table:
         return len(self.rows) - 1
 
     def draw(self, width: int) -> list[Text]:
-        columns = widths([[text for text, _ in row] for row in self.rows], self.fitted, self.rest, width)
+        columns = widths([[text for text, _ in row] for row in self.rows], self.fitted, self.rest, width, self.main)
         drawn = []
         for cells in self.rows:
             row = Text(no_wrap=True, overflow="crop")
