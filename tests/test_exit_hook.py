@@ -7,10 +7,7 @@ exits. Quitting from the Agenda's on_mount crashed the app with a MountError
 from __future__ import annotations
 
 import os
-import pty
-import select
 import sys
-import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -18,6 +15,7 @@ import pytest
 
 from journal import clock
 from tests.app_helpers import add, ago
+from tests.helpers.pty_app import PtyApp
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,32 +28,11 @@ def test_the_app_quits_cleanly_after_its_first_paint(store, journal_path, tmp_pa
     else:
         add(store, "Ana Souza", "bread", when=ago(days=3))
     env = {**os.environ, "TERM": "xterm-256color", "NETJOURNAL_EXIT_AFTER_PAINT": "1", "HOME": str(tmp_path)}
-    pid, fd = pty.fork()
-    if pid == 0:
-        try:
-            os.chdir(ROOT)  # this checkout's code, whatever the environment has installed
-            os.execve(sys.executable, [sys.executable, "-m", "tui.cli", "--journal", str(journal_path)], env)
-        finally:
-            os._exit(127)
-    output = b""
-    deadline = time.monotonic() + 60
-    status = None
-    try:
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([fd], [], [], 0.1)
-            if ready:
-                try:
-                    output += os.read(fd, 65536)
-                except OSError:  # the child closed the terminal
-                    pass
-            done, status = os.waitpid(pid, os.WNOHANG)
-            if done:
-                break
-        else:
-            os.kill(pid, 9)
-            os.waitpid(pid, 0)
+    # From this checkout (cwd), whatever the environment has installed.
+    argv = [sys.executable, "-m", "tui.cli", "--journal", str(journal_path)]
+    with PtyApp(argv, env, cwd=ROOT) as app:
+        output = app.read_until_exit(60)
+        if app.status is None:
             pytest.fail(f"the app did not quit after its first paint: {output[-500:]!r}")
-    finally:
-        os.close(fd)
-    assert os.waitstatus_to_exitcode(status) == 0, output[-800:]
+    assert os.waitstatus_to_exitcode(app.status) == 0, output[-800:]
     assert b"internal error" not in output

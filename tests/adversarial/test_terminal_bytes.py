@@ -10,23 +10,17 @@ app's own sequences (cursor moves, colours, modes) are of course fine.
 """
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
 import re
-import select
 import shutil
-import signal
-import struct
 import sys
-import termios
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.adversarial.figures import count, detail
 from tests.adversarial.make_poison import FIXTURE
+from tests.helpers.pty_app import PtyApp
 
 NETJOURNAL = Path(sys.executable).parent / "netjournal"
 ROWS, COLS = 32, 100
@@ -57,38 +51,6 @@ def test_the_detector_catches_each_poison_sequence():
     assert violations("\x9b31m".encode())
     assert not violations(b"\x1b[?1049h\x1b[1;1H\x1b[38;2;1;2;3mtext\x1b[0m\x1b]0;netjournal\x07")
     assert "\x1b]0;pwned\x07" in raw  # the journal really holds what we look for
-
-
-def _read(fd: int, seconds: float, quiet: float = 0.4) -> bytes:
-    """Read what the app writes until it has been quiet for `quiet` s (at most `seconds`)."""
-    chunks = []
-    deadline = time.monotonic() + seconds
-    last = time.monotonic()
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.1)
-        if ready:
-            try:
-                data = os.read(fd, 65536)
-            except OSError:  # EIO: the child closed the terminal
-                break
-            if not data:
-                break
-            chunks.append(data)
-            last = time.monotonic()
-        elif chunks and time.monotonic() - last > quiet:
-            break
-    return b"".join(chunks)
-
-
-def _wait(pid: int, seconds: float) -> int | None:
-    """The child's wait status, or None if it is still running after `seconds` (never block: a hung app fails the test)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return status
-        time.sleep(0.05)
-    return None
 
 
 # (bytes to write, what it does); each waits for the screen to settle.
@@ -130,33 +92,19 @@ def test_real_app_in_a_terminal_never_writes_poison_sequences(tmp_path):
         "TZ": "Europe/Paris",
         "NETJOURNAL_NOW": "2026-11-27T15:00:00+01:00",
     }
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: the terminal is its stdin/stdout/stderr
-        try:
-            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
-            os.execve(str(NETJOURNAL), [str(NETJOURNAL), "--journal", str(journal)], env)
-        finally:
-            os._exit(127)
-    output = bytearray()
-    steps = []
-    try:
-        output += _read(fd, 30, quiet=1.5)  # start-up, until the first screen is drawn
+    with PtyApp([str(NETJOURNAL), "--journal", str(journal)], env, size=(COLS, ROWS)) as app:
+        output = bytearray()
+        steps = []
+        output += app.read(30, quiet=1.5)  # start-up, until the first screen is drawn
         assert b"Agenda" in output, f"the app did not draw the Agenda: {bytes(output[-500:])!r}"
         for keys, what in KEYS[1:]:
-            os.write(fd, keys)
-            got = _read(fd, 15)
+            app.write(keys)
+            got = app.read(15)
             output += got
             steps.append((what, len(got)))
-        output += _read(fd, 10, quiet=1.0)
-        status = _wait(pid, 30)
+        output += app.read(10, quiet=1.0)
+        status = app.wait(30)
         assert status is not None, f"the app did not quit on q: {bytes(output[-2000:])!r}"
-    finally:
-        try:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-        os.close(fd)
     output = bytes(output)
     assert os.waitstatus_to_exitcode(status) == 0, output[-2000:]
     assert b"Traceback" not in output, output[-3000:]
