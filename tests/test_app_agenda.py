@@ -19,6 +19,7 @@ from tests.app_helpers import (
     notifications,
     option_texts,
     reopen,
+    screen_lines,
     screen_text,
     seed_small,
     squash,
@@ -178,8 +179,9 @@ async def test_done_shows_a_moment_then_goes_and_ctrl_z_brings_it_back(store, jo
         await highlight(pilot, "follow-up:" + ids["today"])
         await pilot.press("space")
         await pilot.pause()
-        # Still there, struck through, saying how to undo.
-        assert "☑ done book the table Bruno Thu 26 Nov · Café Lua ctrl+z brings it back" in rows(app)
+        # Still there, struck through, saying how to undo: on the terminal, not past its right edge.
+        assert "☑ done book the table ctrl+z brings it back Bruno Thu 26 Nov · Café Lua" in rows(app)
+        assert any("☑" in line and "ctrl+z brings it back" in line for line in screen_lines(app))
         assert ("Done", "Follow-up done: book the table. ctrl+z brings it back.") in notifications(app)
         with reopen(journal_path) as disk:
             assert disk.encounter(ids["today"]).follow_up.done

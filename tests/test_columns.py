@@ -25,3 +25,16 @@ def test_a_short_column_leaves_its_share_to_the_others():
 def test_a_terminal_too_narrow_gives_no_negative_width():
     assert min(widths(ROWS, fitted=2, rest=2, width=10)) >= 0
     assert widths([], fitted=2, rest=2, width=80) == []
+
+
+def test_a_note_follows_the_whole_text_when_there_is_room_and_never_cuts_it():
+    from tui.widgets.columns import Table
+
+    table = Table(fitted=1, rest=1)
+    table.add([("☑", ""), ("book the table", "strike")], note=("ctrl+z brings it back", "italic"))
+    table.add([("☐", ""), ("send the recipe", "")])
+    wide, _ = table.draw(60)
+    assert wide.plain.rstrip() == "☑  book the table  ctrl+z brings it back"
+    narrow, other = table.draw(30)
+    assert narrow.plain.rstrip() == "☑  book the table"
+    assert other.plain.rstrip() == "☐  send the recipe"  # the note sizes no column

@@ -126,8 +126,11 @@ class AgendaScreen(JournalScreen):
                     index = tables[MEETING].add(self._meeting_row(item, width, today))
                     placed.append((MEETING, index, option_id, False))
                 else:
-                    index = tables[FOLLOW_UP].add(self._follow_up_row(item, name, width, today))
-                    placed.append((FOLLOW_UP, index, FOLLOW_UP + item.id, item.follow_up.done))
+                    done = item.follow_up.done
+                    # A row marked done says, for the moment it stays, how to bring it back.
+                    note = (_("ctrl+z brings it back"), "italic") if done else None
+                    index = tables[FOLLOW_UP].add(self._follow_up_row(item, name, width, today), note)
+                    placed.append((FOLLOW_UP, index, FOLLOW_UP + item.id, done))
         drawn = {kind: table.draw(width) for kind, table in tables.items()}
         rows: list[Option] = []
         for kind, what, option_id, done in placed:
@@ -137,7 +140,6 @@ class AgendaScreen(JournalScreen):
             row = drawn[kind][what]
             if done:
                 row.stylize("dim")
-                row.append_text(Text("  " + _("ctrl+z brings it back"), style="italic"))
             rows.append(Option(row, id=option_id))
         options.set_options(rows)
         self._select(keep_id, keep_index)

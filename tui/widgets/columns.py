@@ -54,20 +54,38 @@ class Table:
     def __init__(self, fitted: int, rest: int, main: int | None = None) -> None:
         self.fitted, self.rest, self.main = fitted, rest, main
         self.rows: list[list[tuple[str, str]]] = []  # (text, style) per column
+        self.notes: list[tuple[str, str] | None] = []
 
-    def add(self, cells: list[tuple[str, str]]) -> int:
-        """Add a row; its index, to take its drawn Text from `draw`."""
+    def add(self, cells: list[tuple[str, str]], note: tuple[str, str] | None = None) -> int:
+        """Add a row; its index, to take its drawn Text from `draw`. A `note` (text, style)
+        follows the `rest` column's whole text when its column has room for both: it sizes no column."""
         self.rows.append(cells)
+        self.notes.append(note)
         return len(self.rows) - 1
 
     def draw(self, width: int) -> list[Text]:
         columns = widths([[text for text, _ in row] for row in self.rows], self.fitted, self.rest, width, self.main)
         drawn = []
-        for cells in self.rows:
+        for cells, note in zip(self.rows, self.notes):
             row = Text(no_wrap=True, overflow="crop")
             for index, ((text, style), column_width) in enumerate(zip(cells, columns)):
                 if index:
                     row.append(" " * GAP)
-                row.append(cell(text, column_width, style))
+                if index == self.rest and note is not None:
+                    row.append(_with_note(text, style, note, column_width))
+                else:
+                    row.append(cell(text, column_width, style))
             drawn.append(row)
         return drawn
+
+
+def _with_note(text: str, style: str, note: tuple[str, str], width: int) -> Text:
+    note_text, note_style = note
+    length = cell_len(one_line(text))
+    if length + GAP + cell_len(note_text) > width:
+        return cell(text, width, style)  # the text comes first: no room, no note
+    piece = cell(text, length, style)
+    piece.append(" " * GAP)
+    piece.append(note_text, note_style)
+    piece.truncate(width, pad=True)
+    return piece
