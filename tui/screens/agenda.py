@@ -107,15 +107,7 @@ class AgendaScreen(JournalScreen):
         placed: list[tuple] = []  # (kind, heading Text or row index, option id, done)
         for name in shown:
             items = agenda.section(name)
-            title, empty = (_(words) for words in _HEADINGS[name])
-            if name == "this_week":
-                title = _("This week, until {day}").format(day=short_day(agenda.week_end, today))
-            heading = Text(title, style="bold underline")
-            if items:
-                heading.append(f"  {len(items)}", style="bold")
-            else:
-                heading.append(f"  {empty}", style="dim")
-            placed.append((HEADING, heading, HEADING + name, False))
+            placed.append((HEADING, self._heading(name, len(items)), HEADING + name, False))
             for item in items:
                 if name == "reach_out":
                     index = tables[PERSON].add(self._person_row(item, width, today))
@@ -143,6 +135,17 @@ class AgendaScreen(JournalScreen):
             rows.append(Option(row, id=option_id))
         options.set_options(rows)
         self._select(keep_id, keep_index)
+
+    def _heading(self, name: str, count: int) -> Text:
+        title, empty = (_(words) for words in _HEADINGS[name])
+        if name == "this_week":
+            title = _("This week, until {day}").format(day=short_day(self.agenda.week_end, self.agenda.as_of))
+        heading = Text(title, style="bold underline")
+        if count:
+            heading.append(f"  {count}", style="bold")
+        else:
+            heading.append(f"  {empty}", style="dim")
+        return heading
 
     def _draw_header(self, agenda: Agenda) -> None:
         header = Text(_("Agenda"), style="bold")
