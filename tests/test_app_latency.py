@@ -273,3 +273,66 @@ async def test_a_theme_change_still_restyles_a_section_shown_before(store):
         await pilot.pause()
         assert type(app.screen).__name__ == "PeopleScreen"
         assert app.screen.styles.background.brightness > dark.brightness  # the light theme's
+
+
+async def test_a_long_agenda_draws_a_page_of_rows_and_the_rest_as_the_cursor_nears_them(store):
+    """OptionList lays out every option it holds: the 881 rows of a 10k journal's Agenda were a fifth of the start."""
+    for n in range(150):
+        add(store, f"Person {n:03}", "met", when=ago(days=200 + n), follow_up=f"task {n:03}",
+            due=TODAY - timedelta(days=1 + n))
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        options = app.screen.query_one("#agenda-list", OptionList)
+        assert "150 overdue" in squash(str(app.screen.query_one("#agenda-header").render()))
+        assert options.option_count == 100
+        assert "task 149" in option_texts(options)[1]  # the most overdue first
+        await pilot.press("pagedown", "pagedown", "pagedown")
+        await pilot.pause()
+        assert options.highlighted > 80
+        assert options.option_count > 100
+        # end reaches the last row there is; its columns line up with the first page's.
+        await pilot.press("end")
+        await pilot.pause()
+        texts = option_texts(options)
+        assert "task 000" in texts[options.highlighted]
+        assert texts[1].index("task 149") == texts[options.highlighted].index("task 000")
+
+
+async def test_an_agenda_redraw_keeps_a_row_far_down_highlighted(store, journal_path):
+    from tests.app_helpers import reopen
+
+    for n in range(150):
+        add(store, f"Person {n:03}", "met", when=ago(days=200 + n), follow_up=f"task {n:03}",
+            due=TODAY - timedelta(days=1 + n))
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one("#agenda-list", OptionList)
+        await pilot.press("end", "up")
+        await pilot.pause()
+        highlighted = option_texts(options)[options.highlighted]
+        assert "task 001" in highlighted
+        add(reopen(journal_path), "Somebody New", "later", follow_up="a new task", due=TODAY)
+        app.check_external_changes()
+        await pilot.pause()
+        await pilot.pause()
+        assert "a new task" in " ".join(option_texts(options))
+        assert "task 001" in option_texts(options)[options.highlighted]
+
+
+async def test_scrolling_to_the_end_of_a_long_agenda_draws_the_next_page(store):
+    for n in range(150):
+        add(store, f"Person {n:03}", "met", when=ago(days=200 + n), follow_up=f"task {n:03}",
+            due=TODAY - timedelta(days=1 + n))
+    app = NetJournalApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one("#agenda-list", OptionList)
+        assert options.option_count == 100
+        options.scroll_end(animate=False)  # the mouse wheel: the cursor stays where it was
+        await pilot.pause()
+        await pilot.pause()
+        assert options.option_count > 100
+        assert "task 149" in option_texts(options)[options.highlighted]

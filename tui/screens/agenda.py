@@ -36,6 +36,17 @@ _HEADINGS = {
     "reach_out": (N_("Reach out"), N_("nobody past their keep-in-touch cadence")),
     "meetings": (N_("Meetings, the next 7 days"), N_("no group meets in the next 7 days")),
 }
+
+
+class AgendaList(OptionList):
+    def action_last(self) -> None:
+        # end goes to the last row there is, not the last one drawn yet.
+        self.screen.draw_all_rows()
+        super().action_last()
+
+
+PAGE_SIZE = 100
+NEAR_END = 20  # rows left below the cursor when the next page is drawn
 _SHOWN = ("overdue", "today", "this_week", "later", "someday", "reach_out", "meetings")
 
 
@@ -56,15 +67,22 @@ class AgendaScreen(JournalScreen):
         self._fading: set[str] = set()  # encounter ids marked done here a moment ago
         self._drawn_width = 0  # the row width the options were last drawn for
         self._drawn_rows = 0  # and how many rows there were
+        # What the rows show, placed in order, and how many of them are options yet.
+        self._tables: dict = {}
+        self._placed: list[tuple] = []
+        self._columns: dict = {}
+        self._drawn_upto = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="agenda-header", classes="screen-header")
-        yield OptionList(id="agenda-list")
+        yield AgendaList(id="agenda-list")
         yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sync_data()
-        self.query_one("#agenda-list", OptionList).focus()
+        options = self.query_one("#agenda-list", OptionList)
+        self.watch(options, "scroll_y", self._scrolled, init=False)
+        options.focus()
 
     # ----------------------------------------------------------- drawing
     def refresh_data(self) -> None:
@@ -89,7 +107,7 @@ class AgendaScreen(JournalScreen):
         return max(40, width - 2)
 
     def _draw_rows(self) -> None:
-        """All the rows in one `set_options`: OptionList lays its lines out again on every add."""
+        """The rows of a page in one `set_options`: OptionList lays its lines out again on every add."""
         agenda = self.agenda
         today = agenda.as_of
         options = self.query_one("#agenda-list", OptionList)
@@ -123,18 +141,49 @@ class AgendaScreen(JournalScreen):
                     note = (_("ctrl+z brings it back"), "italic") if done else None
                     index = tables[FOLLOW_UP].add(self._follow_up_row(item, name, width, today), note)
                     placed.append((FOLLOW_UP, index, FOLLOW_UP + item.id, done))
-        drawn = {kind: table.draw(width) for kind, table in tables.items()}
+        self._tables, self._placed = tables, placed
+        self._columns = {kind: table.columns(width) for kind, table in tables.items()}
+        # A page of rows, or down to the highlighted one: OptionList lays out every option it
+        # holds, and the rest of a long agenda comes as the cursor or the scroll nears it.
+        count = PAGE_SIZE
+        if keep_id is not None:
+            where = next((index for index, (_, _, option_id, _) in enumerate(placed) if option_id == keep_id), None)
+            if where is not None:
+                count = max(count, where + 1 + NEAR_END)
+        self._drawn_upto = min(count, len(placed))
+        options.set_options(self._options(0, self._drawn_upto))
+        self._select(keep_id, keep_index)
+
+    def _options(self, start: int, stop: int) -> list[Option]:
         rows: list[Option] = []
-        for kind, what, option_id, done in placed:
+        for kind, what, option_id, done in self._placed[start:stop]:
             if kind == HEADING:
                 rows.append(Option(what, id=option_id, disabled=True))
                 continue
-            row = drawn[kind][what]
+            row = self._tables[kind].draw_row(what, self._columns[kind])
             if done:
                 row.stylize("dim")
             rows.append(Option(row, id=option_id))
-        options.set_options(rows)
-        self._select(keep_id, keep_index)
+        return rows
+
+    def _draw_more(self, count: int = PAGE_SIZE) -> None:
+        """The next page of rows, when the cursor or the scroll comes near the last one drawn."""
+        if self._drawn_upto >= len(self._placed):
+            return
+        start, self._drawn_upto = self._drawn_upto, min(self._drawn_upto + count, len(self._placed))
+        self.query_one("#agenda-list", OptionList).add_options(self._options(start, self._drawn_upto))
+
+    def draw_all_rows(self) -> None:
+        self._draw_more(len(self._placed))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index >= event.option_list.option_count - NEAR_END:
+            self._draw_more()
+
+    def _scrolled(self, scroll_y: float) -> None:
+        options = self.query_one("#agenda-list", OptionList)
+        if 0 < options.max_scroll_y <= scroll_y + options.size.height:
+            self._draw_more()
 
     def _heading(self, name: str, count: int) -> Text:
         title, empty = (_(words) for words in _HEADINGS[name])

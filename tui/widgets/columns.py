@@ -64,19 +64,23 @@ class Table:
         return len(self.rows) - 1
 
     def draw(self, width: int) -> list[Text]:
-        columns = widths([[text for text, _ in row] for row in self.rows], self.fitted, self.rest, width, self.main)
-        drawn = []
-        for cells, note in zip(self.rows, self.notes):
-            row = Text(no_wrap=True, overflow="crop")
-            for index, ((text, style), column_width) in enumerate(zip(cells, columns)):
-                if index:
-                    row.append(" " * GAP)
-                if index == self.rest and note is not None:
-                    row.append(_with_note(text, style, note, column_width))
-                else:
-                    row.append(cell(text, column_width, style))
-            drawn.append(row)
-        return drawn
+        columns = self.columns(width)
+        return [self.draw_row(index, columns) for index in range(len(self.rows))]
+
+    def columns(self, width: int) -> list[int]:
+        """The width of each column, from all the rows: rows drawn later, a page at a time, line up."""
+        return widths([[text for text, _ in row] for row in self.rows], self.fitted, self.rest, width, self.main)
+
+    def draw_row(self, index: int, columns: list[int]) -> Text:
+        row = Text(no_wrap=True, overflow="crop")
+        for column, ((text, style), column_width) in enumerate(zip(self.rows[index], columns)):
+            if column:
+                row.append(" " * GAP)
+            if column == self.rest and self.notes[index] is not None:
+                row.append(_with_note(text, style, self.notes[index], column_width))
+            else:
+                row.append(cell(text, column_width, style))
+        return row
 
 
 def _with_note(text: str, style: str, note: tuple[str, str], width: int) -> Text:
