@@ -110,6 +110,7 @@ class NetJournalApp(App):
         # something older than what the user just did.
         self._undo: tuple[str, Callable[[], None], int] | None = None
         self.last_saved_id: str | None = None
+        self.styles_new_screens = False  # True once mounted: see JournalScreen.__init__
         self._unreadable_reported = False
         self.crash_report: str | None = None  # set by an uncaught exception
         # How the people list is sorted (a key of journal.people_order.SORTS),
@@ -145,7 +146,7 @@ class NetJournalApp(App):
             return "timeline"  # an unreadable journal is reported by the timeline's own reads
 
     def on_mount(self) -> None:
-        self.styles_new_screens = True  # see JournalScreen.__init__
+        self.styles_new_screens = True
         self._apply_settings()
         self.set_interval(POLL_SECONDS, self.check_external_changes)
         self.set_interval(COPIES_SECONDS, self.check_conflict_copies)

@@ -147,7 +147,7 @@ class AgendaScreen(JournalScreen):
         # holds, and the rest of a long agenda comes as the cursor or the scroll nears it.
         count = PAGE_SIZE
         if keep_id is not None:
-            where = next((index for index, (_, _, option_id, _) in enumerate(placed) if option_id == keep_id), None)
+            where = next((index for index, entry in enumerate(placed) if entry[2] == keep_id), None)
             if where is not None:
                 count = max(count, where + 1 + NEAR_END)
         self._drawn_upto = min(count, len(placed))

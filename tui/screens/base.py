@@ -15,6 +15,7 @@ class JournalScreen(Screen):
     """
 
     _seen_version = -1
+    _under_dialog = False  # suspended by a dialog, which left this screen in view under it
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -28,9 +29,8 @@ class JournalScreen(Screen):
         # fails if it stops working; a theme change bumps the app's count, so it
         # still restyles every screen.
         app = active_app.get(None)
-        if getattr(app, "styles_new_screens", False):
+        if getattr(app, "styles_new_screens", False):  # a NetJournalApp, mounted
             self._css_update_count = app._css_update_count
-    _under_dialog = False  # suspended by a dialog, which left this screen in view under it
 
     @property
     def store(self):

@@ -39,11 +39,6 @@ class PagedTable(DataTable, Generic[Item]):
                 count = max(count, where + 1 + NEAR_END)
         self._add(count)
 
-    @property
-    def waiting(self) -> int:
-        """Rows given but not added yet."""
-        return len(self._waiting)
-
     def _add(self, count: int) -> None:
         page, self._waiting = self._waiting[:count], self._waiting[count:]
         self._adding = True
