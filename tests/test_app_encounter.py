@@ -232,6 +232,7 @@ async def test_encounter_deleted_by_another_process_closes_its_screen(store, jou
             if isinstance(app.screen, TimelineScreen):
                 break
         assert isinstance(app.screen, TimelineScreen)
+        await pilot.pause()  # the pop makes it the screen at once; it redraws as its resume event is handled
         assert not any("Queue chat" in row for row in option_texts(app.screen.query_one("#timeline")))
 
 
