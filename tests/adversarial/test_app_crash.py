@@ -27,9 +27,9 @@ from tests.loops import count as loop_count
 from tests.adversarial.figures import count, detail
 
 CHILD = Path(__file__).parent / "app_child.py"
-KILLS = loop_count(10, 30)
+KILLS = loop_count(7, 30)
 EARLY = loop_count(2, 4)  # kills while the app is still starting (opening the journal, mounting)
-IN_SAVE = loop_count(5, 14)  # kills within 40 ms of ctrl+s, when the store writes the file
+IN_SAVE = loop_count(4, 14)  # kills within 40 ms of ctrl+s, when the store writes the file
 MAX_DELAY = 1.0  # the others: at any moment of the add loop (~1 s per save) after its first save
 
 

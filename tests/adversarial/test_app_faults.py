@@ -274,8 +274,8 @@ async def test_lock_held_by_another_process_is_reported_in_the_form(store, journ
 
 
 # ------------------------------------------------- app and command line at once
-APP_SAVES = loops.count(8, 12)
-CLI_SAVES = loops.count(8, 12)
+APP_SAVES = loops.count(6, 12)
+CLI_SAVES = loops.count(6, 12)
 
 
 def test_the_app_and_the_command_line_writing_at_once(journal_path, tmp_path):
