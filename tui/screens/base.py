@@ -64,13 +64,8 @@ class JournalScreen(Screen):
             self.sync_data()
 
     def sync_after_next_frame(self) -> None:
-        """sync_data once what is on its way (a notification) is on screen.
-
-        Through the app's queue: the resume has queued the toast's mounting there,
-        and the frame after it shows the toast; called directly, the redraw ran
-        after the frame without the dialog, and the toast came a frame later.
-        """
-        self.app.call_later(self.call_after_refresh, self.sync_data)
+        """sync_data once what is on its way (a notification) is on screen."""
+        self.call_after_refresh(self.sync_data)
 
     def record_gone(self) -> None:
         """What this screen shows was deleted (here or by another process): leave.
