@@ -24,6 +24,13 @@ def seed_due(store) -> None:
         follow_up="book the table", due=TODAY)
 
 
+def seed_overdue(store, count: int) -> None:
+    """`count` follow-ups past due, "task 000" due yesterday, the others each a day earlier."""
+    for n in range(count):
+        add(store, f"Person {n:03}", "met", when=ago(days=200 + n), follow_up=f"task {n:03}",
+            due=TODAY - timedelta(days=1 + n))
+
+
 def count_calls(monkeypatch, owner, name: str, calls: list) -> None:
     """Record (self, args) of every call of owner.name, then call it."""
     original = getattr(owner, name)
@@ -277,9 +284,7 @@ async def test_a_theme_change_still_restyles_a_section_shown_before(store):
 
 async def test_a_long_agenda_draws_a_page_of_rows_and_the_rest_as_the_cursor_nears_them(store):
     """OptionList lays out every option it holds: the 881 rows of a 10k journal's Agenda were a fifth of the start."""
-    for n in range(150):
-        add(store, f"Person {n:03}", "met", when=ago(days=200 + n), follow_up=f"task {n:03}",
-            due=TODAY - timedelta(days=1 + n))
+    seed_overdue(store, 150)
     app = NetJournalApp(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
@@ -303,9 +308,7 @@ async def test_a_long_agenda_draws_a_page_of_rows_and_the_rest_as_the_cursor_nea
 async def test_an_agenda_redraw_keeps_a_row_far_down_highlighted(store, journal_path):
     from tests.app_helpers import reopen
 
-    for n in range(150):
-        add(store, f"Person {n:03}", "met", when=ago(days=200 + n), follow_up=f"task {n:03}",
-            due=TODAY - timedelta(days=1 + n))
+    seed_overdue(store, 150)
     app = NetJournalApp(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
@@ -323,9 +326,7 @@ async def test_an_agenda_redraw_keeps_a_row_far_down_highlighted(store, journal_
 
 
 async def test_scrolling_to_the_end_of_a_long_agenda_draws_the_next_page(store):
-    for n in range(150):
-        add(store, f"Person {n:03}", "met", when=ago(days=200 + n), follow_up=f"task {n:03}",
-            due=TODAY - timedelta(days=1 + n))
+    seed_overdue(store, 150)
     app = NetJournalApp(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()

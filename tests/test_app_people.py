@@ -460,9 +460,14 @@ def _highlighted_name(table: DataTable) -> str:
     return table_rows(table)[table.cursor_row][0].strip()
 
 
-async def test_a_long_people_list_shows_its_first_page_then_the_rest_as_the_cursor_goes_down(store):
-    for n in range(150):
+def _many_people(store, count: int) -> None:
+    """Person 000 seen yesterday, Person 001 the day before, and so on: the list's order by last seen."""
+    for n in range(count):
         add(store, f"Person {n:03}", "met", when=ago(days=n + 1))
+
+
+async def test_a_long_people_list_shows_its_first_page_then_the_rest_as_the_cursor_goes_down(store):
+    _many_people(store, 150)
     app = NetJournalApp(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("p")
@@ -483,8 +488,7 @@ async def test_a_long_people_list_shows_its_first_page_then_the_rest_as_the_curs
 
 
 async def test_ctrl_end_reaches_the_last_person_and_a_refresh_keeps_them_highlighted(store, journal_path):
-    for n in range(250):
-        add(store, f"Person {n:03}", "met", when=ago(days=n + 1))
+    _many_people(store, 250)
     app = NetJournalApp(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("p")
@@ -508,8 +512,7 @@ async def test_ctrl_end_reaches_the_last_person_and_a_refresh_keeps_them_highlig
 
 
 async def test_the_filter_finds_a_person_beyond_the_first_page(store):
-    for n in range(150):
-        add(store, f"Person {n:03}", "met", when=ago(days=n + 1))
+    _many_people(store, 150)
     app = NetJournalApp(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("p")
@@ -526,8 +529,7 @@ async def test_the_filter_finds_a_person_beyond_the_first_page(store):
 
 
 async def test_scrolling_to_the_end_of_the_people_list_adds_the_next_page(store):
-    for n in range(150):
-        add(store, f"Person {n:03}", "met", when=ago(days=n + 1))
+    _many_people(store, 150)
     app = NetJournalApp(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("p")

@@ -4,23 +4,11 @@ English output stays as it was (other tests pin it); the JSON keeps its machine 
 """
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
 
-from tui.cli import main
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
-
-
-@pytest.fixture
-def brazilian(monkeypatch):
-    monkeypatch.setenv("LANG", "pt_BR.UTF-8")
+from tests.test_cli_pt_br import brazilian, run  # noqa: F401  (brazilian is a fixture)
 
 
 def test_an_encounter_without_setting_is_not_specified_in_portuguese(journal_path, brazilian):
