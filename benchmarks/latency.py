@@ -91,7 +91,7 @@ class Expected:
                 names = store.names(newest.people)
                 people = store.people_by_last_seen()
                 from tui.screens.search import RESULTS_LIMIT
-                from tui.widgets.encounter_list import PAGE_SIZE
+                from tui.widgets.paging import PAGE_SIZE
 
                 count = len(store.search(SEARCH_QUERY, limit=RESULTS_LIMIT))
                 before = len(store.search(SEARCH_QUERY[:-1], limit=RESULTS_LIMIT))

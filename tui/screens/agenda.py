@@ -22,6 +22,7 @@ from journal.models import Encounter
 from tui.screens.base import JournalScreen
 from tui.widgets.columns import Table
 from tui.widgets.footer import KeysFooter
+from tui.widgets.paging import PAGE_SIZE, cursor_near_end, first_page, scrolled_near_end
 
 FOLLOW_UP, PERSON, MEETING, HEADING = "follow-up:", "person:", "meeting:", "heading:"
 OPEN_MARK, DONE_MARK = "☐", "☑"
@@ -45,8 +46,6 @@ class AgendaList(OptionList):
         super().action_last()
 
 
-PAGE_SIZE = 100
-NEAR_END = 20  # rows left below the cursor when the next page is drawn
 _SHOWN = ("overdue", "today", "this_week", "later", "someday", "reach_out", "meetings")
 
 
@@ -145,12 +144,7 @@ class AgendaScreen(JournalScreen):
         self._columns = {kind: table.columns(width) for kind, table in tables.items()}
         # A page of rows, or down to the highlighted one: OptionList lays out every option it
         # holds, and the rest of a long agenda comes as the cursor or the scroll nears it.
-        count = PAGE_SIZE
-        if keep_id is not None:
-            where = next((index for index, entry in enumerate(placed) if entry[2] == keep_id), None)
-            if where is not None:
-                count = max(count, where + 1 + NEAR_END)
-        self._drawn_upto = min(count, len(placed))
+        self._drawn_upto = min(first_page((option_id for _kind, _what, option_id, _done in placed), keep_id), len(placed))
         options.set_options(self._options(0, self._drawn_upto))
         self._select(keep_id, keep_index)
 
@@ -177,12 +171,12 @@ class AgendaScreen(JournalScreen):
         self._draw_more(len(self._placed))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_index >= event.option_list.option_count - NEAR_END:
+        if cursor_near_end(event.option_index, event.option_list.option_count):
             self._draw_more()
 
     def _scrolled(self, scroll_y: float) -> None:
         options = self.query_one("#agenda-list", OptionList)
-        if 0 < options.max_scroll_y <= scroll_y + options.size.height:
+        if scrolled_near_end(options, scroll_y):
             self._draw_more()
 
     def _heading(self, name: str, count: int) -> Text:

@@ -18,11 +18,8 @@ from journal import clock, dates_out
 from journal.dates import format_day_heading
 from journal.models import Encounter
 from tui.widgets.literal import cell
+from tui.widgets.paging import PAGE_SIZE, cursor_near_end, scrolled_near_end
 
-# Rows loaded at once: more than the tallest terminal shows; the next page
-# loads as the cursor or the scroll nears the end. Every loaded row is laid
-# out by the OptionList on each rebuild (after each save), so not more.
-PAGE_SIZE = 100
 # Marks at the end of a row: you gave, you asked, a follow-up is open.
 GAVE, ASKED, FOLLOW = "↗", "↙", "⚑"
 
@@ -193,16 +190,13 @@ class EncounterList(OptionList):
         self._loaded.extend(page)
         self.add_options(self._build_options(page, last_day))
 
-    def _near_end(self) -> bool:
-        return self.highlighted is not None and self.highlighted >= self.option_count - 20
-
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
-        if new_value >= self.max_scroll_y - self.size.height:
+        if scrolled_near_end(self, new_value):
             self._load_more()
 
     def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if self._near_end():
+        if cursor_near_end(self.highlighted, self.option_count):
             self._load_more()
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -13,10 +13,10 @@ from typing import Generic, TypeVar
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
+from tui.widgets.paging import PAGE_SIZE, cursor_near_end, first_page, scrolled_near_end
+
 Item = TypeVar("Item")
 
-PAGE_SIZE = 100
-NEAR_END = 20  # rows left below the cursor when the next page is added
 
 
 class PagedTable(DataTable, Generic[Item]):
@@ -32,12 +32,7 @@ class PagedTable(DataTable, Generic[Item]):
         self._waiting = []  # clearing moves the cursor: nothing of the old rows may be added
         self.clear()
         self._waiting = list(items)
-        count = PAGE_SIZE
-        if keep is not None:
-            where = next((index for index, item in enumerate(items) if self._key(item) == keep), None)
-            if where is not None:
-                count = max(count, where + 1 + NEAR_END)
-        self._add(count)
+        self._add(first_page(map(self._key, items), keep))
 
     def _add(self, count: int) -> None:
         page, self._waiting = self._waiting[:count], self._waiting[count:]
@@ -49,7 +44,7 @@ class PagedTable(DataTable, Generic[Item]):
             self._adding = False
 
     def _near_end(self) -> None:
-        if self._waiting and not self._adding and self.cursor_row >= self.row_count - NEAR_END:
+        if self._waiting and not self._adding and cursor_near_end(self.cursor_row, self.row_count):
             self._add(PAGE_SIZE)
 
     def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
@@ -58,7 +53,7 @@ class PagedTable(DataTable, Generic[Item]):
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
-        if self._waiting and not self._adding and 0 < self.max_scroll_y <= new + self.size.height:
+        if self._waiting and not self._adding and scrolled_near_end(self, new):
             self._add(PAGE_SIZE)
 
     def action_scroll_bottom(self) -> None:
